@@ -1,0 +1,83 @@
+"""Loads the `verb_noun.cypher` files beside this module and renders their templates.
+
+A query file may hold placeholders for the parts Cypher cannot parameterise:
+`__TYPE__` (a relationship type, from `Predicate`) and `__FROM__` / `__TO__` (node labels,
+from `NodeLabel`). They are filled only from those enums, never from user input; every
+value is a `$parameter`.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from pathlib import Path
+
+from graph.models import NodeLabel, Predicate
+
+QUERY_DIR = Path(__file__).resolve().parent
+SCHEMA_FILE = QUERY_DIR.parent.parent / "schema.cypher"
+PLACEHOLDERS = ("__TYPE__", "__FROM__", "__TO__")
+SUBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT)
+OBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT, NodeLabel.ISSUE)
+
+
+@functools.cache
+def load(name: str) -> str:
+    """The text of `name.cypher`; raises KeyError for an unknown name."""
+    path = QUERY_DIR / f"{name}.cypher"
+    if not path.is_file():
+        raise KeyError(f"no Cypher query named {name!r} in {QUERY_DIR}")
+    return path.read_text(encoding="utf-8").strip()
+
+
+def render(
+    name: str,
+    *,
+    type_: Predicate | None = None,
+    from_: NodeLabel | None = None,
+    to: NodeLabel | None = None,
+) -> str:
+    """The query `name` with its placeholders filled from the enums given."""
+    text = load(name)
+    for marker, value, enum in (
+        ("__TYPE__", type_, Predicate),
+        ("__FROM__", from_, NodeLabel),
+        ("__TO__", to, NodeLabel),
+    ):
+        if marker in text:
+            if value is None:
+                raise ValueError(f"query {name!r} needs a {enum.__name__} for {marker}")
+            text = text.replace(marker, enum(value).value)
+    return text
+
+
+def names() -> list[str]:
+    """Every query name of the catalog."""
+    return sorted(p.stem for p in QUERY_DIR.glob("*.cypher"))
+
+
+def schema_statements() -> list[str]:
+    """The statements of schema.cypher, one per `;`, comments dropped."""
+    lines = [
+        ln
+        for ln in SCHEMA_FILE.read_text(encoding="utf-8").splitlines()
+        if not ln.strip().startswith("//")
+    ]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def all_statements() -> list[tuple[str, str]]:
+    """(name, text) of every statement the code can run: schema plus each query variant."""
+    out = [(f"schema[{i}]", s) for i, s in enumerate(schema_statements())]
+    for name in names():
+        text = load(name)
+        types: list[Predicate | None] = list(Predicate) if "__TYPE__" in text else [None]
+        if "__FROM__" not in text:
+            froms: list[NodeLabel | None] = [None]
+        else:
+            froms = list(SUBJECT_LABELS) if "__TO__" in text else list(NodeLabel)
+        tos: list[NodeLabel | None] = list(OBJECT_LABELS) if "__TO__" in text else [None]
+        for t, f, to in itertools.product(types, froms, tos):
+            label = ",".join(str(x) for x in (t, f, to) if x is not None)
+            out.append((f"{name}[{label}]" if label else name, render(name, type_=t, from_=f, to=to)))
+    return out

@@ -1,0 +1,3 @@
+// Edges of every type.
+MATCH ()-[r]->()
+RETURN count(r) AS c

@@ -1,0 +1,3 @@
+// Empties the graph.
+MATCH (n)
+DETACH DELETE n

@@ -1,0 +1,14 @@
+// The fact edges of one node in both directions, with the node at the other end.
+MATCH (n:__FROM__ {id: $id})-[r]->(o)
+WHERE type(r) IN $types
+RETURN 'out' AS direction, type(r) AS type, r.key AS key, r.articles AS articles,
+       r.confidence AS confidence, o.id AS other_id, labels(o) AS other_labels,
+       coalesce(o.name, o.label, o.text) AS other_name, o.type AS other_type, o.kind AS other_kind,
+       o.date AS other_date
+UNION ALL
+MATCH (n:__FROM__ {id: $id})<-[r]-(o)
+WHERE type(r) IN $types
+RETURN 'in' AS direction, type(r) AS type, r.key AS key, r.articles AS articles,
+       r.confidence AS confidence, o.id AS other_id, labels(o) AS other_labels,
+       coalesce(o.name, o.label, o.text) AS other_name, o.type AS other_type, o.kind AS other_kind,
+       o.date AS other_date

@@ -1,0 +1,242 @@
+"""The graph's vocabulary: articles, entities, events, relations and their provenance."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
+
+class EntityType(StrEnum):
+    """What kind of actor or place an entity is."""
+
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    COUNTRY = "Country"
+    DELEGATION = "Delegation"
+    PLACE = "Place"
+
+
+class EventKind(StrEnum):
+    """What kind of event happened."""
+
+    TALKS = "talks"
+    KILLING = "killing"
+    WITHDRAWAL = "withdrawal"
+    PROPOSAL = "proposal"
+    AGREEMENT = "agreement"
+    STATEMENT = "statement"
+    MILITARY_OPERATION = "military_operation"
+    HOSTAGE_RELEASE = "hostage_release"
+    PRISONER_RELEASE = "prisoner_release"
+    ARMS_TRANSFER = "arms_transfer"
+    AID = "aid"
+    ELECTION = "election"
+    ATTACK = "attack"
+    OTHER = "other"
+
+
+class Role(StrEnum):
+    """The part an entity plays in an event."""
+
+    ATTENDEE = "attendee"
+    MEDIATOR = "mediator"
+    HOST = "host"
+    VICTIM = "victim"
+    PERPETRATOR = "perpetrator"
+    ACTOR = "actor"
+    TARGET = "target"
+    PROPOSER = "proposer"
+
+
+class Predicate(StrEnum):
+    """The relationship types of the graph; each is a Neo4j relationship type."""
+
+    ATTENDED = "ATTENDED"
+    MEDIATED = "MEDIATED"
+    DEMANDED = "DEMANDED"
+    KILLED = "KILLED"
+    MEMBER_OF = "MEMBER_OF"
+    LEADS = "LEADS"
+    PROPOSED = "PROPOSED"
+    REJECTED = "REJECTED"
+    ACCUSED = "ACCUSED"
+    WITHDREW_FROM = "WITHDREW_FROM"
+    PRECEDED = "PRECEDED"
+    CAUSED = "CAUSED"
+
+
+class DatePrecision(StrEnum):
+    """How precisely an event's date is known."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class NodeLabel(StrEnum):
+    """Node labels; relation ends are one of the first three."""
+
+    ENTITY = "Entity"
+    EVENT = "Event"
+    ISSUE = "Issue"
+    ARTICLE = "Article"
+    EVIDENCE = "Evidence"
+
+
+class WriteStatus(StrEnum):
+    """What writing one article did to the graph."""
+
+    LOADED = "loaded"
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Frozen):
+    """The sentence of one article that states a fact, with its character offsets."""
+
+    article_id: Id
+    sentence: str = Field(min_length=1)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    confidence: float = Field(default=0.8, ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _offsets_ordered(self) -> Evidence:
+        if self.end < self.start:
+            raise ValueError(f"evidence end {self.end} is before its start {self.start}")
+        return self
+
+
+class Article(_Frozen):
+    """One source article: its metadata and cleaned text."""
+
+    id: Id
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: IsoDate | None = None
+    content_hash: str = Field(min_length=8)
+    text: str = ""
+
+
+class Entity(_Frozen):
+    """A person, organization, country, delegation or place."""
+
+    id: Id
+    type: EntityType
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+class Participant(_Frozen):
+    """An entity taking part in an event, in a role."""
+
+    entity_id: Id
+    role: Role
+    evidence: Evidence | None = None
+
+
+class Event(_Frozen):
+    """Something that happened: a round of talks, a killing, a proposal..."""
+
+    id: Id
+    kind: EventKind
+    label: str = Field(min_length=1)
+    date: IsoDate | None = None
+    date_precision: DatePrecision | None = None
+    place_id: Id | None = None
+    participants: tuple[Participant, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+    @model_validator(mode="after")
+    def _precision_with_date(self) -> Event:
+        if (self.date is None) != (self.date_precision is None):
+            raise ValueError("date and date_precision are given together or not at all")
+        return self
+
+
+class Relation(_Frozen):
+    """A directed fact between two nodes, or from a node to a free-text object."""
+
+    subject_id: Id
+    subject_label: NodeLabel = NodeLabel.ENTITY
+    predicate: Predicate
+    object_id: Id | None = None
+    object_label: NodeLabel = NodeLabel.ENTITY
+    object_text: str | None = None
+    evidence: Evidence
+
+    @model_validator(mode="after")
+    def _has_object(self) -> Relation:
+        if self.object_id is None and not (self.object_text and self.object_text.strip()):
+            raise ValueError("a relation needs an object id or an object text")
+        for label in (self.subject_label, self.object_label):
+            if label not in (NodeLabel.ENTITY, NodeLabel.EVENT):
+                raise ValueError(f"relation ends are entities or events, not {label}")
+        return self
+
+    @property
+    def key(self) -> str:
+        """The fact's identity: the same key from two articles is one edge."""
+        return f"{self.subject_id}|{self.predicate}|{self.target_id}"
+
+    @property
+    def target_id(self) -> str:
+        """The id of the node the edge points to (an Issue node for a free-text object)."""
+        if self.object_id is not None:
+            return self.object_id
+        return issue_id(self.object_text or "")
+
+    @property
+    def target_label(self) -> NodeLabel:
+        return self.object_label if self.object_id is not None else NodeLabel.ISSUE
+
+
+class ArticleFacts(_Frozen):
+    """Everything extracted from one article; written in one transaction."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> ArticleFacts:
+        known = {e.id for e in self.entities} | {e.id for e in self.events}
+        for event in self.events:
+            for ref in [p.entity_id for p in event.participants] + [event.place_id]:
+                if ref is not None and ref not in known:
+                    raise ValueError(f"event {event.id!r} refers to unknown entity {ref!r}")
+        for rel in self.relations:
+            for ref in (rel.subject_id, rel.object_id):
+                if ref is not None and ref not in known:
+                    raise ValueError(f"relation {rel.key!r} refers to unknown node {ref!r}")
+        return self
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII slug used to build stable ids."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"['’‘`´]", "", s)
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")[:120] or "x"
+
+
+def issue_id(text: str) -> str:
+    """The id of the Issue node standing for a free-text relation object."""
+    return "issue-" + slugify(text)

@@ -1,0 +1,194 @@
+"""GraphStore: the front door to the graph for the CLI, the loaders' caller and the API."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Session
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConstraintError,
+    DatabaseError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
+
+from graph import embedded
+from graph.cypher import catalog
+from graph.errors import GraphAuthFailed, GraphError, GraphUnavailable, WriteRejected
+from graph.models import ArticleFacts, NodeLabel, WriteStatus
+from graph.settings import Settings
+from graph.writes import ArticleRows, build_rows, retract_article, write_rows
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+_UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
+
+
+def _unavailable_message(target: str, error: Exception) -> str:
+    return f"the database at {target} cannot be reached ({error.__class__.__name__}: {error})"
+
+
+@contextmanager
+def translate_errors(target: str) -> Iterator[None]:
+    """Turns driver exceptions into graph errors that say what to do."""
+    try:
+        yield
+    except AuthError as e:
+        raise GraphAuthFailed(
+            f"the database at {target} refused the credentials: check NEO4J_USER and "
+            "NEO4J_PASSWORD (or the embedded server's password file)"
+        ) from e
+    except _UNAVAILABLE as e:
+        raise GraphUnavailable(_unavailable_message(target, e)) from e
+    except DriverError as e:
+        raise GraphUnavailable(_unavailable_message(target, e)) from e
+
+
+class GraphStore:
+    """Connection, schema, writes and reads of the graph; one per process, sessions short-lived."""
+
+    def __init__(self, driver: Driver, database: str, target: str) -> None:
+        self._driver = driver
+        self.database = database
+        self.target = target
+
+    @classmethod
+    def connect(cls, settings: Settings) -> GraphStore:
+        """Opens a driver to Neo4j (NEO4J_URI) or to the running embedded server."""
+        if settings.neo4j_uri:
+            password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+            driver = GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, password))
+            store = cls(driver, settings.neo4j_database, settings.neo4j_uri)
+        else:
+            info = embedded.running(settings.kg_data_dir.resolve())
+            if info is None:
+                raise GraphUnavailable(
+                    f"the embedded database is not running (data folder {settings.kg_data_dir}): "
+                    "start it with `kg db start`"
+                )
+            password = embedded.read_password(info.data_dir)
+            driver = GraphDatabase.driver(
+                info.uri, auth=(embedded.USER, password), max_connection_lifetime=3600
+            )
+            store = cls(driver, embedded.DATABASE, info.uri)
+        try:
+            store.verify()
+        except GraphError:
+            driver.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A short-lived session on the configured database, driver errors translated."""
+        with translate_errors(self.target), self._driver.session(database=self.database) as s:
+            yield s
+
+    def verify(self) -> None:
+        """Raises GraphUnavailable or GraphAuthFailed unless the database answers a query."""
+        self.read_value("RETURN 1 AS ok", "ok")
+
+    def read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        """Rows of one read query, as dicts."""
+        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+            return [r.data() for r in tx.run(query, params)]
+
+        with self.session() as s:
+            return s.execute_read(work)
+
+    def read_value(self, query: str, key: str, **params: Any) -> Any:
+        """One value of the first row of a read query, or None."""
+        rows = self.read(query, **params)
+        return rows[0][key] if rows else None
+
+    def write(self, work: Callable[[ManagedTransaction], T]) -> T:
+        """Runs `work` in one write transaction (retried by the driver on transient errors)."""
+        with self.session() as s:
+            return s.execute_write(work)
+
+    # -- schema
+
+    def ensure_schema(self) -> int:
+        """Applies schema.cypher; idempotent. Returns the number of statements run."""
+        statements = catalog.schema_statements()
+        with self.session() as s:
+            for stmt in statements:
+                s.run(stmt).consume()
+        return len(statements)
+
+    # -- writes
+
+    def article_hash(self, article_id: str) -> str | None:
+        """The content hash stored for an article, or None when it is not in the graph."""
+        return self.article_hashes([article_id]).get(article_id)
+
+    def article_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """The content hashes stored for the articles of `ids` that are in the graph."""
+        rows = self.read(catalog.render("read_article_hashes"), ids=list(ids))
+        return {r["id"]: r["content_hash"] for r in rows}
+
+    def write_article(self, facts: ArticleFacts) -> WriteStatus:
+        """Merges one article's facts in one transaction; a changed article replaces its own."""
+        return self.write_rows_of(facts, build_rows(facts))
+
+    def write_rows_of(self, facts: ArticleFacts, rows: ArticleRows) -> WriteStatus:
+        """Writes prepared rows of one article in one transaction (all or nothing)."""
+        aid = facts.article.id
+
+        def work(tx: ManagedTransaction) -> WriteStatus:
+            found = tx.run(catalog.render("read_article_hashes"), ids=[aid]).data()
+            if found and found[0]["content_hash"] == facts.article.content_hash:
+                return WriteStatus.UNCHANGED
+            if found:
+                retract_article(tx, aid)
+            write_rows(tx, rows)
+            return WriteStatus.UPDATED if found else WriteStatus.LOADED
+
+        try:
+            return self.write(work)
+        except (ConstraintError, ClientError, DatabaseError) as e:
+            raise WriteRejected(f"article {aid!r} was not written: {_first_line(e)}") from e
+        except TransientError as e:
+            raise WriteRejected(f"article {aid!r} was not written (retries exhausted): "
+                                f"{_first_line(e)}") from e
+        except Neo4jError as e:
+            raise WriteRejected(f"article {aid!r} was not written: {_first_line(e)}") from e
+
+    def delete_all(self) -> None:
+        """Removes every node and edge (used by `kg db reset` and by tests)."""
+        self.write(lambda tx: tx.run(catalog.render("delete_all")).consume())
+
+    # -- counts
+
+    def counts(self) -> dict[str, int]:
+        """Nodes per label and edges in all."""
+        out: dict[str, int] = {}
+        for label in NodeLabel:
+            query = catalog.render("count_nodes", from_=label)
+            out[str(label)] = int(self.read_value(query, "c") or 0)
+        out["edges"] = int(self.read_value(catalog.render("count_edges"), "c") or 0)
+        return out
+
+
+def _first_line(e: Exception) -> str:
+    text = getattr(e, "message", None) or str(e)
+    return str(text).strip().splitlines()[0][:300] if str(text).strip() else e.__class__.__name__

@@ -1,0 +1,118 @@
+"""Writing one article's facts: rows built from the models, batched `UNWIND $rows` merges.
+
+Every row names its article, so the rows of several articles can share one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from graph.cypher import catalog
+from graph.models import ArticleFacts, Evidence, NodeLabel, Predicate
+from graph.names import search_keys
+
+Row = dict[str, Any]
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+@dataclass
+class ArticleRows:
+    """The rows of one or more articles, one list per kind of write."""
+
+    articles: list[Row] = field(default_factory=list)
+    entities: list[Row] = field(default_factory=list)
+    events: list[Row] = field(default_factory=list)
+    issues: list[Row] = field(default_factory=list)
+    participants: list[Row] = field(default_factory=list)
+    places: list[Row] = field(default_factory=list)
+    relations: dict[tuple[Predicate, NodeLabel, NodeLabel], list[Row]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    evidence: list[Row] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """Rows in all, a measure of the work a write does."""
+        fixed = (self.articles, self.entities, self.events, self.issues, self.participants,
+                 self.places, self.evidence)
+        return sum(len(x) for x in fixed) + sum(len(v) for v in self.relations.values())
+
+
+def _evidence_row(fact: str, ev: Evidence) -> Row:
+    digest = hashlib.sha1(f"{fact}\x1f{ev.article_id}\x1f{ev.start}".encode()).hexdigest()[:20]
+    return {"id": digest, "fact": fact, "article": ev.article_id, "sentence": ev.sentence,
+            "start_char": ev.start, "end_char": ev.end, "confidence": ev.confidence}
+
+
+def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleRows:
+    """The rows that write one article's facts (appended to `into` when given)."""
+    rows = into if into is not None else ArticleRows()
+    a = facts.article
+    aid = a.id
+    rows.articles.append(a.model_dump(mode="json"))
+    for e in facts.entities:
+        conf = max((ev.confidence for ev in e.evidence), default=0.5)
+        rows.entities.append({
+            "article": aid, "id": e.id, "type": str(e.type), "name": e.name,
+            "aliases": list(e.aliases), "roles": list(e.roles), "confidence": conf,
+            "search_keys": search_keys(e.name, *e.aliases),
+        })
+        rows.evidence.extend(_evidence_row(e.id, ev) for ev in e.evidence)
+    for v in facts.events:
+        conf = max((ev.confidence for ev in v.evidence), default=0.5)
+        precision = str(v.date_precision) if v.date_precision else None
+        rows.events.append({
+            "article": aid, "id": v.id, "kind": str(v.kind), "label": v.label, "date": v.date,
+            "date_precision": precision,
+            "precision_rank": _PRECISION_RANK[precision] if precision else None,
+            "confidence": conf,
+        })
+        rows.evidence.extend(_evidence_row(v.id, ev) for ev in v.evidence)
+        if v.place_id is not None:
+            rows.places.append({"article": aid, "event": v.id, "place": v.place_id,
+                                "key": f"{v.id}|HELD_IN|{v.place_id}"})
+        for p in v.participants:
+            key = f"{p.entity_id}|{p.role}|{v.id}"
+            rows.participants.append({"article": aid, "entity": p.entity_id, "event": v.id,
+                                      "role": str(p.role), "key": key})
+            if p.evidence is not None:
+                rows.evidence.append(_evidence_row(key, p.evidence))
+    for r in facts.relations:
+        if r.object_id is None:
+            rows.issues.append({"article": aid, "id": r.target_id, "text": r.object_text})
+        rows.relations[(r.predicate, r.subject_label, r.target_label)].append({
+            "article": aid, "subject": r.subject_id, "object": r.target_id, "key": r.key,
+            "confidence": r.evidence.confidence,
+        })
+        rows.evidence.append(_evidence_row(r.key, r.evidence))
+    return rows
+
+
+def write_rows(tx: ManagedTransaction, rows: ArticleRows) -> None:
+    """Runs every merge of `rows` in the transaction `tx`, nodes before edges."""
+    for name, batch in (
+        ("merge_article", rows.articles),
+        ("merge_entities", rows.entities),
+        ("merge_events", rows.events),
+        ("merge_issues", rows.issues),
+        ("merge_participants", rows.participants),
+        ("merge_places", rows.places),
+    ):
+        if batch:
+            tx.run(catalog.render(name), rows=batch).consume()
+    for (predicate, from_, to), batch in sorted(rows.relations.items()):
+        query = catalog.render("merge_relations", type_=predicate, from_=from_, to=to)
+        tx.run(query, rows=batch).consume()
+    if rows.evidence:
+        tx.run(catalog.render("merge_evidence"), rows=rows.evidence).consume()
+
+
+def retract_article(tx: ManagedTransaction, article_id: str) -> None:
+    """Removes one article's facts, keeping whatever other articles also state."""
+    for name in ("retract_article_edges", "retract_article_nodes", "retract_article_evidence"):
+        tx.run(catalog.render(name), article=article_id).consume()

@@ -1,0 +1,125 @@
+"""`kg load`, `kg serve` and `kg demo`: the commands that wire loaders and api to the graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph.settings import get_settings
+from kg.cli import app, err, fail, graph_errors, open_store, out
+
+if TYPE_CHECKING:
+    from loaders.pipeline import LoadReport
+
+SEEDS_HINT = (
+    "no articles at {path}. Point `kg demo` at a folder of .txt/.html/.json articles, e.g. the "
+    "seed articles: `kg demo ../shared/seeds` (with their manifest.json beside them)."
+)
+
+
+def _default_manifest(paths: list[Path]) -> Path | None:
+    """manifest.json inside the single folder given, if there is one."""
+    if len(paths) == 1 and paths[0].is_dir() and (paths[0] / "manifest.json").is_file():
+        return paths[0] / "manifest.json"
+    return None
+
+
+def run_load(paths: list[Path], manifest: Path | None, workers: int) -> LoadReport:
+    """Loads articles into the graph with a progress bar and returns the report."""
+    from loaders.errors import LoaderError
+    from loaders.pipeline import load_paths
+
+    for p in paths:
+        if not p.exists():
+            fail(f"{p}: no such file or folder")
+    settings = get_settings()
+    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(),
+               MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.fields[name]}"))
+    with graph_errors(), open_store(settings) as store, Progress(*columns, console=err,
+                                                                 transient=True) as bar:
+        task = bar.add_task("loading", total=None, name="")
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.update(task, completed=done, total=total, name=name)
+
+        try:
+            return load_paths(paths, store, manifest=manifest or _default_manifest(paths),
+                              workers=workers, progress=progress)
+        except LoaderError as e:
+            fail(str(e))
+
+
+def print_report(report: LoadReport) -> None:
+    """The load summary: what was loaded, unchanged, updated and failed, and what was written."""
+    table = Table(title="load summary", show_header=False)
+    for key in ("loaded", "unchanged", "updated"):
+        table.add_row(key, str(getattr(report, key)))
+    table.add_row("failed", str(len(report.failed)))
+    table.add_row("entities / events / relations written",
+                  f"{report.entities} / {report.events} / {report.relations}")
+    table.add_row("seconds (extract / write / total)",
+                  f"{report.extract_seconds:.1f} / {report.write_seconds:.1f} / "
+                  f"{report.elapsed_seconds:.1f}")
+    out.print(table)
+    for name, reason in report.failed:
+        err.print(f"[red]failed[/] {name}: {reason}", highlight=False)
+
+
+@app.command("load")
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="article files or folders (recursive)")],
+    manifest: Annotated[Path | None, typer.Option(help="manifest.json with article metadata")]
+    = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="extraction processes")] = 1,
+) -> None:
+    """Load articles (.txt, .html, .json, .jsonl) into the graph; exit 1 if any failed."""
+    report = run_load(paths, manifest, workers)
+    print_report(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def run_server(host: str, port: int) -> None:
+    """Serves the API and the page with uvicorn until interrupted."""
+    import uvicorn
+
+    from api.main import create_app
+
+    with graph_errors():
+        open_store(get_settings()).close()
+    out.print(f"serving on http://{host}:{port}/  (API docs at http://{host}:{port}/docs)")
+    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the HTTP API and the browser page."""
+    run_server(host, port)
+
+
+@app.command("demo")
+def demo(
+    path: Annotated[Path, typer.Argument(help="articles to load")] = Path("../shared/seeds"),
+    manifest: Annotated[Path | None, typer.Option(help="manifest.json with article metadata")]
+    = None,
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Start the embedded database if needed, load the articles at PATH, then serve API and page."""
+    suffixes = {".txt", ".html", ".htm", ".json", ".jsonl"}
+    has_articles = path.is_file() or (
+        path.is_dir() and any(p.suffix in suffixes and p.name != "manifest.json"
+                              for p in path.rglob("*"))
+    )
+    if not has_articles:
+        fail(SEEDS_HINT.format(path=path))
+    report = run_load([path], manifest, workers=1)
+    print_report(report)
+    run_server(host, port)
