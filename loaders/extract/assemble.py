@@ -1,0 +1,81 @@
+"""Turn an article's drafts into the frozen facts: final event ids, deduplicated relations."""
+
+from __future__ import annotations
+
+from graph.models import ArticleFacts, Event, EventKind, Participant, Relation
+from loaders.extract.context import ArticleContext, EventDraft, node_label
+from loaders.resolve import event_id
+
+
+def final_event_ids(ctx: ArticleContext) -> dict[str, str]:
+    """Map each draft key to its deterministic event id (kind + anchor + date)."""
+    out: dict[str, str] = {}
+    used: set[str] = set(ctx.entities)
+    for key, d in ctx.events.items():
+        dated = d.kind is not EventKind.KILLING  # a person is killed once: the victim is the key
+        eid = event_id(
+            str(d.kind),
+            d.anchor or d.place,
+            d.date if dated else None,
+            str(d.precision) if d.precision and dated else None,
+        )
+        base, n = eid, 2
+        while eid in used:
+            eid = f"{base}-{n}"
+            n += 1
+        used.add(eid)
+        out[key] = eid
+    return out
+
+
+def _event_model(ctx: ArticleContext, d: EventDraft, eid: str) -> Event:
+    parts = tuple(
+        Participant(entity_id=entity, role=role, evidence=ctx.evidence(sent, 0.7))
+        for (entity, role), sent in d.participants.items()
+        if entity in ctx.entities
+    )
+    place = d.place if d.place in ctx.entities else None
+    evidence = tuple(ctx.evidence(s, d.confidence) for s in dict.fromkeys([d.sent, *d.sents]))
+    return Event(
+        id=eid,
+        kind=d.kind,
+        label=d.label,
+        date=d.date,
+        date_precision=d.precision,
+        place_id=place,
+        participants=parts,
+        evidence=evidence,
+    )
+
+
+def assemble_facts(ctx: ArticleContext) -> ArticleFacts:
+    """The article's facts, ready to be written."""
+    ids = final_event_ids(ctx)
+    events = [_event_model(ctx, d, ids[k]) for k, d in ctx.events.items()]
+    relations: dict[str, Relation] = {}
+    for r in ctx.relations:
+        subject = ids.get(r.subject) if r.subject_is_event else r.subject
+        obj = (ids.get(r.obj) if r.obj_is_event else r.obj) if r.obj is not None else None
+        if subject is None or (r.obj is not None and obj is None):
+            continue
+        if not r.subject_is_event and subject not in ctx.entities:
+            continue
+        if obj is not None and not r.obj_is_event and obj not in ctx.entities:
+            continue
+        rel = Relation(
+            subject_id=subject,
+            subject_label=node_label(r.subject_is_event),
+            predicate=r.predicate,
+            object_id=obj,
+            object_label=node_label(r.obj_is_event),
+            object_text=r.text if obj is None else None,
+            evidence=ctx.evidence(r.sent, r.confidence),
+        )
+        if rel.key not in relations or relations[rel.key].evidence.confidence < r.confidence:
+            relations[rel.key] = rel
+    return ArticleFacts(
+        article=ctx.article,
+        entities=tuple(ctx.entity_models()),
+        events=tuple(events),
+        relations=tuple(relations.values()),
+    )

@@ -1,0 +1,201 @@
+"""Shared state of one article's extraction: mentions, drafts of facts, evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.models import (
+    Article,
+    DatePrecision,
+    Entity,
+    EntityType,
+    EventKind,
+    Evidence,
+    NodeLabel,
+    Predicate,
+    Role,
+)
+from loaders.nlp import Actor, ActorDictionary
+
+DICTIONARY_CONFIDENCE = 0.9
+NER_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity named in the text, by token range."""
+
+    entity_id: str
+    type: EntityType
+    text: str
+    start: int
+    end: int
+    sent: int
+    confidence: float
+
+
+@dataclass
+class EntityDraft:
+    """An entity being assembled from its mentions."""
+
+    id: str
+    type: EntityType
+    name: str
+    sent: int
+    confidence: float
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EventDraft:
+    """An event being assembled; its id is fixed when the article is finished."""
+
+    key: str
+    kind: EventKind
+    label: str
+    sent: int
+    confidence: float
+    date: str | None = None
+    precision: DatePrecision | None = None
+    place: str | None = None
+    anchor: str | None = None
+    participants: dict[tuple[str, Role], int] = field(default_factory=dict)
+    sents: list[int] = field(default_factory=list)
+
+
+@dataclass
+class RelationDraft:
+    """A relation whose event ends are still draft keys."""
+
+    subject: str
+    subject_is_event: bool
+    predicate: Predicate
+    obj: str | None
+    obj_is_event: bool
+    text: str | None
+    sent: int
+    confidence: float
+
+
+class ArticleContext:
+    """Everything known about one article while its facts are extracted."""
+
+    def __init__(
+        self, article: Article, doc: Doc, actors: ActorDictionary, patterns: dict[str, Any]
+    ) -> None:
+        self.article = article
+        self.doc = doc
+        self.actors = actors
+        self.patterns = patterns
+        self.sents: list[Span] = list(doc.sents)
+        self.sent_of: list[int] = [0] * len(doc)
+        for i, sent in enumerate(self.sents):
+            for tok in sent:
+                self.sent_of[tok.i] = i
+        self.mentions: list[Mention] = []
+        self.mention_of: dict[int, Mention] = {}
+        self.entities: dict[str, EntityDraft] = {}
+        self.events: dict[str, EventDraft] = {}
+        self.relations: list[RelationDraft] = []
+
+    # -- evidence
+    def evidence(self, sent: int, confidence: float) -> Evidence:
+        """The evidence record of one sentence, with offsets into the article text."""
+        span = self.sents[sent]
+        raw = span.text
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        start = span.start_char + lead
+        return Evidence(
+            article_id=self.article.id,
+            sentence=text,
+            start=start,
+            end=start + len(text),
+            confidence=confidence,
+        )
+
+    # -- mentions
+    def add_mention(self, mention: Mention, actor: Actor | None) -> None:
+        """Record a mention and the entity it names."""
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self.mention_of[i] = mention
+        draft = self.entities.get(mention.entity_id)
+        if draft is None:
+            name = actor.name if actor else mention.text
+            roles = list(actor.roles) if actor else []
+            draft = EntityDraft(
+                mention.entity_id, mention.type, name, mention.sent, mention.confidence, roles=roles
+            )
+            self.entities[mention.entity_id] = draft
+        if mention.text not in draft.aliases and mention.text != draft.name:
+            draft.aliases.append(mention.text)
+
+    def add_entity(
+        self, entity_id: str, type_: EntityType, name: str, sent: int, confidence: float
+    ) -> EntityDraft:
+        """Create (or return) an entity that no single mention names, such as a delegation."""
+        draft = self.entities.get(entity_id)
+        if draft is None:
+            draft = EntityDraft(entity_id, type_, name, sent, confidence)
+            self.entities[entity_id] = draft
+        return draft
+
+    def mentions_in(self, sent: int) -> list[Mention]:
+        """The mentions of one sentence, in order."""
+        return [m for m in self.mentions if m.sent == sent]
+
+    def mention_for(self, tok: Token) -> Mention | None:
+        """The mention a token belongs to, if any."""
+        return self.mention_of.get(tok.i)
+
+    def actor(self, entity_id: str) -> Actor | None:
+        """The dictionary entry behind an entity id, if any."""
+        return self.actors.get(entity_id)
+
+    # -- relations
+    def relate(
+        self,
+        subject: str,
+        predicate: Predicate,
+        obj: str | None,
+        sent: int,
+        confidence: float,
+        *,
+        subject_is_event: bool = False,
+        obj_is_event: bool = False,
+        text: str | None = None,
+    ) -> None:
+        """Record a relation (event ends given by draft key)."""
+        if obj is not None and obj == subject:
+            return
+        self.relations.append(
+            RelationDraft(
+                subject, subject_is_event, predicate, obj, obj_is_event, text, sent, confidence
+            )
+        )
+
+    def entity_models(self) -> list[Entity]:
+        """The finished entities."""
+        out = []
+        for d in self.entities.values():
+            out.append(
+                Entity(
+                    id=d.id,
+                    type=d.type,
+                    name=d.name,
+                    aliases=tuple(d.aliases),
+                    roles=tuple(dict.fromkeys(d.roles)),
+                    evidence=(self.evidence(d.sent, d.confidence),),
+                )
+            )
+        return out
+
+
+def node_label(is_event: bool) -> NodeLabel:
+    """The node label of a relation end."""
+    return NodeLabel.EVENT if is_event else NodeLabel.ENTITY

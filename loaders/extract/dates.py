@@ -1,0 +1,202 @@
+"""Date expressions in text, resolved against an article's publication date by rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from graph.models import DatePrecision
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# Ordered: the first pattern that matches at a position wins; longer forms come first.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rx, re.IGNORECASE if name in ("relative", "recent") else 0))
+    for name, rx in (
+        ("mdy", _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b"),
+        ("dmy", r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+" + _YEAR + r"\b"),
+        ("md", r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d)"),
+        ("dm", r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b"),
+        ("my", r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b"),
+        (
+            "m",
+            r"\b(?:in|since|during|by|until|of|early|late|mid-?)\s+(?:early\s+|late\s+)?"
+            + _MONTH
+            + r"\b(?!\s+\d)",
+        ),
+        (
+            "weekday",
+            r"\b(?P<rel>last|next|this|on|early|late)?\s*" + _WEEKDAY + r"(?:['\u2019]s)?\b",
+        ),
+        (
+            "relative",
+            r"\b(?P<rel>(?:earlier |later )?(?:last|this|next|previous|past))\s+"
+            r"(?P<unit>month|year)\b|\b(?P<word>yesterday|today|tomorrow)\b",
+        ),
+        ("recent", r"\b(?:in\s+)?recent\s+(?:days|weeks)\b|\bearlier\s+this\s+week\b"),
+        ("year", r"\b(?:in|since|during|of|early|late)\s+" + _YEAR + r"\b"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date phrase found in text, with its resolved ISO date and precision."""
+
+    start: int
+    end: int
+    text: str
+    date: str
+    precision: DatePrecision
+
+    @property
+    def day(self) -> dt.date:
+        """The resolved date as a `datetime.date` (first day for month/year precision)."""
+        return dt.date.fromisoformat(self.date)
+
+
+def resolve_weekday(published: dt.date, weekday: int, future: bool) -> dt.date:
+    """The weekday on or before publication (past) or on or after it (future)."""
+    if future:
+        return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def resolve_month(published: dt.date, month: int, future: bool) -> dt.date:
+    """The first day of the nearest such month, looking back (past) or ahead (future)."""
+    year = published.year
+    if future and month < published.month:
+        year += 1
+    elif not future and month > published.month:
+        year -= 1
+    return dt.date(year, month, 1)
+
+
+def resolve_month_day(published: dt.date, month: int, day: int, future: bool) -> dt.date | None:
+    """A day-and-month without year, placed in the year that keeps the tense."""
+    for year in (published.year, published.year - 1, published.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if future and candidate >= published and (candidate - published).days < 330:
+            return candidate
+        if not future and candidate <= published and (published - candidate).days < 330:
+            return candidate
+    return None
+
+
+def shift_month(day: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` away from `day`'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _resolve(
+    kind: str, m: re.Match[str], published: dt.date | None, future: bool
+) -> tuple[dt.date, DatePrecision] | None:
+    groups = m.groupdict()
+    month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else 0
+    if kind in ("mdy", "dmy"):
+        try:
+            return dt.date(int(groups["year"]), month, int(groups["day"])), DatePrecision.DAY
+        except ValueError:
+            return None
+    if kind == "my":
+        return dt.date(int(groups["year"]), month, 1), DatePrecision.MONTH
+    if kind == "year":
+        return dt.date(int(groups["year"]), 1, 1), DatePrecision.YEAR
+    if published is None:
+        return None
+    if kind in ("md", "dm"):
+        found = resolve_month_day(published, month, int(groups["day"]), future)
+        return (found, DatePrecision.DAY) if found else None
+    if kind == "m":
+        return resolve_month(published, month, future), DatePrecision.MONTH
+    if kind == "weekday":
+        rel = (groups.get("rel") or "").lower()
+        weekday = WEEKDAYS[groups["weekday"].lower()]
+        if rel == "last":
+            base = published - dt.timedelta(days=1)
+            return resolve_weekday(base, weekday, future=False), DatePrecision.DAY
+        if rel == "next":
+            base = published + dt.timedelta(days=1)
+            return resolve_weekday(base, weekday, future=True), DatePrecision.DAY
+        return resolve_weekday(published, weekday, future), DatePrecision.DAY
+    if kind == "recent":
+        return published.replace(day=1), DatePrecision.MONTH
+    return _resolve_relative(groups, published)
+
+
+def _resolve_relative(
+    groups: dict[str, str | None], published: dt.date
+) -> tuple[dt.date, DatePrecision] | None:
+    word = (groups.get("word") or "").lower()
+    offsets = {"yesterday": -1, "today": 0, "tomorrow": 1}
+    if word:
+        return published + dt.timedelta(days=offsets[word]), DatePrecision.DAY
+    rel = (groups.get("rel") or "").lower().split()[-1]
+    step = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[rel]
+    if groups.get("unit") == "month":
+        return shift_month(published, step), DatePrecision.MONTH
+    return dt.date(published.year + step, 1, 1), DatePrecision.YEAR
+
+
+def find_dates(text: str, published: str | None, future: bool = False) -> list[ResolvedDate]:
+    """All date phrases of `text` that resolve, left to right, without overlaps."""
+    pub = dt.date.fromisoformat(published) if published else None
+    taken: list[tuple[int, int]] = []
+    found: list[ResolvedDate] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            start, end = m.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            resolved = _resolve(kind, m, pub, future)
+            taken.append((start, end))
+            if resolved is None:
+                continue
+            day, precision = resolved
+            found.append(ResolvedDate(start, end, m.group(0).strip(), day.isoformat(), precision))
+    return sorted(found, key=lambda d: d.start)

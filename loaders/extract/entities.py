@@ -1,0 +1,233 @@
+"""Entity mentions (dictionary, then NER), short-name resolution, titles as roles and edges."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graph.models import EntityType, Predicate
+from loaders.extract.context import (
+    DICTIONARY_CONFIDENCE,
+    NER_CONFIDENCE,
+    ArticleContext,
+    Mention,
+)
+from loaders.resolve import NameResolver, canonical_id, clean_name
+
+_WINDOW_POS = {"PROPN", "NOUN", "ADJ", "PART"}
+_WINDOW_WORDS = {"of", "\u2019s", "'s", "-"}
+
+
+def collect_mentions(ctx: ArticleContext) -> None:
+    """Find every entity mention of the article, resolving short person names."""
+    resolver = NameResolver()
+    stop = set(ctx.patterns["ner"]["stop"])
+    labels: dict[str, str] = ctx.patterns["ner"]["labels"]
+    for ent in ctx.doc.ents:
+        sent = ctx.sent_of[ent.start]
+        if ent.label_ == "ACTOR" and ent.ent_id_:
+            _add_dictionary_mention(ctx, ent, sent, resolver)
+            continue
+        type_name = labels.get(ent.label_)
+        text = clean_name(ent.text)
+        if type_name is None or not _plausible_name(text) or text in stop:
+            continue
+        start, end = _trim_span(ent)
+        if start >= end:
+            continue
+        type_ = EntityType(type_name)
+        known_person = resolver.resolve(text) if len(text.split()) == 1 else None
+        if known_person is not None:
+            type_ = ctx.entities[known_person].type
+        if type_ is EntityType.PERSON:
+            words = text.split()
+            resolved = resolver.resolve(text)
+            if resolved is None and len(words) < 2:
+                continue
+            entity_id = resolved or canonical_id(text)
+            if resolved is None:
+                resolver.remember(text, entity_id)
+        else:
+            entity_id = canonical_id(text)
+        ctx.add_mention(Mention(entity_id, type_, text, start, end, sent, NER_CONFIDENCE), None)
+    _resolve_bare_surnames(ctx, resolver)
+
+
+def _resolve_bare_surnames(ctx: ArticleContext, resolver: NameResolver) -> None:
+    """Surnames the recogniser missed ('Later, Talmon said') that name a person seen earlier."""
+    first_seen: dict[str, int] = {}
+    for m in ctx.mentions:
+        first_seen.setdefault(m.entity_id, m.start)
+    for tok in ctx.doc:
+        if tok.pos_ != "PROPN" or ctx.mention_for(tok) or tok.ent_type_ not in ("", "PERSON"):
+            continue
+        entity_id = resolver.resolve(tok.text)
+        if entity_id is None or first_seen.get(entity_id, len(ctx.doc)) >= tok.i:
+            continue
+        draft = ctx.entities[entity_id]
+        mention = Mention(
+            entity_id, draft.type, tok.text, tok.i, tok.i + 1, ctx.sent_of[tok.i], NER_CONFIDENCE
+        )
+        ctx.add_mention(mention, ctx.actor(entity_id))
+
+
+def _add_dictionary_mention(
+    ctx: ArticleContext, ent: Span, sent: int, resolver: NameResolver
+) -> None:
+    actor = ctx.actor(ent.ent_id_)
+    if actor is None:
+        return
+    text = clean_name(ent.text)
+    entity_id = actor.id
+    if actor.type is EntityType.PERSON:
+        if len(text.split()) == 1:
+            entity_id = resolver.resolve(text) or actor.id
+        else:
+            resolver.remember(text, actor.id)
+    found = ctx.actor(entity_id) or actor
+    start, end = _trim_span(ent)
+    ctx.add_mention(
+        Mention(entity_id, found.type, text, start, end, sent, DICTIONARY_CONFIDENCE), found
+    )
+
+
+def _trim_span(ent: Span) -> tuple[int, int]:
+    start, end = ent.start, ent.end
+    if start < end and ent.doc[start].lower_ == "the":
+        start += 1
+    while end > start and ent.doc[end - 1].text in ("\u2019s", "'s", "\u2019", "'"):
+        end -= 1
+    return start, end
+
+
+def _plausible_name(text: str) -> bool:
+    if len(text) < 2 or not text[0].isupper() or any(c.isdigit() for c in text):
+        return False
+    return not any(c in text for c in '@/|\u201c\u201d"')
+
+
+def collect_affiliations(ctx: ArticleContext) -> None:
+    """Titles next to person names become roles, LEADS and MEMBER_OF edges."""
+    for m in ctx.mentions:
+        if m.type is not EntityType.PERSON:
+            continue
+        pre = _pre_window(ctx, m)
+        if pre:
+            _apply_title(ctx, m, pre, possessive_first=True)
+        post = _appositive(ctx, m)
+        if post:
+            _apply_title(ctx, m, post, possessive_first=False)
+        _of_organization(ctx, m)
+
+
+def _pre_window(ctx: ArticleContext, m: Mention) -> list[Token]:
+    """The title words and names right before a person's name ("CIA director", "Hamas leader")."""
+    doc = ctx.doc
+    sent_start = ctx.sents[m.sent].start
+    out: list[Token] = []
+    i = m.start - 1
+    while i >= sent_start:
+        tok = doc[i]
+        other = ctx.mention_for(tok)
+        if other is not None and other.type is EntityType.PERSON:
+            break
+        if not (other or tok.pos_ in _WINDOW_POS or tok.text in _WINDOW_WORDS):
+            break
+        foreign = tok.ent_type_ not in ("", "ORG", "NORP", "GPE")
+        if tok.pos_ == "PROPN" and other is None and foreign:
+            break
+        out.insert(0, tok)
+        i -= 1
+    while out and out[0].text in _WINDOW_WORDS:
+        out.pop(0)
+    return out
+
+
+def _appositive(ctx: ArticleContext, m: Mention) -> list[Token]:
+    """The words of ', a senior Hamas official,' after a person's name."""
+    doc = ctx.doc
+    sent_end = ctx.sents[m.sent].end
+    i = m.end
+    if i >= sent_end or doc[i].text != ",":
+        return []
+    i += 1
+    if i < sent_end and doc[i].lower_ in ("a", "an", "the"):
+        i += 1
+    out: list[Token] = []
+    while i < sent_end and doc[i].text not in (",", ".", ";", "\u201c", "\u201d", '"', "(", ")"):
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].lower_ in ("who", "which", "to"):
+            break
+        out.append(doc[i])
+        i += 1
+    return out
+
+
+def _titles_in(ctx: ArticleContext, words: str, kind: str) -> list[str]:
+    found = []
+    for title in sorted(ctx.patterns["titles"][kind], key=len, reverse=True):
+        padded = f" {words} "
+        if f" {title} " in padded:
+            found.append(title)
+            words = padded.replace(f" {title} ", "  ").strip()
+    return found
+
+
+def _apply_title(
+    ctx: ArticleContext, m: Mention, window: list[Token], possessive_first: bool
+) -> None:
+    words = " ".join(t.lower_ for t in window if not ctx.mention_for(t))
+    leader = _titles_in(ctx, words, "leader")
+    member = _titles_in(ctx, words, "member")
+    if not leader and not member:
+        return
+    phrase = " ".join(t.text for t in window).replace(" \u2019s", "\u2019s").replace(" 's", "'s")
+    ctx.entities[m.entity_id].roles.append(phrase)
+    orgs = _window_actors(ctx, window)
+    possessed = [o for o, poss in orgs if poss]
+    if possessive_first and possessed:
+        orgs = [(possessed[-1], True)]
+    targets = [o for o, _ in orgs]
+    if leader and targets:
+        target = targets[-1]
+        ctx.relate(m.entity_id, Predicate.LEADS, target.entity_id, m.sent, target.confidence)
+        return
+    if leader:
+        actor = ctx.actor(m.entity_id)
+        if actor and actor.leads and any(t.lower() in words for t in actor.titles):
+            _ensure_entity(ctx, actor.leads[0], m.sent)
+            ctx.relate(m.entity_id, Predicate.LEADS, actor.leads[0], m.sent, 0.7)
+        return
+    for org in targets:
+        if org.type is EntityType.ORGANIZATION:
+            ctx.relate(m.entity_id, Predicate.MEMBER_OF, org.entity_id, m.sent, org.confidence)
+
+
+def _window_actors(ctx: ArticleContext, window: list[Token]) -> list[tuple[Mention, bool]]:
+    out: list[tuple[Mention, bool]] = []
+    for tok in window:
+        other = ctx.mention_for(tok)
+        if other is None or other.type not in (EntityType.ORGANIZATION, EntityType.COUNTRY):
+            continue
+        if out and out[-1][0] is other:
+            continue
+        nxt = ctx.doc[other.end] if other.end < len(ctx.doc) else None
+        out.append((other, bool(nxt is not None and nxt.text in ("\u2019s", "'s"))))
+    return out
+
+
+def _of_organization(ctx: ArticleContext, m: Mention) -> None:
+    """'David Barnea of Mossad' makes the person a member of the organization."""
+    doc = ctx.doc
+    if m.end + 1 >= len(doc) or doc[m.end].lower_ != "of":
+        return
+    other = ctx.mention_for(doc[m.end + 1])
+    if other is None and doc[m.end + 1].lower_ == "the" and m.end + 2 < len(doc):
+        other = ctx.mention_for(doc[m.end + 2])
+    if other is not None and other.type is EntityType.ORGANIZATION:
+        ctx.relate(m.entity_id, Predicate.MEMBER_OF, other.entity_id, m.sent, other.confidence)
+
+
+def _ensure_entity(ctx: ArticleContext, entity_id: str, sent: int) -> None:
+    actor = ctx.actor(entity_id)
+    if actor is not None and entity_id not in ctx.entities:
+        draft = ctx.add_entity(entity_id, actor.type, actor.name, sent, DICTIONARY_CONFIDENCE)
+        draft.roles.extend(actor.roles)

@@ -1,0 +1,259 @@
+"""Events from trigger words over the parse: talks, delegations, killings, withdrawals."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role, slugify
+from loaders.extract.context import ArticleContext, EventDraft, Mention
+from loaders.extract.dates import ResolvedDate
+from loaders.extract.syntax import clause_dates, governing_verb, path_deps, tense
+from loaders.resolve import date_key
+
+_ACTORS = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.DELEGATION)
+_PATH_OK = {
+    "xcomp",
+    "advcl",
+    "attr",
+    "dobj",
+    "prep",
+    "pcomp",
+    "pobj",
+    "acomp",
+    "appos",
+    "nsubj",
+    "ccomp",
+    "conj",
+    "amod",
+    "compound",
+    "poss",
+    "nmod",
+}
+_PARTY_PREPS = {"between", "with", "among", "to"}
+
+
+def collect_events(ctx: ArticleContext) -> None:
+    """Find the events of an article, in sentence order."""
+    from loaders.extract.happenings import collect_killings, collect_withdrawals
+
+    talks_sents: dict[int, str] = {}
+    for sent in range(len(ctx.sents)):
+        key = _talks_in_sentence(ctx, sent)
+        if key:
+            talks_sents[sent] = key
+    for sent in range(len(ctx.sents)):
+        _delegations_in_sentence(ctx, sent, talks_sents)
+        _mediators_in_sentence(ctx, sent, talks_sents)
+    collect_killings(ctx)
+    collect_withdrawals(ctx, talks_sents)
+    _finish_talks(ctx)
+
+
+def is_talks_trigger(ctx: ArticleContext, tok: Token) -> bool:
+    """Whether a token names a round of talks."""
+    cfg = ctx.patterns["talks"]
+    if tok.pos_ == "VERB":
+        return tok.lemma_ in cfg["verbs"]
+    return tok.pos_ == "NOUN" and tok.lower_ in cfg["nouns"]
+
+
+def current_talks(ctx: ArticleContext, sent: int, talks_sents: dict[int, str]) -> str | None:
+    """The talks event a sentence most likely refers to: the last one before it, else the next."""
+    before = [s for s in talks_sents if s <= sent]
+    if before:
+        return talks_sents[max(before)]
+    after = [s for s in talks_sents if s > sent]
+    return talks_sents[min(after)] if after else None
+
+
+def _talks_in_sentence(ctx: ArticleContext, sent: int) -> str | None:
+    triggers = [t for t in ctx.sents[sent] if is_talks_trigger(ctx, t)]
+    if not triggers:
+        return None
+    trigger = triggers[0]
+    dates = clause_dates(ctx, sent, trigger)
+    place = _place_of(ctx, sent, trigger)
+    date: ResolvedDate | None = dates[0] if dates else None
+    if date is None and place is not None and tense(trigger) == "present" and ctx.article.published:
+        iso, precision = ctx.article.published, DatePrecision.DAY
+    elif date is not None:
+        iso, precision = date.date, date.precision
+    else:
+        return None
+    key = f"talks|{date_key(iso, str(precision))}"
+    draft = ctx.events.get(key)
+    if draft is None:
+        draft = EventDraft(key, EventKind.TALKS, "Round of talks", sent, 0.7, iso, precision)
+        ctx.events[key] = draft
+    draft.sents.append(sent)
+    if place and (draft.place is None or _is_city(ctx, place)):
+        draft.place = place
+    mediators = mediators_of(ctx, sent)
+    for m in ctx.mentions_in(sent):
+        if m.type not in _ACTORS or m.entity_id == place or _is_media(ctx, m):
+            continue
+        role = Role.MEDIATOR if m in mediators else Role.ATTENDEE
+        draft.participants.setdefault((m.entity_id, role), sent)
+        pred = Predicate.MEDIATED if role is Role.MEDIATOR else Predicate.ATTENDED
+        ctx.relate(m.entity_id, pred, key, sent, m.confidence * 0.9, obj_is_event=True)
+    return key
+
+
+def _is_city(ctx: ArticleContext, entity_id: str) -> bool:
+    actor = ctx.actor(entity_id)
+    return bool(actor and actor.city)
+
+
+def _is_media(ctx: ArticleContext, m: Mention) -> bool:
+    actor = ctx.actor(m.entity_id)
+    return bool(actor and actor.media)
+
+
+def _place_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
+    verb = governing_verb(trigger)
+    for m in ctx.mentions_in(sent):
+        if m.type not in (EntityType.PLACE, EntityType.COUNTRY):
+            continue
+        root = ctx.doc[m.end - 1]
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+            continue
+        if governing_verb(prep).i == verb.i or prep in trigger.subtree or prep.head.i == trigger.i:
+            return m.entity_id
+    return None
+
+
+def mediators_of(ctx: ArticleContext, sent: int) -> set[Mention]:
+    """Mentions of a sentence that act as mediators ('Qatari mediators', 'Egypt ... to mediate')."""
+    cues = set(ctx.patterns["talks"]["mediator_cues"])
+    out: set[Mention] = set()
+    span = ctx.sents[sent]
+    for cue in (t for t in span if t.lower_ in cues or t.lemma_ in cues):
+        for m in ctx.mentions_in(sent):
+            if m.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+                continue
+            root = ctx.doc[m.end - 1]
+            below = path_deps(cue, root)
+            if below is not None:
+                if not any(t.lower_ in _PARTY_PREPS for t in below):
+                    out.add(m)
+                continue
+            verb = governing_verb(root)
+            path = path_deps(verb, cue)
+            if (
+                path is not None
+                and all(t.dep_ in _PATH_OK for t in path)
+                and not any(t.lower_ in _PARTY_PREPS for t in path_deps(verb, root) or [])
+            ):
+                out.add(m)
+    return out
+
+
+def _mediators_in_sentence(ctx: ArticleContext, sent: int, talks_sents: dict[int, str]) -> None:
+    if sent in talks_sents:
+        return
+    mediators = mediators_of(ctx, sent)
+    key = current_talks(ctx, sent, talks_sents) if mediators else None
+    if key is None:
+        return
+    for m in mediators:
+        ctx.events[key].participants.setdefault((m.entity_id, Role.MEDIATOR), sent)
+        ctx.relate(
+            m.entity_id, Predicate.MEDIATED, key, sent, m.confidence * 0.8, obj_is_event=True
+        )
+
+
+def delegation_countries(ctx: ArticleContext, noun: Token) -> list[Mention]:
+    """Countries a delegation noun belongs to: 'US and Israeli negotiating teams', 'from Israel'."""
+    found: list[Mention] = []
+    i = noun.i - 1
+    sent_start = ctx.sents[ctx.sent_of[noun.i]].start
+    while i >= sent_start:
+        tok = ctx.doc[i]
+        m = ctx.mention_for(tok)
+        if m is not None and m.type is EntityType.COUNTRY:
+            if m not in found:
+                found.insert(0, m)
+            i = m.start - 1
+            continue
+        if tok.lower_ not in ("and", ",", "negotiating", "the", "\u2019s", "'s", "own"):
+            break
+        i -= 1
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            for pobj in child.children:
+                m = ctx.mention_for(pobj)
+                if m is not None and m.type is EntityType.COUNTRY:
+                    found.append(m)
+    return found
+
+
+def delegation_entity(
+    ctx: ArticleContext, country: Mention, noun: Token, talks: str | None, sent: int
+) -> str:
+    """Create the delegation entity of a country at a round of talks; return its id."""
+    nouns: dict[str, str] = ctx.patterns["delegation"]["nouns"]
+    actor = ctx.actor(country.entity_id)
+    adjective = actor.adjective if actor and actor.adjective else country.text
+    name = f"{adjective} {nouns[noun.lower_]}"
+    suffix = ""
+    if talks is not None and ctx.events[talks].date:
+        suffix = "-" + (ctx.events[talks].date or "")[:7]
+    entity_id = slugify(name) + suffix
+    draft = ctx.add_entity(entity_id, EntityType.DELEGATION, name, sent, country.confidence)
+    surface = f"{country.text} {noun.text}"
+    if surface not in draft.aliases and surface != name:
+        draft.aliases.append(surface)
+    return entity_id
+
+
+def _delegations_in_sentence(ctx: ArticleContext, sent: int, talks_sents: dict[int, str]) -> None:
+    cfg = ctx.patterns["delegation"]
+    for noun in ctx.sents[sent]:
+        if noun.lower_ not in cfg["nouns"] or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if noun.lower_ in cfg["needs_negotiating"] and not (
+            noun.i > 0 and ctx.doc[noun.i - 1].lower_ == "negotiating"
+        ):
+            continue
+        countries = delegation_countries(ctx, noun)
+        talks = talks_sents.get(sent) or current_talks(ctx, sent, talks_sents)
+        if talks is None:
+            continue
+        for country in countries:
+            deleg = delegation_entity(ctx, country, noun, talks, sent)
+            ctx.events[talks].participants.setdefault((deleg, Role.ATTENDEE), sent)
+            ctx.events[talks].participants.setdefault((country.entity_id, Role.ATTENDEE), sent)
+            ctx.relate(deleg, Predicate.ATTENDED, talks, sent, 0.7, obj_is_event=True)
+            ctx.relate(country.entity_id, Predicate.ATTENDED, talks, sent, 0.7, obj_is_event=True)
+            _delegation_members(ctx, noun, deleg, talks, sent, single=len(countries) == 1)
+
+
+def _delegation_members(
+    ctx: ArticleContext, noun: Token, deleg: str, talks: str, sent: int, single: bool
+) -> None:
+    attend = set(ctx.patterns["talks"]["attend_verbs"])
+    verb = governing_verb(noun)
+    for m in ctx.mentions_in(sent):
+        if m.type is not EntityType.PERSON:
+            continue
+        root = ctx.doc[m.end - 1]
+        led = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else None
+        if led is not None and led.lemma_ in ("lead", "head") and led.head.i == noun.i:
+            ctx.relate(m.entity_id, Predicate.LEADS, deleg, sent, 0.75)
+            continue
+        if not single or verb.lemma_ not in attend:
+            continue
+        path = path_deps(verb, root)
+        if path is None or any(t.dep_ == "prep" and t.lower_ != "of" for t in path):
+            continue
+        ctx.relate(m.entity_id, Predicate.MEMBER_OF, deleg, sent, 0.75)
+        ctx.relate(m.entity_id, Predicate.ATTENDED, talks, sent, 0.75, obj_is_event=True)
+        ctx.events[talks].participants.setdefault((m.entity_id, Role.ATTENDEE), sent)
+
+
+def _finish_talks(ctx: ArticleContext) -> None:
+    for d in ctx.events.values():
+        if d.kind is EventKind.TALKS and d.place:
+            name = ctx.entities[d.place].name if d.place in ctx.entities else d.place
+            d.label = f"Talks in {name}"

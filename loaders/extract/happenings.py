@@ -1,0 +1,156 @@
+"""Killings and withdrawals: victims, perpetrators, who pulled out of which talks."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
+from loaders.extract.context import ArticleContext, EventDraft, Mention
+from loaders.extract.syntax import clause_dates, governing_verb, tense
+
+
+def _mention_below(ctx: ArticleContext, tok: Token) -> Mention | None:
+    """The mention a token heads or belongs to ('Hamas leader Yahya Sinwar' -> Sinwar)."""
+    return ctx.mention_for(tok)
+
+
+def _victim_and_perpetrator(
+    ctx: ArticleContext, trigger: Token
+) -> tuple[Mention | None, Mention | None]:
+    victim = perpetrator = None
+    if trigger.pos_ == "VERB":
+        for child in trigger.children:
+            m = _mention_below(ctx, child)
+            if child.dep_ in ("dobj", "nsubjpass") and m is not None:
+                victim = m
+            elif child.dep_ == "nsubj" and m is not None:
+                perpetrator = m
+            elif child.dep_ == "nsubj" and child.dep_ and child.i > 0:
+                mod = [ctx.mention_for(c) for c in child.children if c.dep_ in ("amod", "compound")]
+                perpetrator = next((x for x in mod if x is not None), None)
+            elif child.dep_ == "agent":
+                for pobj in child.children:
+                    perpetrator = _mention_below(ctx, pobj) or perpetrator
+            elif child.dep_ == "nsubjpass" and child.lower_ in ("who", "whom"):
+                victim = _mention_below(ctx, trigger.head)
+        if victim is None and trigger.dep_ == "relcl":
+            victim = _mention_below(ctx, trigger.head)
+    else:
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    victim = _mention_below(ctx, pobj) or victim
+    if victim is not None and victim.type is not EntityType.PERSON:
+        victim = None
+    return victim, perpetrator
+
+
+def collect_killings(ctx: ArticleContext) -> None:
+    """A killing event per person killed, id'd by the victim so articles agree."""
+    cfg = ctx.patterns["events"]["killing"]
+    for sent, span in enumerate(ctx.sents):
+        for tok in span:
+            is_verb = tok.pos_ == "VERB" and tok.lemma_ in cfg["verbs"]
+            is_noun = tok.pos_ == "NOUN" and tok.lemma_ in cfg["nouns"]
+            if not (is_verb or is_noun):
+                continue
+            victim, perpetrator = _victim_and_perpetrator(ctx, tok)
+            if victim is None:
+                continue
+            key = f"killing|{victim.entity_id}"
+            draft = ctx.events.get(key)
+            if draft is None:
+                name = ctx.entities[victim.entity_id].name
+                draft = EventDraft(
+                    key,
+                    EventKind.KILLING,
+                    f"Killing of {name}",
+                    sent,
+                    0.75,
+                    anchor=victim.entity_id,
+                )
+                ctx.events[key] = draft
+            draft.sents.append(sent)
+            draft.participants.setdefault((victim.entity_id, Role.VICTIM), sent)
+            dates = clause_dates(ctx, sent, tok)
+            if dates and draft.date is None:
+                draft.date, draft.precision = dates[0].date, dates[0].precision
+            place = _place_in(ctx, tok)
+            if place and draft.place is None:
+                draft.place = place
+            if perpetrator is not None and perpetrator.type is not EntityType.PLACE:
+                draft.participants.setdefault((perpetrator.entity_id, Role.PERPETRATOR), sent)
+                ctx.relate(
+                    perpetrator.entity_id,
+                    Predicate.KILLED,
+                    victim.entity_id,
+                    sent,
+                    min(perpetrator.confidence, victim.confidence) * 0.9,
+                )
+
+
+def _place_in(ctx: ArticleContext, trigger: Token) -> str | None:
+    for tok in trigger.subtree:
+        m = ctx.mention_for(tok)
+        if (
+            m is not None
+            and m.type is EntityType.PLACE
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("in", "at")
+        ):
+            return m.entity_id
+    return None
+
+
+def collect_withdrawals(ctx: ArticleContext, talks_sents: dict[int, str]) -> None:
+    """Parties pulling their negotiators out of talks: one withdrawal event, WITHDREW_FROM edges."""
+    from loaders.extract.events import current_talks, delegation_countries, delegation_entity
+
+    cfg = ctx.patterns["events"]["withdrawal"]
+    nouns = set(ctx.patterns["delegation"]["nouns"])
+    for sent, span in enumerate(ctx.sents):
+        for tok in span:
+            if not (tok.lemma_ in cfg["verbs"] and tok.pos_ == "VERB") and not (
+                tok.lower_ in cfg["nouns"] and tok.pos_ == "NOUN"
+            ):
+                continue
+            objects = [t for t in tok.subtree if t.lower_ in nouns and t.i != tok.i]
+            if not objects:
+                continue
+            talks = talks_sents.get(sent) or current_talks(ctx, sent, talks_sents)
+            countries: list[tuple[Mention, Token]] = []
+            for obj in objects:
+                countries.extend((c, obj) for c in delegation_countries(ctx, obj))
+            if not countries or talks is None:
+                continue
+            dates = clause_dates(ctx, sent, tok)
+            if dates:
+                iso, precision = dates[0].date, dates[0].precision
+            elif tense(governing_verb(tok)) == "present" and ctx.article.published:
+                iso, precision = ctx.article.published, DatePrecision.DAY
+            else:
+                continue
+            key = f"withdrawal|{iso}"
+            draft = ctx.events.get(key)
+            if draft is None:
+                draft = EventDraft(
+                    key,
+                    EventKind.WITHDRAWAL,
+                    "Negotiators withdrawn from talks",
+                    sent,
+                    0.7,
+                    iso,
+                    precision,
+                    anchor=countries[0][0].entity_id,
+                )
+                ctx.events[key] = draft
+            draft.sents.append(sent)
+            for country, obj in countries:
+                deleg = delegation_entity(ctx, country, obj, talks, sent)
+                draft.participants.setdefault((country.entity_id, Role.ACTOR), sent)
+                draft.participants.setdefault((deleg, Role.ACTOR), sent)
+                ctx.relate(
+                    country.entity_id, Predicate.WITHDREW_FROM, talks, sent, 0.75, obj_is_event=True
+                )
+                ctx.relate(deleg, Predicate.ATTENDED, talks, sent, 0.7, obj_is_event=True)
+                ctx.events[talks].participants.setdefault((deleg, Role.ATTENDEE), sent)

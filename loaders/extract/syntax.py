@@ -1,0 +1,77 @@
+"""Small helpers over the dependency parse: governing verbs, tense, paths, dates of a clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from loaders.extract.context import ArticleContext
+from loaders.extract.dates import ResolvedDate, find_dates
+
+_FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall"}
+_FUTURE_FRAMES = {"set", "schedule", "plan", "expect", "due", "slate"}
+
+
+def governing_verb(tok: Token) -> Token:
+    """The nearest verb at or above a token (the root when there is none)."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def tense(tok: Token) -> str:
+    """'future', 'present' or 'past' for the clause a token belongs to."""
+    verb = governing_verb(tok)
+    chain = [verb, *list(verb.ancestors)[:3]]
+    for v in chain:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in v.children):
+            return "future"
+        if v.lemma_ in _FUTURE_FRAMES and v.tag_ == "VBN" and v.i != verb.i:
+            return "future"
+    if verb.tag_ in ("VBP", "VBZ"):
+        return "present"
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in verb.children):
+        return "present"
+    return "past"
+
+
+def path_deps(ancestor: Token, tok: Token) -> list[Token] | None:
+    """The tokens from `tok` up to (not including) `ancestor`, or None if not below it."""
+    out: list[Token] = []
+    cur = tok
+    while cur.i != ancestor.i:
+        if cur.head.i == cur.i:
+            return None
+        out.append(cur)
+        cur = cur.head
+    return out
+
+
+def clause_dates(ctx: ArticleContext, sent: int, trigger: Token) -> list[ResolvedDate]:
+    """Dates of a sentence that belong to the trigger's clause, resolved with the clause's tense."""
+    span = ctx.sents[sent]
+    published = ctx.article.published
+    verb = governing_verb(trigger)
+    out = []
+    for past_phrase in find_dates(span.text, published, future=False):
+        tok = ctx.doc.char_span(
+            span.start_char + past_phrase.start,
+            span.start_char + past_phrase.end,
+            alignment_mode="expand",
+        )
+        if tok is None:
+            continue
+        head = tok.root
+        in_clause = governing_verb(head).i == verb.i or head in trigger.subtree
+        if not in_clause:
+            continue
+        if tense(head) == "future":
+            future = find_dates(past_phrase.text, published, future=True)
+            out.extend(future[:1] or [past_phrase])
+        else:
+            out.append(past_phrase)
+    return out

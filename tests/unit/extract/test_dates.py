@@ -1,0 +1,81 @@
+"""Date resolution rules against a publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.models import DatePrecision
+from loaders.extract.dates import find_dates, resolve_month, resolve_weekday, shift_month
+
+WED = dt.date(2024, 8, 14)
+
+
+@pytest.mark.parametrize(
+    ("weekday", "future", "expected"),
+    [
+        (0, False, dt.date(2024, 8, 12)),
+        (2, False, dt.date(2024, 8, 14)),
+        (3, False, dt.date(2024, 8, 8)),
+        (3, True, dt.date(2024, 8, 15)),
+        (2, True, dt.date(2024, 8, 14)),
+        (0, True, dt.date(2024, 8, 19)),
+    ],
+)
+def test_resolve_weekday_follows_tense(weekday: int, future: bool, expected: dt.date) -> None:
+    assert resolve_weekday(WED, weekday, future) == expected
+
+
+def test_resolve_month_looks_back_for_past_and_ahead_for_future() -> None:
+    assert resolve_month(WED, 5, future=False) == dt.date(2024, 5, 1)
+    assert resolve_month(WED, 11, future=False) == dt.date(2023, 11, 1)
+    assert resolve_month(WED, 5, future=True) == dt.date(2025, 5, 1)
+    assert resolve_month(WED, 8, future=True) == dt.date(2024, 8, 1)
+
+
+def test_shift_month_crosses_year_boundaries() -> None:
+    assert shift_month(dt.date(2024, 1, 20), -1) == dt.date(2023, 12, 1)
+    assert shift_month(dt.date(2024, 12, 3), 1) == dt.date(2025, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "date", "precision"),
+    [
+        ("talks began on Monday", False, "2024-08-12", DatePrecision.DAY),
+        ("talks will be held on Thursday", True, "2024-08-15", DatePrecision.DAY),
+        ("Thursday\u2019s meeting", True, "2024-08-15", DatePrecision.DAY),
+        ("the attack of October 7, 2023", False, "2023-10-07", DatePrecision.DAY),
+        ("a plan unveiled on May 31, 2024", False, "2024-05-31", DatePrecision.DAY),
+        ("on 7 October 2023", False, "2023-10-07", DatePrecision.DAY),
+        ("Oct. 9, 2024", False, "2024-10-09", DatePrecision.DAY),
+        ("killed last month", False, "2024-07-01", DatePrecision.MONTH),
+        ("earlier this month", False, "2024-08-01", DatePrecision.MONTH),
+        ("talks stalled in May", False, "2024-05-01", DatePrecision.MONTH),
+        ("a round in May 2023", False, "2023-05-01", DatePrecision.MONTH),
+        ("since October 2023", False, "2023-10-01", DatePrecision.MONTH),
+        ("the election on November 5", True, "2024-11-05", DatePrecision.DAY),
+        ("the meeting on July 2", False, "2024-07-02", DatePrecision.DAY),
+        ("yesterday", False, "2024-08-13", DatePrecision.DAY),
+        ("last year", False, "2023-01-01", DatePrecision.YEAR),
+        ("in 2022", False, "2022-01-01", DatePrecision.YEAR),
+        ("in recent days", False, "2024-08-01", DatePrecision.MONTH),
+        ("next Monday", False, "2024-08-19", DatePrecision.DAY),
+        ("last Wednesday", False, "2024-08-07", DatePrecision.DAY),
+    ],
+)
+def test_find_dates_resolves_phrase(
+    text: str, future: bool, date: str, precision: DatePrecision
+) -> None:
+    found = find_dates(text, "2024-08-14", future=future)
+    assert [(d.date, d.precision) for d in found] == [(date, precision)]
+    assert text[found[0].start : found[0].end].strip() == found[0].text
+
+
+def test_find_dates_without_publication_keeps_only_absolute_dates() -> None:
+    found = find_dates("On Monday, after the May 31, 2024 plan", None)
+    assert [d.date for d in found] == ["2024-05-31"]
+
+
+def test_find_dates_ignores_modal_may_and_bare_numbers() -> None:
+    assert find_dates("Hamas may agree to 40 hostages in 10 days", "2024-08-14") == []
