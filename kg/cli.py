@@ -156,4 +156,5 @@ def export(out_file: Annotated[Path, typer.Option("--out", "-o", help="facts JSO
               f"entities, {len(doc['events'])} events, {len(doc['relations'])} relations")
 
 
+from kg import bench_commands as _bench_commands  # noqa: E402,F401  (generate, bench)
 from kg import commands as _commands  # noqa: E402,F401  (registers load, serve, demo)
