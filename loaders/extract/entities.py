@@ -27,6 +27,8 @@ def collect_mentions(ctx: ArticleContext) -> None:
         if ent.label_ == "ACTOR" and ent.ent_id_:
             _add_dictionary_mention(ctx, ent, sent, resolver)
             continue
+        if sent in ctx.headlines:
+            continue  # title-case lines fool the recogniser: only the dictionary names actors there
         type_name = labels.get(ent.label_)
         text = clean_name(ent.text)
         if type_name is None or not _plausible_name(text) or text in stop:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role, slugify
+from graph.models import EntityType, EventKind, Predicate, Role, slugify
 from loaders.extract.context import ArticleContext, EventDraft, Mention
-from loaders.extract.dates import ResolvedDate
-from loaders.extract.syntax import clause_dates, governing_verb, path_deps, tense
+from loaders.extract.links import collect_links, fold_undated
+from loaders.extract.occurrences import collect_occurrences
+from loaders.extract.rounds import merge_rounds
+from loaders.extract.syntax import event_date, governing_verb, path_deps
 from loaders.resolve import date_key
 
 _ACTORS = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.DELEGATION)
@@ -46,6 +48,10 @@ def collect_events(ctx: ArticleContext) -> None:
         _mediators_in_sentence(ctx, sent, talks_sents)
     collect_killings(ctx)
     collect_withdrawals(ctx, talks_sents)
+    collect_occurrences(ctx)
+    fold_undated(ctx)
+    collect_links(ctx)
+    merge_rounds(ctx)
     _finish_talks(ctx)
 
 
@@ -71,32 +77,45 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int) -> str | None:
     if not triggers:
         return None
     trigger = triggers[0]
-    dates = clause_dates(ctx, sent, trigger)
     place = _place_of(ctx, sent, trigger)
-    date: ResolvedDate | None = dates[0] if dates else None
-    if date is None and place is not None and tense(trigger) == "present" and ctx.article.published:
-        iso, precision = ctx.article.published, DatePrecision.DAY
-    elif date is not None:
-        iso, precision = date.date, date.precision
-    else:
+    found = event_date(ctx, sent, trigger)
+    if found is None:
+        return None
+    iso, precision, confidence = found
+    actors = {m.entity_id for m in ctx.mentions_in(sent) if m.type in _ACTORS}
+    if confidence < 0.8 and place is None and len(actors) < 2:
         return None
     key = f"talks|{date_key(iso, str(precision))}"
     draft = ctx.events.get(key)
     if draft is None:
-        draft = EventDraft(key, EventKind.TALKS, "Round of talks", sent, 0.7, iso, precision)
+        draft = EventDraft(
+            key, EventKind.TALKS, "Round of talks", sent, 0.7 * confidence / 0.8, iso, precision
+        )
         ctx.events[key] = draft
     draft.sents.append(sent)
+    draft.triggers.append(trigger.i)
     if place and (draft.place is None or _is_city(ctx, place)):
         draft.place = place
     mediators = mediators_of(ctx, sent)
     for m in ctx.mentions_in(sent):
         if m.type not in _ACTORS or m.entity_id == place or _is_media(ctx, m):
             continue
+        if not _takes_part(ctx, m, trigger):
+            continue
         role = Role.MEDIATOR if m in mediators else Role.ATTENDEE
         draft.participants.setdefault((m.entity_id, role), sent)
         pred = Predicate.MEDIATED if role is Role.MEDIATOR else Predicate.ATTENDED
         ctx.relate(m.entity_id, pred, key, sent, m.confidence * 0.9, obj_is_event=True)
     return key
+
+
+def _takes_part(ctx: ArticleContext, m: Mention, trigger: Token) -> bool:
+    """Whether a mention is a party in the trigger's clause (not a source quoted about it)."""
+    root = ctx.doc[m.end - 1]
+    speech = set(ctx.patterns["talks"]["speech_verbs"])
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in speech:
+        return False
+    return root in trigger.subtree or governing_verb(root).i == governing_verb(trigger).i
 
 
 def _is_city(ctx: ArticleContext, entity_id: str) -> bool:
@@ -110,7 +129,10 @@ def _is_media(ctx: ArticleContext, m: Mention) -> bool:
 
 
 def _place_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
+    """The venue: 'in/at <place>' attached to the talks word or to the verb it is the object of."""
     verb = governing_verb(trigger)
+    attached = trigger.i == verb.i or trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+    found: list[str] = []
     for m in ctx.mentions_in(sent):
         if m.type not in (EntityType.PLACE, EntityType.COUNTRY):
             continue
@@ -118,33 +140,63 @@ def _place_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
         prep = root.head
         if root.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
             continue
-        if governing_verb(prep).i == verb.i or prep in trigger.subtree or prep.head.i == trigger.i:
-            return m.entity_id
-    return None
+        if prep in trigger.subtree or (attached and prep.head.i == verb.i):
+            found.append(m.entity_id)
+    cities = [p for p in found if _is_city(ctx, p)]
+    return next(iter(cities or found), None)
+
+
+_CLIMB_DEPS = {"xcomp", "pcomp", "prep", "advcl", "dobj", "acl", "aux"}
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ('the US, Qatar and Egypt')."""
+    return [tok, *tok.conjuncts]
+
+
+def _mentions_at(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
+    """The actor mentions these tokens belong to or are modified by."""
+    out: list[Mention] = []
+    for tok in toks:
+        cands = [tok] + [c for c in tok.children if c.dep_ in _MODIFIER_DEPS]
+        cands += [p for c in tok.children if c.lower_ in ("of", "from") for p in c.children]
+        for cand in cands:
+            for t in _with_conjuncts(cand):
+                m = ctx.mention_for(t)
+                if m is not None and m not in out:
+                    out.append(m)
+    return out
+
+
+def _cue_mediators(ctx: ArticleContext, cue: Token) -> list[Mention]:
+    if cue.pos_ == "NOUN":
+        found = _mentions_at(ctx, [cue])
+        if cue.dep_ == "attr" or cue.dep_ == "appos":
+            subj = [c for c in cue.head.children if c.dep_ == "nsubj"]
+            found += _mentions_at(ctx, subj if cue.dep_ == "attr" else [cue.head])
+        return found
+    agents = [c for c in cue.children if c.dep_ == "agent"]
+    if agents:
+        return _mentions_at(ctx, [p for a in agents for p in a.children if p.dep_ == "pobj"])
+    if cue.tag_ == "VBN" and cue.dep_ == "acl":
+        return []
+    top = cue
+    while top.dep_ in _CLIMB_DEPS and top.head.i != top.i:
+        top = top.head
+    subj = [c for c in top.children if c.dep_ == "nsubj"]
+    if not subj and top.pos_ == "NOUN":
+        return _mentions_at(ctx, [top])
+    return _mentions_at(ctx, subj)
 
 
 def mediators_of(ctx: ArticleContext, sent: int) -> set[Mention]:
     """Mentions of a sentence that act as mediators ('Qatari mediators', 'Egypt ... to mediate')."""
     cues = set(ctx.patterns["talks"]["mediator_cues"])
     out: set[Mention] = set()
-    span = ctx.sents[sent]
-    for cue in (t for t in span if t.lower_ in cues or t.lemma_ in cues):
-        for m in ctx.mentions_in(sent):
-            if m.type not in (EntityType.COUNTRY, EntityType.ORGANIZATION):
-                continue
-            root = ctx.doc[m.end - 1]
-            below = path_deps(cue, root)
-            if below is not None:
-                if not any(t.lower_ in _PARTY_PREPS for t in below):
-                    out.add(m)
-                continue
-            verb = governing_verb(root)
-            path = path_deps(verb, cue)
-            if (
-                path is not None
-                and all(t.dep_ in _PATH_OK for t in path)
-                and not any(t.lower_ in _PARTY_PREPS for t in path_deps(verb, root) or [])
-            ):
+    for cue in (t for t in ctx.sents[sent] if t.lower_ in cues or t.lemma_ in cues):
+        for m in _cue_mediators(ctx, cue):
+            if m.type in (EntityType.COUNTRY, EntityType.ORGANIZATION) and not _is_media(ctx, m):
                 out.add(m)
     return out
 

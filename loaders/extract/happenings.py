@@ -6,12 +6,19 @@ from spacy.tokens import Token
 
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
-from loaders.extract.syntax import clause_dates, governing_verb, tense
+from loaders.extract.syntax import clause_dates, event_date, governing_verb, tense
 
 
 def _mention_below(ctx: ArticleContext, tok: Token) -> Mention | None:
-    """The mention a token heads or belongs to ('Hamas leader Yahya Sinwar' -> Sinwar)."""
-    return ctx.mention_for(tok)
+    """The mention a token heads or belongs to ('the Hamas leader Ismail Haniyeh' -> Haniyeh)."""
+    m = ctx.mention_for(tok)
+    if m is not None and m.type is EntityType.PERSON:
+        return m
+    for child in tok.children:
+        named = ctx.mention_for(child) if child.dep_ == "appos" else None
+        if named is not None and named.type is EntityType.PERSON:
+            return named
+    return m
 
 
 def _victim_and_perpetrator(
@@ -71,10 +78,14 @@ def collect_killings(ctx: ArticleContext) -> None:
                 )
                 ctx.events[key] = draft
             draft.sents.append(sent)
+            draft.triggers.append(tok.i)
             draft.participants.setdefault((victim.entity_id, Role.VICTIM), sent)
+            found = event_date(ctx, sent, tok) if is_verb else None
             dates = clause_dates(ctx, sent, tok)
-            if dates and draft.date is None:
-                draft.date, draft.precision = dates[0].date, dates[0].precision
+            if dates:
+                found = (dates[0].date, dates[0].precision, 0.8)
+            if found and (draft.date is None or found[2] > draft.date_confidence):
+                draft.date, draft.precision, draft.date_confidence = found
             place = _place_in(ctx, tok)
             if place and draft.place is None:
                 draft.place = place
@@ -145,6 +156,7 @@ def collect_withdrawals(ctx: ArticleContext, talks_sents: dict[int, str]) -> Non
                 )
                 ctx.events[key] = draft
             draft.sents.append(sent)
+            draft.triggers.append(tok.i)
             for country, obj in countries:
                 deleg = delegation_entity(ctx, country, obj, talks, sent)
                 draft.participants.setdefault((country.entity_id, Role.ACTOR), sent)

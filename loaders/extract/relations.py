@@ -42,6 +42,8 @@ def collect_relations(ctx: ArticleContext) -> None:
     """DEMANDED, REJECTED and ACCUSED edges from the verbs of each sentence."""
     cfg = ctx.patterns["relations"]
     for sent, span in enumerate(ctx.sents):
+        if sent in ctx.headlines:
+            continue
         for tok in span:
             if tok.pos_ != "VERB":
                 continue

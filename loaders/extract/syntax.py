@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.models import DatePrecision
 from loaders.extract.context import ArticleContext
 from loaders.extract.dates import ResolvedDate, find_dates
 
@@ -75,3 +76,42 @@ def clause_dates(ctx: ArticleContext, sent: int, trigger: Token) -> list[Resolve
         else:
             out.append(past_phrase)
     return out
+
+
+# Confidence of a date taken from the tense alone rather than from a date phrase.
+TENSE_DATE_CONFIDENCE = 0.5
+
+
+def is_perfect(tok: Token) -> bool:
+    """Whether a token's clause is in the present perfect ('have killed', 'has been working')."""
+    verb = governing_verb(tok)
+    for v in (verb, verb.head):
+        aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in aux):
+            return True
+    return False
+
+
+def event_date(
+    ctx: ArticleContext, sent: int, trigger: Token
+) -> tuple[str, DatePrecision, float] | None:
+    """When an event happened: a date phrase of its clause, else what its tense implies.
+
+    Simple present and progressive news verbs report the day of publication; the present
+    perfect and an undated future only place the event in the month of publication; a past
+    tense without a date phrase gives nothing (a day is never invented).
+    """
+    dates = clause_dates(ctx, sent, trigger)
+    if dates:
+        return dates[0].date, dates[0].precision, 0.8
+    published = ctx.article.published
+    if published is None:
+        return None
+    if is_perfect(trigger):
+        return published[:8] + "01", DatePrecision.MONTH, TENSE_DATE_CONFIDENCE
+    when = tense(trigger)
+    if when == "present":
+        return published, DatePrecision.DAY, TENSE_DATE_CONFIDENCE
+    if when == "future":
+        return published[:8] + "01", DatePrecision.MONTH, TENSE_DATE_CONFIDENCE
+    return None

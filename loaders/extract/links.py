@@ -1,0 +1,99 @@
+"""Event-to-event edges from causal and temporal wording: CAUSED and PRECEDED."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.models import EventKind, Predicate
+from loaders.extract.context import ArticleContext, EventDraft
+
+
+def _events_by_trigger(ctx: ArticleContext) -> dict[int, EventDraft]:
+    return {i: d for d in ctx.events.values() for i in d.triggers}
+
+
+def _event_under(tok: Token, triggers: dict[int, EventDraft]) -> EventDraft | None:
+    """The event whose trigger is this token or lies nearest below it."""
+    for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i)):
+        if t.i in triggers:
+            return triggers[t.i]
+    return None
+
+
+def _event_above(tok: Token, triggers: dict[int, EventDraft]) -> EventDraft | None:
+    """The event whose trigger governs this token's clause."""
+    for anc in tok.ancestors:
+        if anc.i in triggers:
+            return triggers[anc.i]
+    return None
+
+
+def _link(ctx: ArticleContext, a: EventDraft, pred: Predicate, b: EventDraft, sent: int) -> None:
+    if a.key == b.key:
+        return
+    ctx.relate(a.key, pred, b.key, sent, 0.6, subject_is_event=True, obj_is_event=True)
+    if pred is Predicate.CAUSED and b.date is None and a.date is not None:
+        b.date, b.precision = a.date, a.precision  # the effect is dated no earlier than its cause
+
+
+def collect_links(ctx: ArticleContext) -> None:
+    """CAUSED from 'X, prompting Y' / 'in response to'; PRECEDED from 'followed' / 'after'."""
+    cfg = ctx.patterns["relations"]
+    causal = set(cfg["causal_verbs"])
+    precede = set(cfg["precede_verbs"])
+    triggers = _events_by_trigger(ctx)
+    for sent, span in enumerate(ctx.sents):
+        for tok in span:
+            if tok.pos_ == "VERB" and tok.lemma_ in causal:
+                cause = _event_above(tok, triggers)
+                effect = _event_under(tok, {k: v for k, v in triggers.items() if k != tok.i})
+                if cause and effect and effect is not cause:
+                    _link(ctx, cause, Predicate.CAUSED, effect, sent)
+            elif tok.pos_ == "VERB" and tok.lemma_ in precede:
+                subj = [c for c in tok.children if c.dep_ == "nsubj"]
+                obj = [c for c in tok.children if c.dep_ == "dobj"]
+                first = _event_under(obj[0], triggers) if obj else None
+                then = _event_under(subj[0], triggers) if subj else None
+                if first and then:
+                    pair = (first, then) if tok.lemma_ == "follow" else (then, first)
+                    _link(ctx, pair[0], Predicate.PRECEDED, pair[1], sent)
+            elif tok.lower_ == "after" and tok.dep_ in ("prep", "mark"):
+                before = _event_under(tok, triggers)
+                later = _event_above(tok, triggers)
+                if before and later and before is not later:
+                    _link(ctx, before, Predicate.PRECEDED, later, sent)
+    _drop_undated_statements(ctx)
+
+
+def _drop_undated_statements(ctx: ArticleContext) -> None:
+    """A statement is news only with a time: undated ones (no date, no cause) are dropped."""
+    for key in [k for k, d in ctx.events.items() if d.kind is EventKind.STATEMENT]:
+        if ctx.events[key].date is None:
+            del ctx.events[key]
+
+
+def fold_undated(ctx: ArticleContext) -> None:
+    """An undated mention of an event merges into the dated event of the same kind and anchor."""
+    for key, d in list(ctx.events.items()):
+        if d.date is not None or d.anchor is None:
+            continue
+        dated = [
+            o
+            for o in ctx.events.values()
+            if o.kind is d.kind and o.anchor == d.anchor and o.date is not None
+        ]
+        if len(dated) != 1:
+            if d.provisional:
+                del ctx.events[key]  # an undated, one-sided mention is kept only to be merged
+            continue
+        keep = dated[0]
+        for part, sent in d.participants.items():
+            keep.participants.setdefault(part, sent)
+        keep.sents.extend([d.sent, *d.sents])
+        keep.triggers.extend(d.triggers)
+        for rel in ctx.relations:
+            if rel.subject_is_event and rel.subject == key:
+                rel.subject = keep.key
+            if rel.obj_is_event and rel.obj == key:
+                rel.obj = keep.key
+        del ctx.events[key]

@@ -1,0 +1,196 @@
+"""Events named by trigger words of patterns.json: proposals, operations, attacks, transfers..."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
+from loaders.extract.context import ArticleContext, EventDraft, Mention
+from loaders.extract.syntax import clause_dates, event_date
+
+# Kinds handled elsewhere (talks, killings, withdrawals have their own modules).
+GENERIC_KINDS = (
+    EventKind.PROPOSAL,
+    EventKind.AGREEMENT,
+    EventKind.MILITARY_OPERATION,
+    EventKind.ATTACK,
+    EventKind.ARMS_TRANSFER,
+    EventKind.HOSTAGE_RELEASE,
+    EventKind.PRISONER_RELEASE,
+    EventKind.STATEMENT,
+)
+_PARTIES = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PERSON, EntityType.DELEGATION)
+_MODIFIERS = {"poss", "amod", "compound", "nmod"}
+_TARGET_PREPS = {"on", "against", "to", "toward", "towards", "into"}
+_PLACE_PREPS = {"in", "at", "into", "to", "on"}
+
+
+def noun_matches(tok: Token, phrases: list[str]) -> bool:
+    """Whether a noun ends one of the phrases ('arms sale' matches 'sale' after 'arms')."""
+    for phrase in phrases:
+        words = phrase.split()
+        if tok.lower_ != words[-1] and tok.lemma_ != words[-1]:
+            continue
+        before = [t.lower_ for t in tok.doc[max(tok.i - len(words) + 1, 0) : tok.i]]
+        if before == words[:-1]:
+            return True
+    return False
+
+
+def _mentions(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
+    """Mentions these tokens (and their conjuncts, 'of/from' objects, appositions) name."""
+    out: list[Mention] = []
+    for tok in toks:
+        for t in [tok, *tok.conjuncts]:
+            cands = [t, *(c for c in t.children if c.dep_ in ("appos", "compound"))]
+            cands += [p for c in t.children if c.lower_ in ("of", "from") for p in c.children]
+            for cand in cands:
+                m = ctx.mention_for(cand)
+                if m is not None and m not in out:
+                    out.append(m)
+    return out
+
+
+def _subject(verb: Token) -> list[Token]:
+    """The subject of a verb, inherited through 'prompting X to ask' and participle clauses."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+    if subj or agent:
+        return subj + agent
+    if verb.dep_ == "xcomp":
+        obj = [c for c in verb.head.children if c.dep_ == "dobj"]
+        return obj or _subject(verb.head)
+    if verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return []
+
+
+def _objects(tok: Token, preps: set[str]) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    out += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
+    return out
+
+
+class _Found:
+    """Participants and places of one trigger."""
+
+    def __init__(self) -> None:
+        self.first: list[Mention] = []
+        self.targets: list[Mention] = []
+        self.places: list[Mention] = []
+
+    def add(self, mentions: list[Mention], first: bool) -> None:
+        for m in mentions:
+            if m.type is EntityType.PLACE:
+                self.places.append(m)
+            elif m.type in _PARTIES:
+                (self.first if first else self.targets).append(m)
+
+
+def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Found | None:
+    found = _Found()
+    if tok.pos_ == "VERB":
+        objs = _objects(tok, _TARGET_PREPS | _PLACE_PREPS)
+        need = cfg.get("verbs_need_object", [])
+        if tok.lemma_ in need and not any(noun_matches(o, cfg["nouns"]) for o in objs):
+            return None
+        found.add(_mentions(ctx, _subject(tok)), first=True)
+        found.add(_mentions(ctx, [o for o in objs if not noun_matches(o, cfg["nouns"])]), False)
+        return found
+    mods = [c for c in tok.children if c.dep_ in _MODIFIERS]
+    by = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+    found.add([m for m in _mentions(ctx, mods + by) if m.type is not EntityType.PLACE], True)
+    found.add(_mentions(ctx, _objects(tok, _TARGET_PREPS | _PLACE_PREPS)), first=False)
+    of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    found.places += [m for m in _mentions(ctx, of) if m.type is EntityType.PLACE]
+    verb = tok.head
+    rel_cfg = ctx.patterns["relations"]
+    linking = set(rel_cfg["precede_verbs"] + rel_cfg["causal_verbs"])
+    if tok.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_ not in linking:
+        if not found.first:
+            found.add(_mentions(ctx, _subject(verb)), first=True)
+        found.add(_mentions(ctx, _objects(verb, _TARGET_PREPS | _PLACE_PREPS)), first=False)
+    by_place = cfg.get("anchor") == "place" and found.places
+    if cfg.get("noun_needs_actor") and not (found.first or by_place):
+        return None
+    return found
+
+
+def _date_of(ctx: ArticleContext, sent: int, tok: Token) -> tuple[str, DatePrecision, float] | None:
+    if tok.pos_ == "VERB":
+        return event_date(ctx, sent, tok)
+    dates = clause_dates(ctx, sent, tok)
+    if dates:
+        return dates[0].date, dates[0].precision, 0.8
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        return event_date(ctx, sent, tok.head)
+    return None
+
+
+def _is_trigger(tok: Token, cfg: dict[str, Any]) -> bool:
+    if tok.pos_ == "VERB":
+        return tok.lemma_ in cfg["verbs"]
+    if cfg.get("verbs_only") or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.head.pos_ == "VERB" and tok.head.lemma_ in cfg["verbs"] and tok.dep_ == "dobj":
+        return False  # 'introduced a proposal': the verb is the trigger
+    return noun_matches(tok, cfg["nouns"])
+
+
+def collect_occurrences(ctx: ArticleContext) -> None:
+    """Events of the generic kinds, one per kind, key participant (or place) and date."""
+    cfgs: dict[str, Any] = ctx.patterns["events"]
+    for sent, span in enumerate(ctx.sents):
+        for tok in span:
+            for kind in GENERIC_KINDS:
+                cfg = cfgs.get(str(kind))
+                if cfg and _is_trigger(tok, cfg):
+                    _record(ctx, kind, cfg, sent, tok)
+
+
+def _record(
+    ctx: ArticleContext, kind: EventKind, cfg: dict[str, Any], sent: int, tok: Token
+) -> None:
+    found = _participants(ctx, tok, cfg)
+    if found is None or not (found.first or found.places):
+        return
+    if kind is EventKind.STATEMENT and not found.first:
+        return
+    when = _date_of(ctx, sent, tok)
+    by_place = cfg.get("anchor") == "place" and bool(found.places)
+    provisional = when is None and not (found.first and found.targets)
+    if provisional and cfg.get("needs_date"):
+        provisional = False  # kept until links may date it; dropped after them if still undated
+    elif provisional and not by_place:
+        return
+    places: list[Mention | None] = list(found.places)
+    if cfg.get("anchor") != "place":
+        places = places[:1]
+    for place in places or [None]:
+        named = [*found.first, *found.targets, *([place] if place else [])]
+        anchor = place if cfg.get("anchor") == "place" and place else None
+        anchor = anchor or (named[0] if named else None)
+        if anchor is None:
+            continue
+        date, precision, confidence = when if when else (None, None, 0.6)
+        key = f"{kind}|{anchor.entity_id}|{date or ''}"
+        draft = ctx.events.get(key)
+        if draft is None:
+            label = f"{kind.replace('_', ' ').capitalize()}: {anchor.text}"
+            draft = EventDraft(key, kind, label, sent, 0.6 * confidence / 0.8, date, precision)
+            draft.anchor = anchor.entity_id
+            draft.place = place.entity_id if place else None
+            draft.provisional = provisional
+            ctx.events[key] = draft
+        draft.sents.append(sent)
+        draft.triggers.append(tok.i)
+        role = Role(cfg.get("first_role", "actor"))
+        for m in found.first:
+            draft.participants.setdefault((m.entity_id, role), sent)
+            if kind is EventKind.PROPOSAL:
+                ctx.relate(m.entity_id, Predicate.PROPOSED, key, sent, 0.7, obj_is_event=True)
+        for m in found.targets:
+            if m not in found.first:
+                draft.participants.setdefault((m.entity_id, Role.TARGET), sent)

@@ -1,0 +1,72 @@
+"""One round of talks per article and period: vague mentions fold into the round they refer to."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.models import DatePrecision, EventKind
+from loaders.extract.context import ArticleContext, EventDraft
+
+MAX_DAY_GAP = 3
+
+
+def dates_compatible(a: EventDraft, b: EventDraft) -> bool:
+    """Same month when either date is month-precise, else at most a few days apart."""
+    if a.date is None or b.date is None:
+        return False
+    if DatePrecision.YEAR in (a.precision, b.precision):
+        return a.date[:4] == b.date[:4]
+    if DatePrecision.MONTH in (a.precision, b.precision):
+        return a.date[:7] == b.date[:7]
+    gap = dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)
+    return abs(gap.days) <= MAX_DAY_GAP
+
+
+def _places_compatible(ctx: ArticleContext, a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    actor_a, actor_b = ctx.actor(a), ctx.actor(b)
+    return bool((actor_a and actor_a.country == b) or (actor_b and actor_b.country == a))
+
+
+def _rank(ctx: ArticleContext, d: EventDraft) -> tuple[int, int, int]:
+    """Which of two drafts keeps its identity: a city venue, then a day date, then the earliest."""
+    actor = ctx.actor(d.place) if d.place else None
+    return (
+        2 if actor and actor.city else (1 if d.place else 0),
+        1 if d.precision is DatePrecision.DAY else 0,
+        -d.sent,
+    )
+
+
+def _absorb(ctx: ArticleContext, keep: EventDraft, gone: EventDraft) -> None:
+    for part, sent in gone.participants.items():
+        keep.participants.setdefault(part, sent)
+    keep.sents.extend([gone.sent, *gone.sents])
+    if keep.place is None or (gone.place and _rank(ctx, gone)[0] > _rank(ctx, keep)[0]):
+        keep.place = gone.place or keep.place
+    for rel in ctx.relations:
+        if rel.subject_is_event and rel.subject == gone.key:
+            rel.subject = keep.key
+        if rel.obj_is_event and rel.obj == gone.key:
+            rel.obj = keep.key
+
+
+def merge_rounds(ctx: ArticleContext) -> None:
+    """Fold talks drafts of compatible dates and venues into the best-described one."""
+    while True:
+        talks = [d for d in ctx.events.values() if d.kind is EventKind.TALKS]
+        pair = next(
+            (
+                (a, b)
+                for i, a in enumerate(talks)
+                for b in talks[i + 1 :]
+                if dates_compatible(a, b) and _places_compatible(ctx, a.place, b.place)
+            ),
+            None,
+        )
+        if pair is None:
+            return
+        keep, gone = sorted(pair, key=lambda d: _rank(ctx, d), reverse=True)
+        _absorb(ctx, keep, gone)
+        del ctx.events[gone.key]

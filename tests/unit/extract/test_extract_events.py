@@ -1,0 +1,142 @@
+"""Event kinds, vague dates, venues, mediators and event links on synthetic wire copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
+from loaders.extract import extract_article
+from loaders.extract.dates import find_dates
+from tests.unit.extract.test_extract_patterns import make_article
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("talks will resume in the coming days", "2024-08-01"),
+        ("the recent death of the commander", "2024-08-01"),
+        ("the army recently reinvaded the camp", "2024-08-01"),
+        ("earlier this week", "2024-08-01"),
+    ],
+)
+def test_find_dates_vague_phrase_gives_month_of_publication(text: str, date: str) -> None:
+    found = find_dates(text, "2024-08-14")
+    assert [(d.date, d.precision) for d in found] == [(date, DatePrecision.MONTH)]
+
+
+def test_extract_officials_from_listed_countries_attend_resumed_talks() -> None:
+    facts = extract_article(
+        make_article(
+            "t-resume",
+            "On Monday, officials from Jordan, Turkey, and Oman resumed talks on a Gaza "
+            "truce in Amman, but no progress is expected.",
+            published="2024-09-10",
+        )
+    )
+    talks = [e for e in facts.events if e.kind is EventKind.TALKS]
+    assert [(e.date, e.place_id) for e in talks] == [("2024-09-09", "amman")]
+    attended = {r.subject_id for r in facts.relations if r.predicate is Predicate.ATTENDED}
+    assert {"jordan", "turkey", "oman"} <= attended
+
+
+def test_extract_passive_broker_names_mediators_not_parties() -> None:
+    facts = extract_article(
+        make_article(
+            "t-broker",
+            "Hezbollah and Israel have resumed negotiations in Cairo, brokered by Omani and "
+            "Turkish mediators.",
+        )
+    )
+    talks = next(e for e in facts.events if e.kind is EventKind.TALKS)
+    roles = {(p.entity_id, p.role) for p in talks.participants}
+    assert {("oman", Role.MEDIATOR), ("turkey", Role.MEDIATOR)} <= roles
+    assert ("hezbollah", Role.ATTENDEE) in roles and ("israel", Role.ATTENDEE) in roles
+    assert ("israel", Role.MEDIATOR) not in roles
+
+
+def test_extract_future_talks_without_date_get_month_precision() -> None:
+    facts = extract_article(
+        make_article("t-soon", "Jordan and Egypt have announced that talks will resume in Amman.")
+    )
+    talks = [e for e in facts.events if e.kind is EventKind.TALKS]
+    assert [(e.date, e.date_precision, e.place_id) for e in talks] == [
+        ("2024-08-01", DatePrecision.MONTH, "amman")
+    ]
+
+
+def test_extract_headline_yields_no_recognised_entities() -> None:
+    facts = extract_article(
+        make_article(
+            "t-head",
+            "Border Clashes Rage As Envoys Gather\n\nJordan said the talks in Amman were serious.",
+        )
+    )
+    names = {e.name for e in facts.entities}
+    assert not any("Clashes" in n or "Envoys" in n for n in names)
+
+
+def test_extract_proposal_event_and_proposed_edge() -> None:
+    facts = extract_article(
+        make_article(
+            "t-prop",
+            "Turkish President Recep Tayyip Erdogan had introduced a truce proposal "
+            "on May 31, 2024.",
+        )
+    )
+    props = [e for e in facts.events if e.kind is EventKind.PROPOSAL]
+    assert [(e.date, e.date_precision) for e in props] == [("2024-05-31", DatePrecision.DAY)]
+    assert ("recep-tayyip-erdogan", props[0].id) in {
+        (r.subject_id, r.object_id) for r in facts.relations if r.predicate is Predicate.PROPOSED
+    }
+
+
+def test_extract_prompting_clause_makes_caused_statement() -> None:
+    facts = extract_article(
+        make_article(
+            "t-cause",
+            "Israeli forces have killed Hamas commander Rami Saadeh, prompting Jordan to ask "
+            "for new truce talks.",
+        )
+    )
+    kinds = {e.id: e.kind for e in facts.events}
+    statement = next(e for e in facts.events if e.kind is EventKind.STATEMENT)
+    assert ("jordan", Role.ACTOR) in {(p.entity_id, p.role) for p in statement.participants}
+    assert statement.date_precision is DatePrecision.MONTH
+    caused = [
+        (kinds[r.subject_id], kinds[r.object_id or ""])
+        for r in facts.relations
+        if r.predicate is Predicate.CAUSED
+    ]
+    assert caused == [(EventKind.KILLING, EventKind.STATEMENT)]
+
+
+def test_extract_followed_orders_two_operations() -> None:
+    facts = extract_article(
+        make_article(
+            "t-follow",
+            "Israeli forces have recently reinvaded Jenin and Ramallah. "
+            "The reinvasion of Jenin followed a reinvasion of Ramallah, officials said.",
+        )
+    )
+    places = {e.id: e.place_id for e in facts.events if e.kind is EventKind.MILITARY_OPERATION}
+    assert set(places.values()) == {"jenin", "ramallah"}
+    preceded = [
+        (places[r.subject_id], places[r.object_id or ""])
+        for r in facts.relations
+        if r.predicate is Predicate.PRECEDED
+    ]
+    assert preceded == [("ramallah", "jenin")]
+
+
+def test_extract_attack_names_perpetrator_target_and_date() -> None:
+    facts = extract_article(
+        make_article(
+            "t-attack",
+            "The violence escalated after Hezbollah's attack on Israel on March 3, 2024.",
+        )
+    )
+    attacks = [e for e in facts.events if e.kind is EventKind.ATTACK]
+    assert [e.date for e in attacks] == ["2024-03-03"]
+    roles = {(p.entity_id, p.role) for p in attacks[0].participants}
+    assert roles == {("hezbollah", Role.PERPETRATOR), ("israel", Role.TARGET)}
+    assert all(e.type is not EntityType.PERSON for e in facts.entities if e.id == "hezbollah")
