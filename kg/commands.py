@@ -48,7 +48,8 @@ def run_load(paths: list[Path], manifest: Path | None, workers: int) -> LoadRepo
 
         try:
             return load_paths(paths, store, manifest=manifest or _default_manifest(paths),
-                              workers=workers, progress=progress)
+                              workers=workers, progress=progress,
+                              max_bytes=settings.kg_max_article_bytes)
         except LoaderError as e:
             fail(str(e))
 
@@ -57,7 +58,7 @@ def print_report(report: LoadReport) -> None:
     """The load summary: what was loaded, unchanged, updated and failed, and what was written."""
     table = Table(title="load summary", show_header=False)
     for key in ("loaded", "unchanged", "updated"):
-        table.add_row(key, str(getattr(report, key)))
+        table.add_row(key, str(len(getattr(report, key))))
     table.add_row("failed", str(len(report.failed)))
     table.add_row("entities / events / relations written",
                   f"{report.entities} / {report.events} / {report.relations}")

@@ -1,0 +1,365 @@
+"""Article files and folders in; cleaned Article records out, or Skipped with the reason.
+
+Formats: .txt, .html/.htm (main text via trafilatura), .json (one record or a list) and
+.jsonl (one record per line); a record is an object with ``text`` and optional ``id``,
+``title``, ``source``, ``url``, ``author``, ``published``.
+
+Metadata precedence: manifest entry > record fields (or the HTML page's metadata) > the text
+itself (a dateline near the top, a headline first line, an "Author:" or "By" line). A null or
+empty value does not override a lower layer.
+
+The manifest (a JSON list of entries, each naming a ``file``) describes single-article files
+and is matched by file name, or by the path relative to a folder given as input. An entry
+whose field is malformed (``published`` not a date, a field that is not a string, the same
+file listed twice) makes its article Skipped with the entry named in the reason: loading it
+with part of its curated metadata silently dropped would store a wrong date. An entry
+without a ``file`` name is reported as Skipped and ignored. A missing, unreadable or
+non-list manifest raises ManifestError for the whole call.
+
+Folders are walked recursively in sorted order; hidden files and folders are passed over,
+and so is a file named ``manifest.json`` found in a folder (it is not an article).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from graph.models import Article
+from loaders.clean import (
+    clean_text,
+    content_hash,
+    find_author,
+    find_published,
+    find_title,
+    load_junk_rules,
+    parse_date,
+)
+from loaders.errors import ManifestError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+METADATA_FIELDS = ("title", "source", "url", "author", "published")
+FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
+MANIFEST_NAME = "manifest.json"
+ENCODINGS = ("utf-8-sig", "cp1252")  # utf-8-sig reads plain UTF-8 too, dropping a BOM
+
+Metadata = dict[str, str | None]
+
+
+class Skipped(BaseModel):
+    """An input that was not read as an article, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    reason: str
+
+
+class _Rejected(Exception):
+    """A problem with one file or record; becomes a Skipped."""
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """One manifest entry: its metadata, or the problems that make it unusable."""
+
+    file: str
+    metadata: Metadata
+    problems: tuple[str, ...] = ()
+
+
+def read_metadata(item: dict[str, Any]) -> tuple[Metadata, list[str]]:
+    """The metadata fields of a record or manifest entry, and any malformed ones."""
+    metadata: Metadata = {}
+    problems: list[str] = []
+    for key in METADATA_FIELDS:
+        value = item.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            problems.append(f"{key} is a {type(value).__name__}, not a string")
+            continue
+        value = value.strip()
+        if not value:
+            continue
+        if key == "published":
+            iso = parse_date(value)
+            if iso is None:
+                problems.append(f"published {value!r} is not a date (expected YYYY-MM-DD)")
+                continue
+            value = iso
+        metadata[key] = value
+    return metadata, problems
+
+
+def read_manifest(path: Path) -> tuple[dict[str, ManifestEntry], list[Skipped]]:
+    """Manifest entries by file name, and the entries that name no file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise ManifestError(path, "file not found") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ManifestError(path, f"cannot read: {e}") from e
+    except json.JSONDecodeError as e:
+        raise ManifestError(path, f"malformed JSON: {e.msg} at line {e.lineno}") from e
+    if not isinstance(data, list):
+        raise ManifestError(path, f"expected a JSON list of entries, found {type(data).__name__}")
+    entries: dict[str, ManifestEntry] = {}
+    ignored: list[Skipped] = []
+    for index, item in enumerate(data):
+        name = item.get("file") if isinstance(item, dict) else None
+        if not isinstance(item, dict) or not isinstance(name, str) or not name.strip():
+            reason = f"manifest entry {index} names no 'file'; entry ignored"
+            ignored.append(Skipped(path=f"{path}[{index}]", reason=reason))
+            continue
+        name = name.strip()
+        metadata, problems = read_metadata(item)
+        if name in entries:
+            problems = [*entries[name].problems, "the file is listed twice"]
+        entries[name] = ManifestEntry(file=name, metadata=metadata, problems=tuple(problems))
+    return entries, ignored
+
+
+def _decode_bytes(data: bytes) -> str:
+    """Decode file bytes as UTF-8 (with or without BOM), else as clean cp1252."""
+    if b"\x00" in data:
+        raise _Rejected("binary file (contains NUL bytes)")
+    for encoding in ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
+        if controls > max(2, len(text) // 100):
+            raise _Rejected(f"binary file ({controls} control characters)")
+        return text
+    raise _Rejected("undecodable text: neither UTF-8 nor cp1252")
+
+
+def _build_article(article_id: str, raw_text: str, layers: Sequence[Metadata]) -> Article:
+    """Clean the text and merge metadata layers (later layers win) into an Article."""
+    text = clean_text(raw_text)
+    if not text:
+        raise _Rejected("no article text left after removing junk")
+    derived: Metadata = {
+        "title": find_title(text),
+        "published": find_published(raw_text),
+        "author": find_author(raw_text),
+    }
+    merged: Metadata = dict.fromkeys(METADATA_FIELDS)
+    for layer in (derived, *layers):
+        merged.update({key: value for key, value in layer.items() if value is not None})
+    try:
+        return Article(
+            id=article_id,
+            title=merged["title"],
+            source=merged["source"],
+            url=merged["url"],
+            author=merged["author"],
+            published=merged["published"],
+            content_hash=content_hash(text, merged),
+            text=text,
+        )
+    except ValidationError as e:
+        problem = e.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"])
+        raise _Rejected(f"invalid article {where}: {problem['msg']}") from e
+
+
+def _html_article(article_id: str, html: str, layers: Sequence[Metadata]) -> Article:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+            prune_xpath=list(load_junk_rules().html_prune_xpath),
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as e:  # the parser's failure modes are not documented; this file only
+        raise _Rejected(f"cannot parse HTML: {e}") from e
+    text = getattr(doc, "text", None)
+    if not isinstance(text, str) or not text.strip():
+        raise _Rejected("no main text found in the HTML page")
+    page: Metadata = {}
+    for key, attr in (("title", "title"), ("author", "author"), ("source", "sitename"),
+                      ("url", "url"), ("published", "date")):  # fmt: skip
+        value = getattr(doc, attr, None)
+        if isinstance(value, str) and value.strip():
+            page[key] = parse_date(value) if key == "published" else value.strip()
+    return _build_article(article_id, text, [page, *layers])
+
+
+def _record_article(default_id: str, item: Any) -> Article:
+    if not isinstance(item, dict):
+        raise _Rejected(f"record is a JSON {type(item).__name__}, not an object")
+    text = item.get("text")
+    if text is None or (isinstance(text, str) and not text.strip()):
+        raise _Rejected("record has no text")
+    if not isinstance(text, str):
+        raise _Rejected(f"record text is a {type(text).__name__}, not a string")
+    raw_id = item.get("id")
+    if raw_id is None:
+        article_id = default_id
+    elif isinstance(raw_id, str | int) and not isinstance(raw_id, bool) and str(raw_id).strip():
+        article_id = str(raw_id).strip()
+    else:
+        raise _Rejected(f"record id {raw_id!r} is not a string or a number")
+    metadata, problems = read_metadata(item)
+    if problems:
+        raise _Rejected(f"record {article_id!r}: " + "; ".join(problems))
+    return _build_article(article_id, text, [metadata])
+
+
+def _iter_records(path: Path, text: str, kind: str) -> Iterator[tuple[str, str, Any] | Skipped]:
+    """(label, default id, record) per record of a .json or .jsonl file."""
+    if kind == "jsonl":
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            label = f"{path}:{number}"
+            try:
+                yield label, f"{path.stem}-{number}", json.loads(line)
+            except json.JSONDecodeError as e:
+                yield Skipped(path=label, reason=f"malformed JSON on line {number}: {e.msg}")
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        reason = f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}"
+        yield Skipped(path=str(path), reason=reason)
+        return
+    if isinstance(data, dict):
+        yield str(path), path.stem, data
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield f"{path}[{index}]", f"{path.stem}-{index + 1}", item
+    else:
+        reason = f"JSON holds a {type(data).__name__}, not an object or a list of objects"
+        yield Skipped(path=str(path), reason=reason)
+
+
+def _read_text(path: Path, max_bytes: int) -> str:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _Rejected(f"file too large: {size} bytes, over the {max_bytes}-byte limit")
+        data = path.read_bytes()
+    except OSError as e:
+        raise _Rejected(f"cannot read file: {e.strerror or e}") from e
+    text = _decode_bytes(data)
+    if not text.strip():
+        raise _Rejected("empty file (no text)")
+    return text
+
+
+def read_source(
+    path: Path, entry: ManifestEntry | None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | Skipped]:
+    """The articles held by one file, or Skipped for the file or its bad records."""
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        known = ", ".join(FORMATS)
+        reason = f"unsupported file type {path.suffix or '(none)'!r}; expected one of {known}"
+        yield Skipped(path=str(path), reason=reason)
+        return
+    try:
+        text = _read_text(path, max_bytes)
+        if entry is not None and entry.problems:
+            raise _Rejected(f"manifest entry {entry.file!r}: " + "; ".join(entry.problems))
+        layers = [entry.metadata] if entry is not None else []
+        if kind == "text":
+            yield _build_article(path.stem, text, layers)
+            return
+        if kind == "html":
+            yield _html_article(path.stem, text, layers)
+            return
+    except _Rejected as e:
+        yield Skipped(path=str(path), reason=str(e))
+        return
+    if entry is not None:
+        log.warning("manifest entry %r ignored: records carry their own metadata", entry.file)
+    for record in _iter_records(path, text, kind):
+        if isinstance(record, Skipped):
+            yield record
+            continue
+        label, default_id, item = record
+        try:
+            yield _record_article(default_id, item)
+        except _Rejected as e:
+            yield Skipped(path=label, reason=str(e))
+
+
+def _iter_files(
+    paths: Sequence[Path], exclude: Path | None
+) -> Iterator[tuple[Path, str] | Skipped]:
+    """(file, name relative to the folder given) for every input file, folders walked sorted."""
+    seen: set[Path] = set()
+    for given in map(Path, paths):
+        if given.is_dir():
+            found = []
+            for path in given.rglob("*"):
+                relative = path.relative_to(given)
+                if path.is_file() and not any(p.startswith(".") for p in relative.parts):
+                    found.append((relative.as_posix(), path))
+            for relative_name, path in sorted(found):
+                if path.name == MANIFEST_NAME or path.resolve() == exclude:
+                    log.debug("not an article: %s", path)
+                    continue
+                if path.resolve() not in seen:
+                    seen.add(path.resolve())
+                    yield path, relative_name
+        elif given.is_file():
+            if given.resolve() not in seen:
+                seen.add(given.resolve())
+                yield given, given.name
+        else:
+            yield Skipped(path=str(given), reason="no such file or folder")
+
+
+def iter_articles(
+    paths: Sequence[Path],
+    manifest: Path | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Article | Skipped]:
+    """Read files and folders; yield one Article per article found, or Skipped with a reason."""
+    entries: dict[str, ManifestEntry] = {}
+    if manifest is not None:
+        entries, ignored = read_manifest(Path(manifest))
+        yield from ignored
+    exclude = Path(manifest).resolve() if manifest is not None else None
+    first_seen: dict[str, str] = {}
+    used: set[str] = set()
+    for item in _iter_files(paths, exclude):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        path, relative_name = item
+        key = relative_name if relative_name in entries else path.name
+        entry = entries.get(key)
+        if entry is not None:
+            used.add(key)
+        for found in read_source(path, entry, max_bytes):
+            if isinstance(found, Article):
+                if found.id in first_seen:
+                    first = first_seen[found.id]
+                    reason = f"duplicate article id {found.id!r}, already read from {first}"
+                    yield Skipped(path=str(path), reason=reason)
+                    continue
+                first_seen[found.id] = str(path)
+            yield found
+    unused = sorted(set(entries) - used)
+    if unused:
+        log.info("manifest entries matching no input file: %s", ", ".join(unused))
