@@ -183,7 +183,7 @@ def start(data_dir: Path, bolt_port: int, http_port: int, timeout: float = 120.0
     with log_file(data_dir).open("ab") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", _MARKER, str(data_dir), str(bolt_port), str(http_port)],
-            stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, cwd=data_dir,
             start_new_session=True, env={**os.environ, "KG_SERVER_PASSWORD": password},
         )
     _children[proc.pid] = proc
