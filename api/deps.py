@@ -1,0 +1,67 @@
+"""The dependencies of the routes, each declared once as an Annotated alias."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, Header, HTTPException, Request
+
+from api.connection import StoreHolder
+from api.schemas import IngestRequest
+from graph.models import ArticleFacts
+from graph.settings import Settings
+from graph.store import GraphStore
+
+Ingest = Callable[[IngestRequest], ArticleFacts]
+INGEST_DISABLED = "ingest is disabled on this server: set KG_API_KEY to enable POST /articles"
+
+
+def get_settings(request: Request) -> Settings:
+    """The app's settings."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_store(request: Request) -> GraphStore:
+    """The app's one GraphStore (503 while the database cannot be reached)."""
+    holder: StoreHolder = request.app.state.stores
+    return holder.get()
+
+
+def require_api_key(
+    request: Request,
+    x_api_key: Annotated[str | None, Header(description="the server's KG_API_KEY")] = None,
+) -> None:
+    """403 when ingest is disabled, 401 without a key, 403 with a wrong one."""
+    configured = get_settings(request).kg_api_key
+    expected = configured.get_secret_value() if configured is not None else ""
+    if not expected:
+        raise HTTPException(status_code=403, detail=INGEST_DISABLED)
+    if not x_api_key:
+        raise HTTPException(
+            status_code=401,
+            detail="missing X-API-Key header",
+            headers={"WWW-Authenticate": "X-API-Key"},
+        )
+    if not secrets.compare_digest(x_api_key.encode(), expected.encode()):
+        raise HTTPException(status_code=403, detail="invalid API key")
+
+
+def get_ingest(request: Request) -> Ingest:
+    """The extraction the app was built with; 403 when it was built without one."""
+    ingest: Ingest | None = request.app.state.ingest
+    if ingest is None:
+        raise HTTPException(
+            status_code=403,
+            detail="ingest is disabled on this server: "
+            "it was started without an extraction pipeline",
+        )
+    return ingest
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+ApiKeyDep = Annotated[None, Depends(require_api_key)]
+IngestDep = Annotated[Ingest, Depends(get_ingest)]

@@ -1,0 +1,71 @@
+"""Articles: list, one article's facts, and adding an article."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response, status
+
+from api.deps import ApiKeyDep, IngestDep, StoreDep
+from api.schemas import ArticleFactsOut, ArticleMeta, IngestRequest, IngestResult
+from graph import reads
+from graph.models import WriteStatus
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+
+
+@router.get("", response_model=list[ArticleMeta])
+def list_articles(
+    store: StoreDep,
+    source: Annotated[str | None, Query(description="only articles of this source")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> list[dict[str, Any]]:
+    """Articles in the graph, newest first (undated last)."""
+    return reads.list_articles(store, source=source, limit=limit, offset=offset)
+
+
+@router.get("/{article_id}", response_model=ArticleFactsOut)
+def get_article(store: StoreDep, article_id: str) -> dict[str, Any]:
+    """One article's metadata and the facts taken from it: the entities, events and issues it
+    mentions and the relations it states, each with the sentences it gives for them."""
+    return reads.read_article_facts(store, article_id)
+
+
+@router.post(
+    "",
+    response_model=IngestResult,
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        200: {"model": IngestResult, "description": "already in the graph: unchanged or updated"},
+        401: {"description": "no X-API-Key header"},
+        403: {"description": "wrong key, or ingest disabled (no KG_API_KEY set)"},
+        413: {"description": "body larger than KG_MAX_ARTICLE_BYTES"},
+    },
+)
+def add_article(
+    _key: ApiKeyDep,
+    ingest: IngestDep,
+    store: StoreDep,
+    body: IngestRequest,
+    response: Response,
+) -> dict[str, Any]:
+    """Add one article: its facts are extracted and merged into the graph.
+
+    Needs the header `X-API-Key` set to the server's `KG_API_KEY`; without that setting the
+    route answers 403. Answers 201 when the article is new, 200 when it was already there
+    (`unchanged` when the text is the same, `updated` when its facts were replaced).
+    """
+    facts = ingest(body)
+    written = store.write_article(facts)
+    if written is not WriteStatus.LOADED:
+        response.status_code = status.HTTP_200_OK
+    return {
+        "id": facts.article.id,
+        "status": written,
+        "counts": {
+            "entities": len(facts.entities),
+            "events": len(facts.events),
+            "relations": len(facts.relations),
+        },
+    }

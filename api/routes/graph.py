@@ -1,0 +1,56 @@
+"""GET /graph/neighbourhood: the nodes and edges around one node, for a graph view."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.exceptions import RequestValidationError
+
+from api.deps import StoreDep
+from api.schemas import Neighbourhood
+from graph import reads
+
+router = APIRouter(prefix="/graph", tags=["graph"])
+
+
+def parse_types(types: list[str] | None) -> list[str] | None:
+    """Edge types from repeated or comma-separated values; a 422 naming any unknown one."""
+    if not types:
+        return None
+    wanted = [t.strip().upper() for value in types for t in value.split(",") if t.strip()]
+    unknown = sorted(set(wanted) - set(reads.EDGE_TYPES))
+    if unknown:
+        raise RequestValidationError(
+            [
+                {
+                    "type": "value_error",
+                    "loc": ("query", "types"),
+                    "input": types,
+                    "msg": f"Value error, unknown edge types {unknown}; known: {reads.EDGE_TYPES}",
+                }
+            ]
+        )
+    return wanted or None
+
+
+@router.get("/neighbourhood", response_model=Neighbourhood)
+def get_neighbourhood(
+    store: StoreDep,
+    id: Annotated[str, Query(min_length=1, description="id of an entity, event, issue or article")],
+    depth: Annotated[int, Query(ge=1, le=reads.MAX_DEPTH, description="edges away")] = 1,
+    types: Annotated[
+        list[str] | None,
+        Query(
+            description="edge types, repeated or comma-separated;"
+            " default: every fact type, PARTICIPATED_IN and "
+            "HELD_IN (MENTIONS only when asked)"
+        ),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=reads.MAX_NODES, description="most nodes returned")] = 100,
+) -> dict[str, Any]:
+    """The nodes and edges within `depth` edges of a node, at most `limit` nodes.
+
+    Nodes nearer the centre come first; `truncated` is true when the cap left some out.
+    """
+    return reads.read_neighbourhood(store, id, depth=depth, types=parse_types(types), limit=limit)

@@ -1,0 +1,47 @@
+"""GET /rounds and the roll call of one round."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import StoreDep
+from api.schemas import RollCall, Round
+from graph import reads
+
+router = APIRouter(prefix="/rounds", tags=["rounds"])
+
+
+@router.get("", response_model=list[Round])
+def list_rounds(
+    store: StoreDep,
+    date_from: Annotated[
+        date | None, Query(alias="from", description="first day, YYYY-MM-DD")
+    ] = None,
+    date_to: Annotated[date | None, Query(alias="to", description="last day, YYYY-MM-DD")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[dict[str, Any]]:
+    """Rounds of talks in date order: date, place, mediators, hosts and how many attended.
+
+    `attendee_count` counts the roll call of `/rounds/{id}/attendees`: parties, delegations and
+    the members of delegations that attended.
+    """
+    return reads.read_rounds(
+        store,
+        date_from=date_from.isoformat() if date_from else None,
+        date_to=date_to.isoformat() if date_to else None,
+        limit=limit,
+    )
+
+
+@router.get("/{round_id}/attendees", response_model=RollCall)
+def get_attendees(store: StoreDep, round_id: str) -> dict[str, Any]:
+    """The roll call of one round: who attended, in which delegation, and who says so.
+
+    An attendee is an entity that ATTENDED the round or took part as `attendee`, or a member
+    (MEMBER_OF) or head (LEADS) of a delegation that did. Each comes with the articles and the
+    quoted sentences that place them there.
+    """
+    return reads.read_round_attendees(store, round_id)

@@ -1,0 +1,50 @@
+"""GET /timeline: events in date order."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.cursor import decode_cursor, encode_cursor
+from api.deps import StoreDep
+from api.schemas import TimelinePage
+from graph import reads
+from graph.models import EventKind
+
+router = APIRouter(tags=["timeline"])
+MAX_PAGE = 500
+
+
+@router.get("/timeline", response_model=TimelinePage)
+def get_timeline(
+    store: StoreDep,
+    date_from: Annotated[
+        date | None, Query(alias="from", description="first day, YYYY-MM-DD")
+    ] = None,
+    date_to: Annotated[date | None, Query(alias="to", description="last day, YYYY-MM-DD")] = None,
+    kind: Annotated[EventKind | None, Query(description="only events of this kind")] = None,
+    actor: Annotated[
+        str | None, Query(description="only events this entity id is linked to")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per page")] = 50,
+    cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page")] = None,
+) -> dict[str, Any]:
+    """Events in date order, undated ones last, each with its participants, place and sources.
+
+    Filter by a date range (`from`, `to`: undated events drop out), by `kind` or by an `actor`
+    (an entity id). Pages are `limit` events long; pass the `next_cursor` of one page as
+    `cursor` to get the next; it is null on the last page.
+    """
+    after = decode_cursor(cursor) if cursor else None
+    events, next_after = reads.read_timeline(
+        store,
+        date_from=date_from.isoformat() if date_from else None,
+        date_to=date_to.isoformat() if date_to else None,
+        kind=str(kind) if kind else None,
+        actor=actor,
+        limit=limit,
+        after=after,
+    )
+    return {"events": events, "next_cursor": encode_cursor(next_after) if next_after else None}

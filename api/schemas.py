@@ -1,0 +1,356 @@
+"""Request and response models of the API; each response carries only the fields it needs."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.models import Id, IsoDate, WriteStatus
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class Ref(_Out):
+    """An entity named in a response."""
+
+    id: str
+    name: str | None = None
+    type: str | None = None
+
+
+class ArticleRef(_Out):
+    """An article named in a response."""
+
+    id: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+
+
+class Quote(_Out):
+    """A sentence of an article that states a fact."""
+
+    sentence: str
+    start: int | None = None
+    end: int | None = None
+    confidence: float | None = None
+    article: ArticleRef
+
+
+class Participant(Ref):
+    """An entity taking part in an event, in a role."""
+
+    role: str
+
+
+class TimelineEvent(_Out):
+    """An event on the timeline with who took part, where, and who reported it."""
+
+    id: str
+    kind: str
+    label: str
+    date: str | None = None
+    date_precision: str | None = None
+    confidence: float | None = None
+    place: Ref | None = None
+    participants: list[Participant]
+    articles: list[ArticleRef]
+
+
+class TimelinePage(_Out):
+    """One page of the timeline; pass `next_cursor` as `cursor` for the next page."""
+
+    events: list[TimelineEvent]
+    next_cursor: str | None = None
+
+
+class Round(_Out):
+    """A round of talks with where it was held, who mediated and hosted, and how many attended."""
+
+    id: str
+    label: str
+    date: str | None = None
+    date_precision: str | None = None
+    place: Ref | None = None
+    mediators: list[Ref]
+    hosts: list[Ref]
+    attendee_count: int
+
+
+class Attendee(_Out):
+    """One name on a round's roll call and the quotes that place it there."""
+
+    id: str
+    name: str | None = None
+    type: str | None = None
+    roles: list[str]
+    via: list[str] = Field(description="ATTENDED, PARTICIPATED_IN, or MEMBER_OF/LEADS <delegation>")
+    delegation: Ref | None = None
+    articles: list[ArticleRef]
+    evidence: list[Quote]
+
+
+class RoundSummary(_Out):
+    """The round a roll call belongs to."""
+
+    id: str
+    label: str
+    date: str | None = None
+    date_precision: str | None = None
+
+
+class RollCall(_Out):
+    """Who attended one round of talks."""
+
+    round: RoundSummary
+    place: Ref | None = None
+    attendees: list[Attendee]
+
+
+class EntitySummary(_Out):
+    """An entity found by a search."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    roles: list[str]
+    article_count: int
+    rank: int | None = Field(
+        default=None, description="0 exact, 1 prefix, 2 whole word, 3 word prefix"
+    )
+
+
+class NodeRef(_Out):
+    """A node at the other end of an edge: an entity, an event or an issue."""
+
+    id: str
+    label: str
+    name: str | None = None
+    type: str | None = None
+    date: str | None = None
+
+
+class Relation(_Out):
+    """A fact edge seen from one node, with the quotes behind it."""
+
+    predicate: str
+    direction: str = Field(description="out: this node is the subject; in: it is the object")
+    other: NodeRef
+    articles: list[str]
+    confidence: float | None = None
+    evidence: list[Quote]
+
+
+class Membership(Ref):
+    """A group an entity belongs to or leads (or a member of a group)."""
+
+    predicate: str
+
+
+class EntityEvent(_Out):
+    """An event an entity is linked to, and how."""
+
+    id: str
+    kind: str
+    label: str
+    date: str | None = None
+    date_precision: str | None = None
+    how: list[str]
+
+
+class EntityProfile(_Out):
+    """Everything the graph says about one entity."""
+
+    id: str
+    name: str
+    type: str
+    confidence: float | None = None
+    aliases: list[str]
+    roles: list[str]
+    memberships: list[Membership]
+    members: list[Membership]
+    relations: list[Relation]
+    events: list[EntityEvent]
+    articles: list[ArticleRef]
+
+
+class EventQuote(Quote):
+    """A quote about an event: the event itself, or one participant's part in it."""
+
+    fact: str
+
+
+class EventProfile(_Out):
+    """Everything the graph says about one event."""
+
+    id: str
+    kind: str
+    label: str
+    date: str | None = None
+    date_precision: str | None = None
+    confidence: float | None = None
+    place: Ref | None = None
+    participants: list[Participant]
+    relations: list[Relation]
+    evidence: list[EventQuote]
+    articles: list[ArticleRef]
+
+
+class ChainEvent(_Out):
+    """An event of a chain; `distance` counts links from the start (negative: before it)."""
+
+    id: str
+    kind: str
+    label: str
+    date: str | None = None
+    date_precision: str | None = None
+    distance: int
+
+
+class ChainLink(_Out):
+    """A CAUSED or PRECEDED edge of a chain, with the quotes behind it."""
+
+    source: str
+    target: str
+    type: str
+    articles: list[str]
+    confidence: float | None = None
+    evidence: list[Quote]
+
+
+class EventChain(_Out):
+    """The events that led to an event or followed from it, in date order."""
+
+    id: str
+    direction: str
+    depth: int
+    events: list[ChainEvent]
+    links: list[ChainLink]
+
+
+class GraphNode(NodeRef):
+    """A node of a neighbourhood and its distance from the centre."""
+
+    depth: int
+
+
+class GraphEdge(_Out):
+    """An edge of a neighbourhood; `articles` counts the articles that state it."""
+
+    source: str
+    target: str
+    type: str
+    role: str | None = None
+    articles: int
+
+
+class Neighbourhood(_Out):
+    """Nodes and edges around a node; `truncated` says the size cap cut it short."""
+
+    id: str
+    depth: int
+    truncated: bool
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+class ArticleMeta(_Out):
+    """An article's metadata."""
+
+    id: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: str | None = None
+
+
+class ArticleQuote(_Out):
+    """A sentence of this article."""
+
+    sentence: str
+    start: int | None = None
+    end: int | None = None
+    confidence: float | None = None
+
+
+class MentionedNode(_Out):
+    """An entity, event or issue an article mentions, with the sentences that state it."""
+
+    id: str
+    name: str | None = None
+    type: str | None = None
+    date: str | None = None
+    evidence: list[ArticleQuote]
+
+
+class ArticleRelationEnd(_Out):
+    """One end of an edge an article states."""
+
+    id: str
+    name: str | None = None
+    label: str | None = None
+
+
+class ArticleRelation(_Out):
+    """An edge an article states, with the sentences it gives for it."""
+
+    subject: ArticleRelationEnd
+    predicate: str
+    role: str | None = None
+    object: ArticleRelationEnd
+    confidence: float | None = None
+    evidence: list[ArticleQuote]
+
+
+class ArticleFactsOut(ArticleMeta):
+    """An article and the facts taken from it."""
+
+    entities: list[MentionedNode]
+    events: list[MentionedNode]
+    issues: list[MentionedNode]
+    relations: list[ArticleRelation]
+
+
+class IngestRequest(BaseModel):
+    """An article to add: its text and metadata."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: Id
+    text: str = Field(min_length=1)
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: IsoDate | None = None
+
+
+class IngestCounts(_Out):
+    """How many facts the article gave."""
+
+    entities: int
+    events: int
+    relations: int
+
+
+class IngestResult(_Out):
+    """What writing the article did: loaded (201), updated or unchanged (200)."""
+
+    id: str
+    status: WriteStatus
+    counts: IngestCounts
+
+
+class Health(_Out):
+    """The process answers."""
+
+    status: str
+
+
+class Ready(_Out):
+    """The database answers."""
+
+    status: str

@@ -1,0 +1,6 @@
+// The members and heads of each delegation asked for.
+UNWIND $ids AS gid
+MATCH (g:Entity {id: gid})
+WHERE g.type = 'Delegation'
+MATCH (m:Entity)-[:MEMBER_OF|LEADS]->(g)
+RETURN gid AS id, collect(DISTINCT m.id) AS members

@@ -1,0 +1,54 @@
+"""Articles: the list, and one article with the facts taken from it."""
+
+from __future__ import annotations
+
+from graph.errors import NotFound
+from graph.reads.run import run_read
+from graph.reads.shapes import Row, node_label
+from graph.store import GraphStore
+
+
+def list_articles(
+    store: GraphStore, *, source: str | None = None, limit: int = 50, offset: int = 0
+) -> list[Row]:
+    """Article metadata, newest first (undated last)."""
+    return run_read(store, "read_articles", source=source, limit=limit, offset=offset)
+
+
+def read_article_facts(store: GraphStore, article_id: str) -> Row:
+    """One article's metadata and the entities, events, issues and relations taken from it."""
+    rows = run_read(store, "read_articles_by_id", ids=[article_id])
+    if not rows:
+        raise NotFound("article", article_id)
+    quotes: dict[str, list[Row]] = {}
+    for q in run_read(store, "read_article_evidence", id=article_id):
+        fact = q.pop("fact")
+        quotes.setdefault(fact, []).append(q)
+    found: dict[str, list[Row]] = {"Entity": [], "Event": [], "Issue": []}
+    for m in run_read(store, "read_article_mentions", id=article_id):
+        label = node_label(m.pop("labels"))
+        if label in found:
+            found[label].append({**m, "evidence": quotes.get(m["id"], [])})
+    relations = []
+    for r in run_read(store, "read_article_relations", id=article_id):
+        relations.append(
+            {
+                "subject": {"id": r["subject_id"], "name": r["subject_name"]},
+                "predicate": r["type"],
+                "role": r["role"],
+                "object": {
+                    "id": r["object_id"],
+                    "name": r["object_name"],
+                    "label": node_label(r["object_labels"]),
+                },
+                "confidence": r["confidence"],
+                "evidence": quotes.get(r["key"], []),
+            }
+        )
+    return {
+        **rows[0],
+        "entities": found["Entity"],
+        "events": found["Event"],
+        "issues": found["Issue"],
+        "relations": relations,
+    }

@@ -1,0 +1,100 @@
+"""The profile of one event and the chains of events that led to it or followed from it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from graph.errors import NotFound
+from graph.models import NodeLabel
+from graph.reads.entities import read_relations
+from graph.reads.run import run_read
+from graph.reads.shapes import Row, event_details, participants_of, read_evidence
+from graph.store import GraphStore
+
+MAX_CHAIN_DEPTH = 10
+MAX_CHAIN_PATHS = 2000
+
+
+class ChainDirection(StrEnum):
+    """Which way to follow CAUSED and PRECEDED edges from an event."""
+
+    BACK = "back"
+    FORWARD = "forward"
+    BOTH = "both"
+
+
+def _event(store: GraphStore, event_id: str) -> Row:
+    rows = run_read(store, "read_event", id=event_id)
+    if not rows:
+        raise NotFound("event", event_id)
+    return rows[0]
+
+
+def read_event_profile(store: GraphStore, event_id: str) -> Row:
+    """An event with its place, participants, relations, evidence quotes and articles."""
+    event = _event(store, event_id)
+    details = event_details(store, [event_id])[event_id]
+    participations = run_read(store, "read_event_participations", id=event_id)
+    keys = [p["key"] for p in participations if p["key"]]
+    evidence = read_evidence(store, [event_id, *keys])
+    quotes = [{"fact": "event", **q} for q in evidence.get(event_id, [])]
+    for p in participations:
+        role = participants_of([p])[0]["role"]
+        quotes.extend({"fact": f"{p['id']} {role}", **q} for q in evidence.get(p["key"], []))
+    return {
+        **{k: event[k] for k in ("id", "kind", "label", "date", "date_precision", "confidence")},
+        "place": details["place"],
+        "participants": details["participants"],
+        "relations": read_relations(store, NodeLabel.EVENT, event_id),
+        "evidence": quotes,
+        "articles": details["articles"],
+    }
+
+
+def read_event_chain(
+    store: GraphStore,
+    event_id: str,
+    direction: ChainDirection = ChainDirection.BOTH,
+    depth: int = 3,
+) -> Row:
+    """Events linked to one event by CAUSED and PRECEDED paths, in date order, with the links."""
+    if not 1 <= depth <= MAX_CHAIN_DEPTH:
+        raise ValueError(f"depth must be between 1 and {MAX_CHAIN_DEPTH}")
+    _event(store, event_id)
+    distance: dict[str, int] = {event_id: 0}
+    links: dict[str, Row] = {}
+    sides = {
+        ChainDirection.BACK: [("read_event_chain_back", -1)],
+        ChainDirection.FORWARD: [("read_event_chain_forward", 1)],
+        ChainDirection.BOTH: [("read_event_chain_back", -1), ("read_event_chain_forward", 1)],
+    }[direction]
+    for name, sign in sides:
+        for path in run_read(store, name, id=event_id, depth=depth, max_paths=MAX_CHAIN_PATHS):
+            ids, rels = path["ids"], path["links"]
+            for i, node in enumerate(ids):
+                hops = len(ids) - 1 - i if sign < 0 else i
+                if node not in distance or hops < abs(distance[node]):
+                    distance[node] = sign * hops
+            for i, rel in enumerate(rels):
+                links.setdefault(
+                    rel["key"] or f"{ids[i]}|{rel['type']}|{ids[i + 1]}",
+                    {
+                        "source": ids[i],
+                        "target": ids[i + 1],
+                        "type": rel["type"],
+                        "articles": rel["articles"] or [],
+                        "confidence": rel["confidence"],
+                    },
+                )
+    evidence = read_evidence(store, list(links))
+    events = run_read(store, "read_events", ids=list(distance))
+    events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+    return {
+        "id": event_id,
+        "direction": str(direction),
+        "depth": depth,
+        "events": [{**e, "distance": distance[e["id"]]} for e in events],
+        "links": [
+            {**link, "evidence": evidence.get(key, [])} for key, link in sorted(links.items())
+        ],
+    }

@@ -1,0 +1,91 @@
+"""Row shapes shared by the reads: article references, participants, evidence quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from graph.models import NodeLabel, Predicate
+from graph.reads.run import run_read
+from graph.store import GraphStore
+
+Row = dict[str, Any]
+PARTICIPATION_EDGES = {"ATTENDED": "attendee", "MEDIATED": "mediator"}
+FACT_TYPES = [str(p) for p in Predicate]
+
+
+def article_ref(row: Row) -> Row:
+    """The fields that name an article in a response."""
+    return {k: row.get(k) for k in ("id", "title", "source", "published")}
+
+
+def node_label(labels: Iterable[str]) -> str:
+    """The graph label of a node from its label list."""
+    found = [str(x) for x in labels]
+    for label in (NodeLabel.ENTITY, NodeLabel.EVENT, NodeLabel.ISSUE, NodeLabel.ARTICLE):
+        if label.value in found:
+            return label.value
+    return found[0] if found else "Node"
+
+
+def participants_of(rows: Iterable[Row]) -> list[Row]:
+    """Participants from PARTICIPATED_IN, ATTENDED and MEDIATED rows, one per (entity, role)."""
+    out: dict[tuple[str, str], Row] = {}
+    for r in rows:
+        if r.get("id") is None:
+            continue
+        role = r["role"] if r["edge"] == "PARTICIPATED_IN" else PARTICIPATION_EDGES[r["edge"]]
+        out.setdefault(
+            (r["id"], role), {"id": r["id"], "name": r["name"], "type": r["type"], "role": role}
+        )
+    return sorted(out.values(), key=lambda p: (p["role"], p["name"] or "", p["id"]))
+
+
+def read_evidence(store: GraphStore, facts: Sequence[str]) -> dict[str, list[Row]]:
+    """The quotes behind each fact (node id or edge key), with their articles."""
+    out: dict[str, list[Row]] = {}
+    if not facts:
+        return out
+    for r in run_read(store, "read_evidence", facts=sorted(set(facts))):
+        out.setdefault(r["fact"], []).append(
+            {
+                "sentence": r["sentence"],
+                "start": r["start"],
+                "end": r["end"],
+                "confidence": r["confidence"],
+                "article": {
+                    "id": r["article_id"],
+                    "title": r["title"],
+                    "source": r["source"],
+                    "published": r["published"],
+                },
+            }
+        )
+    return out
+
+
+def read_articles_by_id(store: GraphStore, ids: Sequence[str]) -> list[Row]:
+    """Metadata of the articles asked for, oldest first."""
+    return run_read(store, "read_articles_by_id", ids=list(ids)) if ids else []
+
+
+def event_details(store: GraphStore, ids: Sequence[str]) -> dict[str, Row]:
+    """Place, participants and source articles of each event, by id."""
+    out: dict[str, Row] = {}
+    for r in run_read(store, "read_event_details", ids=list(ids)):
+        place = r["place"] if r["place"] and r["place"].get("id") else None
+        articles = [article_ref(a) for a in r["articles"] if a.get("id")]
+        articles.sort(key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
+        out[r["id"]] = {
+            "place": place,
+            "participants": participants_of(r["participants"]),
+            "articles": articles,
+        }
+    return out
+
+
+def with_details(store: GraphStore, events: list[Row]) -> list[Row]:
+    """The events with their place, participants and source articles added."""
+    details = event_details(store, [e["id"] for e in events])
+    empty: Row = {"place": None, "participants": [], "articles": []}
+    return [{**e, **details.get(e["id"], empty)} for e in events]

@@ -1,0 +1,131 @@
+"""GET /entities (search) and GET /entities/{id}, against the invented world."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from api_world import A1, A2, api_client, api_settings, load_world
+from fastapi.testclient import TestClient
+
+from graph.settings import Settings
+from graph.store import GraphStore
+
+
+@pytest.fixture(scope="module")
+def client(graph_settings: Settings) -> Iterator[TestClient]:
+    with api_client(api_settings(graph_settings)) as c:
+        yield c
+
+
+@pytest.fixture
+def world(store: GraphStore) -> GraphStore:
+    load_world(store)
+    return store
+
+
+def search(client: TestClient, **params: str) -> list[str]:
+    r = client.get("/entities", params=params)
+    assert r.status_code == 200, r.text
+    return [e["id"] for e in r.json()]
+
+
+def test_search_ignores_case_and_accents(client: TestClient, world: GraphStore) -> None:
+    assert search(client, q="ANA LUCIA") == ["ana-lucia-brandt"]
+    assert search(client, q="Ana Lúcia Brandt") == ["ana-lucia-brandt"]
+    assert search(client, q="brandt") == ["ana-lucia-brandt"]
+
+
+def test_search_ranks_exact_then_prefix_then_word(client: TestClient, world: GraphStore) -> None:
+    found = client.get("/entities", params={"q": "ostria"}).json()
+    assert [(e["id"], e["rank"]) for e in found] == [("ostria", 0), ("ostrian-delegation", 1)]
+    found = client.get("/entities", params={"q": "delegation"}).json()
+    assert {e["id"] for e in found} == {"ostrian-delegation", "mirland-delegation"}
+    assert {e["rank"] for e in found} == {2}
+    assert search(client, q="lantern") == ["red-lantern-front"]
+    assert search(client, q="lant") == ["red-lantern-front"]
+    assert search(client, q="ntern") == []
+
+
+def test_search_filters_by_type_and_lists_without_query(
+    client: TestClient, world: GraphStore
+) -> None:
+    assert search(client, q="delegation", type="Person") == []
+    assert search(client, type="Place") == ["carnisport", "veltara"]
+    assert search(client, type="Person", limit="2") == ["ana-lucia-brandt", "dov-kessel"]
+    assert search(client, type="Person", limit="2", offset="2") == ["jorah-vell", "sela-mirren"]
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [({"type": "Alien"}, "type"), ({"limit": "201"}, "limit"), ({"q": "x" * 201}, "q")],
+)
+def test_search_bad_parameter_is_422(
+    client: TestClient, world: GraphStore, params: dict[str, str], field: str
+) -> None:
+    r = client.get("/entities", params=params)
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["loc"] == ["query", field]
+
+
+def test_profile_has_memberships_relations_events_and_articles(
+    client: TestClient, world: GraphStore
+) -> None:
+    r = client.get("/entities/ostrian-delegation")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["name"] == "Ostrian delegation" and body["type"] == "Delegation"
+    assert {(m["predicate"], m["id"]) for m in body["members"]} == {
+        ("MEMBER_OF", "ana-lucia-brandt"),
+        ("LEADS", "tomas-ekk"),
+    }
+    attended = [x for x in body["relations"] if x["predicate"] == "ATTENDED"]
+    assert len(attended) == 1
+    assert attended[0]["direction"] == "out"
+    assert attended[0]["other"]["id"] == "veltara-round-1"
+    assert attended[0]["other"]["label"] == "Event"
+    assert attended[0]["evidence"][0]["sentence"] == (
+        "The Ostrian delegation attended the Veltara round."
+    )
+    assert [e["id"] for e in body["events"]] == ["veltara-round-1"]
+    assert [a["id"] for a in body["articles"]] == [A1]
+
+
+def test_profile_of_a_person_lists_memberships(client: TestClient, world: GraphStore) -> None:
+    body = client.get("/entities/ana-lucia-brandt").json()
+    assert body["aliases"] == ["Brandt"]
+    assert body["roles"] == ["chief negotiator"]
+    assert [(m["predicate"], m["id"], m["name"]) for m in body["memberships"]] == [
+        ("MEMBER_OF", "ostrian-delegation", "Ostrian delegation")
+    ]
+
+
+def test_profile_events_are_in_date_order_with_how(client: TestClient, world: GraphStore) -> None:
+    body = client.get("/entities/ostria").json()
+    assert [(e["id"], e["how"]) for e in body["events"]] == [
+        ("veltara-round-1", ["attendee"]),
+        ("mirren-killing", ["perpetrator"]),
+    ]
+    killed = [x for x in body["relations"] if x["predicate"] == "KILLED"]
+    assert killed[0]["other"]["id"] == "sela-mirren"
+    assert killed[0]["articles"] == [A2]
+    assert [a["id"] for a in body["articles"]] == [A1, A2]
+
+
+def test_profile_shows_incoming_relations_and_issues(client: TestClient, world: GraphStore) -> None:
+    victim = client.get("/entities/sela-mirren").json()
+    assert [(x["predicate"], x["direction"], x["other"]["id"]) for x in victim["relations"]] == [
+        ("KILLED", "in", "ostria"),
+        ("MEMBER_OF", "out", "red-lantern-front"),
+    ]
+    front = client.get("/entities/red-lantern-front").json()
+    assert [(m["predicate"], m["id"]) for m in front["members"]] == [("MEMBER_OF", "sela-mirren")]
+    demanded = [x for x in front["relations"] if x["predicate"] == "DEMANDED"]
+    assert demanded[0]["other"]["label"] == "Issue"
+    assert demanded[0]["other"]["name"] == "an end to the blockade"
+
+
+def test_profile_unknown_id_is_404_naming_it(client: TestClient, world: GraphStore) -> None:
+    r = client.get("/entities/nobody-at-all")
+    assert r.status_code == 404
+    assert r.json() == {"detail": "entity 'nobody-at-all' not found"}

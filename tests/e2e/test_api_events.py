@@ -1,0 +1,124 @@
+"""GET /events/{id} and its chain, against the invented world."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from api_world import A1, A2, api_client, api_settings, load_world
+from fastapi.testclient import TestClient
+
+from graph.settings import Settings
+from graph.store import GraphStore
+
+
+@pytest.fixture(scope="module")
+def client(graph_settings: Settings) -> Iterator[TestClient]:
+    with api_client(api_settings(graph_settings)) as c:
+        yield c
+
+
+@pytest.fixture
+def world(store: GraphStore) -> GraphStore:
+    load_world(store)
+    return store
+
+
+def test_event_has_details_participants_evidence_and_articles(
+    client: TestClient, world: GraphStore
+) -> None:
+    r = client.get("/events/veltara-round-1")
+    assert r.status_code == 200
+    body = r.json()
+    assert (body["kind"], body["date"], body["place"]["id"]) == ("talks", "2024-03-04", "veltara")
+    roles = {(p["id"], p["role"]) for p in body["participants"]}
+    assert ("qeshet", "host") in roles and ("jorah-vell", "attendee") in roles
+    quotes = {(q["fact"], q["sentence"]) for q in body["evidence"]}
+    assert ("event", "Envoys met in Veltara on Monday.") in quotes
+    assert ("event", "Talks in Veltara were recalled.") in quotes
+    assert ("qeshet mediator", "Qeshet hosted and mediated the talks.") in quotes
+    first = next(q for q in body["evidence"] if q["article"]["id"] == A1)
+    assert first["article"] == {
+        "id": A1,
+        "title": "Talks open in Veltara",
+        "source": "The Invented Courier",
+        "published": "2024-03-05",
+    }
+    assert [a["id"] for a in body["articles"]] == [A1, A2]
+    assert {x["predicate"] for x in body["relations"]} == {"ATTENDED"}
+
+
+def test_event_relations_include_causes(client: TestClient, world: GraphStore) -> None:
+    body = client.get("/events/front-vow").json()
+    assert [(x["predicate"], x["direction"], x["other"]["id"]) for x in body["relations"]] == [
+        ("PRECEDED", "out", "carnisport-round-2"),
+        ("CAUSED", "in", "mirren-killing"),
+    ]
+
+
+def test_chain_back_follows_preceded_and_caused_in_date_order(
+    client: TestClient, world: GraphStore
+) -> None:
+    r = client.get("/events/carnisport-round-2/chain", params={"direction": "back"})
+    assert r.status_code == 200
+    body = r.json()
+    assert [(e["id"], e["distance"]) for e in body["events"]] == [
+        ("mirren-killing", -2),
+        ("front-vow", -1),
+        ("carnisport-round-2", 0),
+    ]
+    links = {(x["source"], x["type"], x["target"]): x for x in body["links"]}
+    assert set(links) == {
+        ("mirren-killing", "CAUSED", "front-vow"),
+        ("front-vow", "PRECEDED", "carnisport-round-2"),
+    }
+    caused = links[("mirren-killing", "CAUSED", "front-vow")]
+    assert caused["evidence"][0]["sentence"] == "The Red Lantern Front vowed retaliation."
+    assert caused["articles"] == [A2]
+
+
+def test_chain_depth_and_direction_bound_it(client: TestClient, world: GraphStore) -> None:
+    def ids(event: str, **params: str) -> list[str]:
+        return [
+            e["id"] for e in client.get(f"/events/{event}/chain", params=params).json()["events"]
+        ]
+
+    assert ids("carnisport-round-2", direction="back", depth="1") == [
+        "front-vow",
+        "carnisport-round-2",
+    ]
+    assert ids("mirren-killing", direction="forward") == [
+        "mirren-killing",
+        "front-vow",
+        "carnisport-round-2",
+    ]
+    assert ids("mirren-killing", direction="back") == ["mirren-killing"]
+    assert ids("front-vow") == ["mirren-killing", "front-vow", "carnisport-round-2"]
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"depth": "11"}, "depth"),
+        ({"depth": "0"}, "depth"),
+        ({"direction": "sideways"}, "direction"),
+    ],
+)
+def test_chain_bad_parameter_is_422_naming_the_cap(
+    client: TestClient, world: GraphStore, params: dict[str, str], field: str
+) -> None:
+    r = client.get("/events/front-vow/chain", params=params)
+    assert r.status_code == 422
+    detail = r.json()["detail"][0]
+    assert detail["loc"] == ["query", field]
+    if params.get("depth") == "11":
+        assert "10" in detail["msg"]
+
+
+@pytest.mark.parametrize("path", ["/events/no-such-event", "/events/no-such-event/chain"])
+def test_event_unknown_id_is_404_naming_it(
+    client: TestClient, world: GraphStore, path: str
+) -> None:
+    r = client.get(path)
+    assert r.status_code == 404
+    assert r.json() == {"detail": "event 'no-such-event' not found"}

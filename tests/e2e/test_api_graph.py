@@ -1,0 +1,116 @@
+"""GET /graph/neighbourhood, against the invented world."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from api_world import A1, A2, api_client, api_settings, load_world
+from fastapi.testclient import TestClient
+
+from graph.settings import Settings
+from graph.store import GraphStore
+
+
+@pytest.fixture(scope="module")
+def client(graph_settings: Settings) -> Iterator[TestClient]:
+    with api_client(api_settings(graph_settings)) as c:
+        yield c
+
+
+@pytest.fixture
+def world(store: GraphStore) -> GraphStore:
+    load_world(store)
+    return store
+
+
+def test_neighbourhood_depth_one_of_an_entity(client: TestClient, world: GraphStore) -> None:
+    r = client.get("/graph/neighbourhood", params={"id": "ostrian-delegation"})
+    assert r.status_code == 200
+    body = r.json()
+    nodes = {n["id"]: n for n in body["nodes"]}
+    assert set(nodes) == {"ostrian-delegation", "veltara-round-1", "ana-lucia-brandt", "tomas-ekk"}
+    assert nodes["ostrian-delegation"]["depth"] == 0
+    assert nodes["veltara-round-1"]["label"] == "Event"
+    assert nodes["tomas-ekk"]["label"] == "Entity"
+    edges = {(e["source"], e["type"], e["target"]) for e in body["edges"]}
+    assert edges == {
+        ("ostrian-delegation", "ATTENDED", "veltara-round-1"),
+        ("ana-lucia-brandt", "MEMBER_OF", "ostrian-delegation"),
+        ("tomas-ekk", "LEADS", "ostrian-delegation"),
+    }
+    assert body["truncated"] is False
+
+
+def test_neighbourhood_depth_two_reaches_further(client: TestClient, world: GraphStore) -> None:
+    body = client.get(
+        "/graph/neighbourhood", params={"id": "ostrian-delegation", "depth": "2"}
+    ).json()
+    nodes = {n["id"]: n["depth"] for n in body["nodes"]}
+    assert nodes["veltara"] == 2 and nodes["qeshet"] == 2 and nodes["jorah-vell"] == 2
+    held = [e for e in body["edges"] if e["type"] == "HELD_IN"]
+    assert held == [
+        {
+            "source": "veltara-round-1",
+            "target": "veltara",
+            "type": "HELD_IN",
+            "role": None,
+            "articles": 2,
+        }
+    ]
+    roles = {e["role"] for e in body["edges"] if e["type"] == "PARTICIPATED_IN"}
+    assert {"attendee", "host", "mediator"} <= roles
+
+
+def test_neighbourhood_types_filter_and_mentions(client: TestClient, world: GraphStore) -> None:
+    body = client.get(
+        "/graph/neighbourhood", params={"id": "front-vow", "types": "CAUSED,PRECEDED"}
+    ).json()
+    assert {n["id"] for n in body["nodes"]} == {"front-vow", "mirren-killing", "carnisport-round-2"}
+    body = client.get(
+        "/graph/neighbourhood", params=[("id", "front-vow"), ("types", "mentions")]
+    ).json()
+    assert {n["id"] for n in body["nodes"]} == {"front-vow", A2}
+    article = next(n for n in body["nodes"] if n["id"] == A2)
+    assert article["label"] == "Article"
+    assert {
+        n["id"]
+        for n in client.get(
+            "/graph/neighbourhood", params={"id": A1, "types": "MENTIONS", "depth": "1"}
+        ).json()["nodes"]
+    } >= {"veltara-round-1"}
+
+
+def test_neighbourhood_limit_truncates(client: TestClient, world: GraphStore) -> None:
+    body = client.get(
+        "/graph/neighbourhood", params={"id": "veltara-round-1", "depth": "3", "limit": "4"}
+    ).json()
+    assert len(body["nodes"]) == 4
+    assert body["truncated"] is True
+    ids = {n["id"] for n in body["nodes"]}
+    assert all(e["source"] in ids and e["target"] in ids for e in body["edges"])
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "cap"),
+    [
+        ({"id": "ostria", "depth": "4"}, "depth", "3"),
+        ({"id": "ostria", "limit": "501"}, "limit", "500"),
+        ({"id": "ostria", "types": "LOVES"}, "types", "LOVES"),
+        ({}, "id", ""),
+    ],
+)
+def test_neighbourhood_bad_parameter_is_422_naming_the_cap(
+    client: TestClient, world: GraphStore, params: dict[str, str], field: str, cap: str
+) -> None:
+    r = client.get("/graph/neighbourhood", params=params)
+    assert r.status_code == 422
+    detail = r.json()["detail"][0]
+    assert detail["loc"] == ["query", field]
+    assert cap in detail["msg"]
+
+
+def test_neighbourhood_unknown_id_is_404(client: TestClient, world: GraphStore) -> None:
+    r = client.get("/graph/neighbourhood", params={"id": "nowhere"})
+    assert r.status_code == 404
+    assert "nowhere" in r.json()["detail"]

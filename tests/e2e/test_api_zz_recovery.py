@@ -1,0 +1,51 @@
+"""The API through a database outage: 503 while it is down, 200 again once it is back.
+
+Runs last in the session (file name): it stops and restarts the session's embedded server.
+"""
+
+from __future__ import annotations
+
+import time
+
+from api_world import api_client, api_settings, load_world
+
+from graph import embedded
+from graph.settings import Settings
+from graph.store import GraphStore
+
+UNAVAILABLE = {"detail": "the graph database is not reachable; try again shortly"}
+DATA_ROUTES = ("/timeline", "/rounds/veltara-round-1/attendees", "/entities/ostria")
+
+
+def test_api_answers_503_while_the_database_is_down_and_recovers(
+    graph_settings: Settings, store: GraphStore
+) -> None:
+    load_world(store)
+    settings = api_settings(graph_settings)
+    with api_client(settings) as client:
+        assert client.get("/ready").status_code == 200
+        before = client.get("/timeline").json()
+        assert embedded.stop(settings.kg_data_dir) is not None
+        try:
+            started = time.monotonic()
+            ready = client.get("/ready")
+            assert ready.status_code == 503
+            assert ready.json() == UNAVAILABLE
+            for path in DATA_ROUTES:
+                r = client.get(path)
+                assert r.status_code == 503, path
+                assert r.json() == UNAVAILABLE
+            assert time.monotonic() - started < 10, "503 answers must not wait for retries"
+            assert client.get("/health").status_code == 200
+            with api_client(settings) as late:
+                assert late.get("/ready").status_code == 503
+                embedded.start(settings.kg_data_dir, settings.kg_bolt_port, settings.kg_http_port)
+                assert late.get("/ready").status_code == 200
+                assert late.get("/timeline").json() == before
+        finally:
+            if embedded.running(settings.kg_data_dir.resolve()) is None:
+                embedded.start(settings.kg_data_dir, settings.kg_bolt_port, settings.kg_http_port)
+        assert client.get("/ready").status_code == 200
+        assert client.get("/timeline").json() == before
+        for path in DATA_ROUTES:
+            assert client.get(path).status_code == 200, path
