@@ -23,7 +23,7 @@ from neo4j.exceptions import (
 from graph import embedded
 from graph.cypher import catalog
 from graph.errors import GraphAuthFailed, GraphError, GraphUnavailable, WriteRejected
-from graph.models import ArticleFacts, NodeLabel, WriteStatus
+from graph.models import ArticleFacts, EventKind, NodeLabel, WriteStatus
 from graph.settings import Settings
 from graph.writes import ArticleRows, build_rows, retract_article, write_rows
 
@@ -172,6 +172,15 @@ class GraphStore:
                                 f"{_first_line(e)}") from e
         except Neo4jError as e:
             raise WriteRejected(f"article {aid!r} was not written: {_first_line(e)}") from e
+
+    def derive_sequences(self) -> int:
+        """Re-derives PRECEDED between successive rounds of talks by date; returns the links."""
+        def work(tx: ManagedTransaction) -> int:
+            tx.run(catalog.render("delete_derived_sequence")).consume()
+            row = tx.run(catalog.render("derive_round_sequence"), kind=str(EventKind.TALKS)).single()
+            return int(row["linked"]) if row else 0
+
+        return self.write(work)
 
     def delete_all(self) -> None:
         """Removes every node and edge (used by `kg db reset` and by tests)."""

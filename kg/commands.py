@@ -6,9 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from pydantic import BaseModel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from graph.models import ArticleFacts
 from graph.settings import get_settings
 from kg.cli import app, err, fail, graph_errors, open_store, out
 
@@ -47,11 +49,14 @@ def run_load(paths: list[Path], manifest: Path | None, workers: int) -> LoadRepo
             bar.update(task, completed=done, total=total, name=name)
 
         try:
-            return load_paths(paths, store, manifest=manifest or _default_manifest(paths),
-                              workers=workers, progress=progress,
-                              max_bytes=settings.kg_max_article_bytes)
+            report = load_paths(paths, store, manifest=manifest or _default_manifest(paths),
+                                workers=workers, progress=progress,
+                                max_bytes=settings.kg_max_article_bytes)
         except LoaderError as e:
             fail(str(e))
+        if report.loaded or report.updated:
+            store.derive_sequences()
+        return report
 
 
 def print_report(report: LoadReport) -> None:
@@ -93,7 +98,14 @@ def run_server(host: str, port: int) -> None:
     with graph_errors():
         open_store(get_settings()).close()
     out.print(f"serving on http://{host}:{port}/  (API docs at http://{host}:{port}/docs)")
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(ingest=ingest_posted), host=host, port=port, log_level="warning")
+
+
+def ingest_posted(body: BaseModel) -> ArticleFacts:
+    """POST /articles: the posted record goes through the same cleaning and extraction as files."""
+    from loaders.pipeline import extract_record
+
+    return extract_record(body.model_dump())
 
 
 @app.command("serve")

@@ -5,7 +5,8 @@ Exceptions are kept for problems that concern a whole load call::
 
     LoaderError                 base of every loader error
      ├── ManifestError          the manifest file is missing, unreadable or malformed
-     └── ExtractorUnavailable   no extraction function could be found
+     ├── ExtractorUnavailable   no extraction function could be found
+     └── InvalidArticle         one article given directly (not from a file) cannot be used
 """
 
 from __future__ import annotations
@@ -28,3 +29,7 @@ class ManifestError(LoaderError):
 
 class ExtractorUnavailable(LoaderError):
     """The default extraction function cannot be imported."""
+
+
+class InvalidArticle(LoaderError, ValueError):
+    """An article given as a record cannot be used; the message says why."""

@@ -24,17 +24,17 @@ import multiprocessing
 import pickle
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 from pydantic import BaseModel, Field
 
 from graph.models import Article, ArticleFacts, WriteStatus
 from loaders.errors import ExtractorUnavailable
-from loaders.sources import DEFAULT_MAX_BYTES, Skipped, iter_articles
+from loaders.sources import DEFAULT_MAX_BYTES, Skipped, article_from_record, iter_articles
 
 log = logging.getLogger(__name__)
 
@@ -286,3 +286,9 @@ def load_paths(
     batch.report.elapsed_seconds = time.perf_counter() - started
     log.info("load finished: %s", batch.report.summary())
     return batch.report
+
+
+def extract_record(record: Mapping[str, Any], extract: Extract | None = None) -> ArticleFacts:
+    """Facts of one article given as a record (text plus metadata), cleaned like a file's text."""
+    article = article_from_record(record)
+    return (extract or load_default_extract())(article)

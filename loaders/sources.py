@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,7 @@ from loaders.clean import (
     load_junk_rules,
     parse_date,
 )
-from loaders.errors import ManifestError
+from loaders.errors import InvalidArticle, ManifestError
 
 log = logging.getLogger(__name__)
 
@@ -220,6 +220,14 @@ def _record_article(default_id: str, item: Any) -> Article:
     if problems:
         raise _Rejected(f"record {article_id!r}: " + "; ".join(problems))
     return _build_article(article_id, text, [metadata])
+
+
+def article_from_record(record: Mapping[str, Any]) -> Article:
+    """One record (text plus metadata) as a cleaned Article; raises InvalidArticle naming why."""
+    try:
+        return _record_article("record", dict(record))
+    except _Rejected as e:
+        raise InvalidArticle(str(e)) from e
 
 
 def _iter_records(path: Path, text: str, kind: str) -> Iterator[tuple[str, str, Any] | Skipped]:

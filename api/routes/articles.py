@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, HTTPException, Query, Response, status
 
 from api.deps import ApiKeyDep, IngestDep, StoreDep
 from api.schemas import ArticleFactsOut, ArticleMeta, IngestRequest, IngestResult
@@ -41,6 +41,7 @@ def get_article(store: StoreDep, article_id: str) -> dict[str, Any]:
         401: {"description": "no X-API-Key header"},
         403: {"description": "wrong key, or ingest disabled (no KG_API_KEY set)"},
         413: {"description": "body larger than KG_MAX_ARTICLE_BYTES"},
+        422: {"description": "the article cannot be used (the detail says why)"},
     },
 )
 def add_article(
@@ -56,8 +57,14 @@ def add_article(
     route answers 403. Answers 201 when the article is new, 200 when it was already there
     (`unchanged` when the text is the same, `updated` when its facts were replaced).
     """
-    facts = ingest(body)
+    try:
+        facts = ingest(body)
+    except ValueError as e:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
+                            detail=f"article {body.id!r} cannot be used: {e}") from e
     written = store.write_article(facts)
+    if written is not WriteStatus.UNCHANGED:
+        store.derive_sequences()
     if written is not WriteStatus.LOADED:
         response.status_code = status.HTTP_200_OK
     return {

@@ -5,5 +5,6 @@ MATCH (o:__TO__ {id: row.object})
 MERGE (s)-[r:__TYPE__]->(o)
 ON CREATE SET r.key = row.key, r.articles = [], r.confidence = row.confidence
 SET r.articles = CASE WHEN row.article IN r.articles THEN r.articles ELSE r.articles + row.article END,
-    r.confidence = CASE WHEN row.confidence > r.confidence THEN row.confidence ELSE r.confidence END
+    r.confidence = CASE WHEN row.confidence > r.confidence THEN row.confidence ELSE r.confidence END,
+    r.derived = false
 RETURN count(r) AS written
