@@ -1,0 +1,45 @@
+"""POST /articles wired as `kg serve` wires it: the real cleaning and extraction, the real graph."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
+
+from api.main import create_app
+from graph.settings import Settings
+from graph.store import GraphStore
+from kg.commands import ingest_posted
+
+TEXT = (
+    "Envoys Meet in Lorvik\n\n"
+    "On Tuesday, officials from Norland and Vesmar resumed talks in Cairo, mediated by Egypt. "
+    "Norland's delegation was led by Foreign Minister Ilsa Brandt.\n\n"
+    "Post a Comment\n\nA reader wrote something unrelated here."
+)
+
+
+def test_posted_article_goes_through_cleaning_and_extraction(store: GraphStore,
+                                                             graph_settings: Settings) -> None:
+    settings = graph_settings.model_copy(update={"kg_api_key": SecretStr("k" * 32)})
+    body = {"id": "posted-1", "text": TEXT, "published": "2031-03-05", "source": "Example Wire"}
+    with TestClient(create_app(settings, ingest=ingest_posted)) as client:
+        created = client.post("/articles", json=body, headers={"X-API-Key": "k" * 32})
+        assert created.status_code == 201, created.text
+        assert created.json()["counts"]["entities"] >= 2
+        again = client.post("/articles", json=body, headers={"X-API-Key": "k" * 32})
+        assert again.status_code == 200 and again.json()["status"] == "unchanged"
+        article = client.get("/articles/posted-1").json()
+    stored = store.read_value("MATCH (a:Article {id: $id}) RETURN a.text AS t", "t", id="posted-1")
+    assert "Post a Comment" not in stored and "unrelated" not in stored
+    assert any(e["name"] == "Egypt" for e in article["entities"]), article["entities"]
+
+
+def test_posted_article_without_text_left_is_422(store: GraphStore,
+                                                 graph_settings: Settings) -> None:
+    settings = graph_settings.model_copy(update={"kg_api_key": SecretStr("k" * 32)})
+    body = {"id": "posted-2", "text": "Post a Comment"}
+    with TestClient(create_app(settings, ingest=ingest_posted)) as client:
+        response = client.post("/articles", json=body, headers={"X-API-Key": "k" * 32})
+    assert response.status_code == 422
+    assert "posted-2" in response.json()["detail"]
+    assert store.article_hash("posted-2") is None
