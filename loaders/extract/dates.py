@@ -61,7 +61,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("my", r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b"),
         (
             "m",
-            r"\b(?:in|since|during|by|until|of|early|late|mid-?)\s+(?:early\s+|late\s+)?"
+            r"\b(?i:in|since|during|by|until|of|early|late|mid-?)\s+(?i:early\s+|late\s+)?"
             + _MONTH
             + r"\b(?!\s+\d)",
         ),
@@ -79,7 +79,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:in\s+|over\s+)?(?:the\s+)?(?:recent|past|last|coming|next)\s+(?:few\s+)?"
             r"(?:days|weeks)\b|\b(?:earlier\s+|later\s+)?this\s+week\b|\brecent(?:ly)?\b",
         ),
-        ("year", r"\b(?:in|since|during|of|early|late)\s+" + _YEAR + r"\b"),
+        ("year", r"\b(?i:in|since|during|of|early|late)\s+" + _YEAR + r"\b"),
     )
 )
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.models import EntityType, EventKind, Predicate, Role, slugify
+from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role, slugify
 from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.links import collect_links, fold_undated
 from loaders.extract.occurrences import collect_occurrences
 from loaders.extract.rounds import merge_rounds
+from loaders.extract.sequence import earlier_round
 from loaders.extract.syntax import event_date, governing_verb, path_deps
 from loaders.resolve import date_key
 
@@ -40,8 +41,21 @@ def collect_events(ctx: ArticleContext) -> None:
 
     talks_sents: dict[int, str] = {}
     for sent in range(len(ctx.sents)):
-        key = _talks_in_sentence(ctx, sent)
-        if key:
+        earlier = earlier_round(ctx, sent)
+        later = current_talks(ctx, sent, talks_sents) if earlier is not None else None
+        key = _talks_in_sentence(ctx, sent, earlier)
+        if key and later and key != later:
+            if _in_order(ctx.events[key], ctx.events[later]):
+                ctx.relate(
+                    key,
+                    Predicate.PRECEDED,
+                    later,
+                    sent,
+                    0.6,
+                    subject_is_event=True,
+                    obj_is_event=True,
+                )
+        elif key:
             talks_sents[sent] = key
     for sent in range(len(ctx.sents)):
         _delegations_in_sentence(ctx, sent, talks_sents)
@@ -53,6 +67,15 @@ def collect_events(ctx: ArticleContext) -> None:
     collect_links(ctx)
     merge_rounds(ctx)
     _finish_talks(ctx)
+
+
+def _in_order(first: EventDraft, then: EventDraft) -> bool:
+    """Whether a named earlier round really lies before the round it is said to precede."""
+    if first.date is None or then.date is None:
+        return True
+    return first.date[:7] < then.date[:7] or (
+        first.date < then.date and DatePrecision.MONTH not in (first.precision, then.precision)
+    )
 
 
 def is_talks_trigger(ctx: ArticleContext, tok: Token) -> bool:
@@ -72,15 +95,15 @@ def current_talks(ctx: ArticleContext, sent: int, talks_sents: dict[int, str]) -
     return talks_sents[min(after)] if after else None
 
 
-def _talks_in_sentence(ctx: ArticleContext, sent: int) -> str | None:
+def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) -> str | None:
     triggers = [t for t in ctx.sents[sent] if is_talks_trigger(ctx, t)]
     if not triggers:
         return None
-    trigger = triggers[0]
+    trigger = earlier if earlier is not None else triggers[0]
     place = _place_of(ctx, sent, trigger)
     found = event_date(ctx, sent, trigger)
-    if found is None:
-        return None
+    if found is None or (earlier is not None and found[2] < 0.8):
+        return None  # an earlier round is its own event only with a date of its own
     iso, precision, confidence = found
     actors = {m.entity_id for m in ctx.mentions_in(sent) if m.type in _ACTORS}
     if confidence < 0.8 and place is None and len(actors) < 2:

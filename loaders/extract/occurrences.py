@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
+from loaders.extract.phrases import resolve_pronoun
 from loaders.extract.syntax import clause_dates, event_date
 
 # Kinds handled elsewhere (talks, killings, withdrawals have their own modules).
@@ -25,6 +26,7 @@ _PARTIES = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PERSON, Enti
 _MODIFIERS = {"poss", "amod", "compound", "nmod"}
 _TARGET_PREPS = {"on", "against", "to", "toward", "towards", "into"}
 _PLACE_PREPS = {"in", "at", "into", "to", "on"}
+_CONDITION_MARKS = {"until", "unless", "if", "once"}
 
 
 def noun_matches(tok: Token, phrases: list[str]) -> bool:
@@ -48,6 +50,8 @@ def _mentions(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
             cands += [p for c in t.children if c.lower_ in ("of", "from") for p in c.children]
             for cand in cands:
                 m = ctx.mention_for(cand)
+                if m is None and cand.pos_ == "PRON" and cand.dep_ in ("nsubj", "nsubjpass"):
+                    m = resolve_pronoun(ctx, cand)
                 if m is not None and m not in out:
                     out.append(m)
     return out
@@ -80,6 +84,7 @@ class _Found:
         self.first: list[Mention] = []
         self.targets: list[Mention] = []
         self.places: list[Mention] = []
+        self.content = False
 
     def add(self, mentions: list[Mention], first: bool) -> None:
         for m in mentions:
@@ -92,6 +97,8 @@ class _Found:
 def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Found | None:
     found = _Found()
     if tok.pos_ == "VERB":
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in tok.children):
+            return None  # 'until all hostages are released': a condition, not a happening
         objs = _objects(tok, _TARGET_PREPS | _PLACE_PREPS)
         need = cfg.get("verbs_need_object", [])
         if tok.lemma_ in need and not any(noun_matches(o, cfg["nouns"]) for o in objs):
@@ -101,8 +108,22 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
         return found
     mods = [c for c in tok.children if c.dep_ in _MODIFIERS]
     by = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+    # 'aid provided by X to Y': the participle's agent gives, its 'to' object receives
+    parts = [c for c in [tok, *tok.conjuncts] for c in c.children if c.dep_ == "acl"]
+    by += [p for a in parts for c in a.children if c.dep_ == "agent" for p in c.children]
     found.add([m for m in _mentions(ctx, mods + by) if m.type is not EntityType.PLACE], True)
     found.add(_mentions(ctx, _objects(tok, _TARGET_PREPS | _PLACE_PREPS)), first=False)
+    for other in [*tok.conjuncts, *parts]:
+        found.add(_mentions(ctx, _objects(other, _TARGET_PREPS | _PLACE_PREPS)), first=False)
+    content = (
+        tok.head
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in cfg.get("content_verbs", ())
+        else None
+    )
+    if content is not None:
+        named = _content_parties(ctx, content, tok)
+        found.content = len({m.entity_id for m in named}) >= 2
+        found.add(named, first=False)
     of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     found.places += [m for m in _mentions(ctx, of) if m.type is EntityType.PLACE]
     verb = tok.head
@@ -113,12 +134,43 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
             found.add(_mentions(ctx, _subject(verb)), first=True)
         found.add(_mentions(ctx, _objects(verb, _TARGET_PREPS | _PLACE_PREPS)), first=False)
     by_place = cfg.get("anchor") == "place" and found.places
-    if cfg.get("noun_needs_actor") and not (found.first or by_place):
+    if cfg.get("noun_needs_actor") and not (found.first or by_place or found.content):
         return None
     return found
 
 
+def _means_of_killing(ctx: ArticleContext, tok: Token) -> bool:
+    """Whether an attack noun is how a killing was done ('killed X in a strike')."""
+    verbs = set(ctx.patterns["events"]["killing"]["verbs"])
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("in", "during") and prep.head.lemma_ in verbs
+
+
+def _since(ctx: ArticleContext, sent: int, tok: Token) -> bool:
+    """Whether the trigger's clause is dated by 'since <date>' (an ongoing activity)."""
+    span = ctx.sents[sent]
+    return any(
+        span.text[: d.start].rstrip().lower().endswith("since")
+        or d.text.lower().startswith("since")
+        for d in clause_dates(ctx, sent, tok)
+    )
+
+
+def _content_parties(ctx: ArticleContext, verb: Token, noun: Token) -> list[Mention]:
+    """Parties a plan's content names ('the plan includes the release of 40 hostages by X')."""
+    inside = {t.i for t in noun.subtree}
+    out: list[Mention] = []
+    for t in verb.subtree:
+        m = ctx.mention_for(t)
+        if t.i not in inside and m is not None and m.type in _PARTIES and m not in out:
+            out.append(m)
+    return out
+
+
 def _date_of(ctx: ArticleContext, sent: int, tok: Token) -> tuple[str, DatePrecision, float] | None:
+    continuing = set(ctx.patterns["events"]["continuation_verbs"])
+    if tok.dep_ == "dobj" and tok.head.lemma_ in continuing:
+        return None  # 'intensified its operations': the operation began before that verb
     if tok.pos_ == "VERB":
         return event_date(ctx, sent, tok)
     dates = clause_dates(ctx, sent, tok)
@@ -153,14 +205,19 @@ def collect_occurrences(ctx: ArticleContext) -> None:
 def _record(
     ctx: ArticleContext, kind: EventKind, cfg: dict[str, Any], sent: int, tok: Token
 ) -> None:
+    if kind is EventKind.ATTACK and _means_of_killing(ctx, tok):
+        return  # 'killed X in a raid': the killing is the event
     found = _participants(ctx, tok, cfg)
-    if found is None or not (found.first or found.places):
+    if found is None or not (found.first or found.places or found.content):
         return
     if kind is EventKind.STATEMENT and not found.first:
         return
     when = _date_of(ctx, sent, tok)
+    if kind is EventKind.ATTACK and tok.tag_ == "NNS" and _since(ctx, sent, tok):
+        kind = EventKind.MILITARY_OPERATION  # 'airstrikes since October': a sustained campaign
+        cfg = ctx.patterns["events"][str(kind)]
     by_place = cfg.get("anchor") == "place" and bool(found.places)
-    provisional = when is None and not (found.first and found.targets)
+    provisional = when is None and not (found.first and found.targets) and not found.content
     if provisional and cfg.get("needs_date"):
         provisional = False  # kept until links may date it; dropped after them if still undated
     elif provisional and not by_place:

@@ -1,0 +1,147 @@
+"""Short free-text objects over the parse, and who a pronoun or a possessive refers to."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from graph.models import EntityType
+from loaders.extract.context import ArticleContext, Mention
+
+MAX_OBJECT_WORDS = 12
+PARTY_TYPES = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION)
+_GROUP_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
+
+# Children that end a noun phrase: coordination, clauses and asides are not part of the object.
+_PHRASE_STOP_DEPS = {"cc", "conj", "relcl", "appos", "advcl", "punct", "mark", "parataxis"}
+_PHRASE_STOP_PREPS = {"as", "including", "despite", "because", "amid", "while", "after", "before"}
+_LEADING_WORDS = {"a", "an", "the", "that", "to", "on", "any", "for"}
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
+_GROUP_PRONOUNS = {"it", "its"}
+_COREF_WINDOW = 4  # sentences a pronoun may look back
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = {"a", "an", "the", "of", "on", "in", "to", "for", "from", "and", "or", "with", "by", "at"}
+
+
+def _phrase_tokens(tok: Token, top: bool) -> list[Token]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in _PHRASE_STOP_DEPS and (top or child.dep_ != "conj"):
+            continue
+        if child.dep_ == "prep" and child.lower_ in _PHRASE_STOP_PREPS:
+            continue
+        if child.dep_ == "acl" and child.tag_ != "VBN":
+            continue
+        out.extend(_phrase_tokens(child, top=False))
+    return out
+
+
+def phrase_text(tok: Token, max_words: int = MAX_OBJECT_WORDS) -> str:
+    """The noun phrase a token heads, with its modifiers but without conjuncts or clauses."""
+    toks = sorted(_phrase_tokens(tok, top=True), key=lambda t: t.i)
+    return words_text([t for t in toks if not t.is_space], max_words)
+
+
+def clause_text(verb: Token, max_words: int = MAX_OBJECT_WORDS) -> str:
+    """A verb's clause without its subordinate clauses, for objects such as 'X re-engage in Y'."""
+    skip = {"advcl", "punct", "mark", "cc", "conj", "parataxis"}
+    toks: list[Token] = [verb]
+    for child in verb.children:
+        if child.dep_ not in skip:
+            toks.extend(t for t in child.subtree if t.dep_ not in ("relcl", "punct"))
+    return words_text(sorted(set(toks), key=lambda t: t.i), max_words)
+
+
+def span_text(first: Token, toks: list[Token], max_words: int = MAX_OBJECT_WORDS) -> str:
+    """The words of a head token and several subtrees, in text order."""
+    found: set[Token] = {first}
+    for tok in toks:
+        found.update(t for t in tok.subtree if t.dep_ not in ("relcl", "advcl", "punct"))
+    return words_text(sorted(found, key=lambda t: t.i), max_words)
+
+
+def words_text(toks: list[Token], max_words: int = MAX_OBJECT_WORDS) -> str:
+    """Tokens joined as text, without leading articles and capped in length."""
+    words = [t.text for t in toks if (not t.is_space and t.dep_ != "punct") or t.text == "-"]
+    while words and words[0].lower() in _LEADING_WORDS:
+        words.pop(0)
+    text = " ".join(words[:max_words])
+    return text.replace(" - ", "-").replace(" \u2019s", "\u2019s").replace(" 's", "'s")
+
+
+def coordinated(tok: Token) -> list[Token]:
+    """A token and the tokens of the same kind coordinated with it ('Y and Z')."""
+    nominal = tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+    return [tok] + [c for c in tok.conjuncts if (c.pos_ in ("NOUN", "PROPN", "NUM")) == nominal]
+
+
+def text_tokens(text: str) -> frozenset[str]:
+    """Lower-case content words of a text, for comparing two free-text objects."""
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+def similar_texts(a: str, b: str, threshold: float = 0.5) -> bool:
+    """Whether two free-text objects share most of their content words."""
+    ta, tb = text_tokens(a), text_tokens(b)
+    if not ta or not tb:
+        return False
+    return ta <= tb or tb <= ta or len(ta & tb) / len(ta | tb) >= threshold
+
+
+def resolve_pronoun(ctx: ArticleContext, tok: Token) -> Mention | None:
+    """The actor a personal or possessive pronoun refers to: the last person or group before it."""
+    word = tok.lower_
+    if word in _PERSON_PRONOUNS:
+        types: tuple[EntityType, ...] = (EntityType.PERSON,)
+    elif word in _GROUP_PRONOUNS:
+        types = _GROUP_TYPES
+    else:
+        return None
+    first_sent = ctx.sent_of[tok.i] - _COREF_WINDOW
+    before = [
+        m for m in ctx.mentions if m.start < tok.i and m.sent >= first_sent and m.type in types
+    ]
+    subjects = [m for m in before if _is_subject(ctx, m)]
+    if word in _GROUP_PRONOUNS:
+        before = subjects
+    # A pronoun refers back to the last subject ('X waits for Y ... He said'), else the last one.
+    pool = subjects or before
+    return max(pool, key=lambda m: m.start) if pool else None
+
+
+def _is_subject(ctx: ArticleContext, m: Mention) -> bool:
+    root = ctx.doc[m.end - 1]
+    return root.dep_ in ("nsubj", "nsubjpass", "poss") or root.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def party_of(ctx: ArticleContext, tok: Token) -> Mention | None:
+    """The person, country or organization a token names, refers to or is modified by."""
+    m = ctx.mention_for(tok)
+    if m is not None:
+        return m if m.type in PARTY_TYPES else None
+    if tok.pos_ == "PRON":
+        return resolve_pronoun(ctx, tok)
+    if tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "poss"):
+                found = ctx.mention_for(child)
+                if found is not None and found.type in _GROUP_TYPES:
+                    return found
+                if child.dep_ == "poss" and child.pos_ == "PRON":
+                    return resolve_pronoun(ctx, child)
+    return None
+
+
+def subject_party(ctx: ArticleContext, verb: Token) -> Mention | None:
+    """The party that is the subject of a verb, inherited by conjoined and infinitive verbs."""
+    cur = verb
+    for _ in range(3):
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return party_of(ctx, child)
+        if cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return None
+    return None

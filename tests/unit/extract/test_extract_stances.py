@@ -1,0 +1,136 @@
+"""Demands, rejections and accusations stated by verbs, nouns and evaluations (synthetic text)."""
+
+from __future__ import annotations
+
+from graph.models import ArticleFacts, Predicate
+from loaders.extract import extract_article
+from loaders.extract.phrases import similar_texts
+from tests.unit.extract.test_extract_patterns import make_article
+
+
+def _texts(facts: ArticleFacts, subject: str, predicate: Predicate) -> list[str]:
+    return [
+        r.object_text or ""
+        for r in facts.relations
+        if r.subject_id == subject and r.predicate is predicate and r.object_id is None
+    ]
+
+
+def _pairs(facts: ArticleFacts, predicate: Predicate) -> set[tuple[str, str | None]]:
+    return {(r.subject_id, r.object_id) for r in facts.relations if r.predicate is predicate}
+
+
+def _extract(text: str) -> ArticleFacts:
+    return extract_article(make_article("t-stance", text, published="2024-09-12"))
+
+
+def test_extract_position_that_deal_must_include_gives_one_demand_per_conjunct() -> None:
+    facts = _extract(
+        "Lebanon's position has been that any deal must include a prisoner exchange "
+        "and the reopening of the border crossings."
+    )
+    assert sorted(_texts(facts, "lebanon", Predicate.DEMANDED)) == [
+        "prisoner exchange",
+        "reopening of the border crossings",
+    ]
+
+
+def test_extract_deal_condition_is_demanded_by_the_speaker() -> None:
+    facts = _extract("Any agreement must include a permanent truce, Jordan said.")
+    assert _texts(facts, "jordan", Predicate.DEMANDED) == ["permanent truce"]
+
+
+def test_extract_demand_noun_takes_its_object_not_the_clause() -> None:
+    facts = _extract(
+        "Iran's demands for the release of all detainees held in Amman, including those "
+        "arrested last year, are seen by Jordan as excessive."
+    )
+    assert _texts(facts, "iran", Predicate.DEMANDED) == ["release of all detainees held in Amman"]
+    rejected = _texts(facts, "jordan", Predicate.REJECTED)
+    assert len(rejected) == 1 and rejected[0].startswith("Iran's demands for the release")
+
+
+def test_extract_possessive_pronoun_demand_goes_to_last_person() -> None:
+    facts = _extract(
+        "Benjamin Netanyahu is waiting to see who will succeed President Joe Biden. "
+        "His demand to keep control of the Rafah crossing stalled the last round."
+    )
+    assert _texts(facts, "benjamin-netanyahu", Predicate.DEMANDED) == [
+        "control of the Rafah crossing"
+    ]
+    assert _texts(facts, "joe-biden", Predicate.DEMANDED) == []
+
+
+def test_extract_no_intention_of_is_a_rejection_by_the_pronoun_subject() -> None:
+    facts = _extract(
+        "Benjamin Netanyahu spoke to reporters in Jerusalem. "
+        "He has made clear he has no intention of lifting the blockade of Gaza."
+    )
+    assert _texts(facts, "benjamin-netanyahu", Predicate.REJECTED) == [
+        "lifting the blockade of Gaza"
+    ]
+
+
+def test_extract_refused_and_ruled_out_are_rejections() -> None:
+    facts = _extract("Jordan refused to reopen the border. Iran ruled out a prisoner exchange.")
+    assert _texts(facts, "jordan", Predicate.REJECTED) == ["reopen the border"]
+    assert _texts(facts, "iran", Predicate.REJECTED) == ["prisoner exchange"]
+
+
+def test_extract_asked_to_gives_a_demand_with_the_addressee() -> None:
+    facts = _extract("Egypt asked Jordan to return to the negotiating table.")
+    assert _texts(facts, "egypt", Predicate.DEMANDED) == [
+        "Jordan to return to the negotiating table"
+    ]
+
+
+def test_extract_called_for_needs_for_and_splits_conjuncts() -> None:
+    facts = _extract(
+        "Qatar called for a permanent ceasefire and the return of displaced families. "
+        "Egypt called the plan a step forward."
+    )
+    assert sorted(_texts(facts, "qatar", Predicate.DEMANDED)) == [
+        "permanent ceasefire",
+        "return of displaced families",
+    ]
+    assert _texts(facts, "egypt", Predicate.DEMANDED) == []
+
+
+def test_extract_insists_until_gives_each_condition() -> None:
+    facts = _extract(
+        "Syria insists that it must continue the war until all prisoners are freed "
+        "and the army no longer poses a threat."
+    )
+    assert sorted(_texts(facts, "syria", Predicate.DEMANDED)) == [
+        "all prisoners are freed",
+        "army no longer poses a threat",
+    ]
+
+
+def test_extract_accusations_leveled_against_by() -> None:
+    facts = _extract(
+        "The walkout, driven by accusations of bad faith leveled against Iran by Jordan, "
+        "ended the round."
+    )
+    assert ("jordan", "iran") in _pairs(facts, Predicate.ACCUSED)
+
+
+def test_extract_pronoun_subject_of_accused_is_the_last_group_subject() -> None:
+    facts = _extract(
+        "Hezbollah has not shown much confidence in the talks, and it even accused Jordan "
+        "of stalling."
+    )
+    assert ("hezbollah", "jordan") in _pairs(facts, Predicate.ACCUSED)
+
+
+def test_extract_same_demand_twice_in_an_article_is_one_relation() -> None:
+    facts = _extract(
+        "Oman insists on a full withdrawal from the corridor. "
+        "Oman has demanded a full withdrawal from the corridor soon."
+    )
+    assert len(_texts(facts, "oman", Predicate.DEMANDED)) == 1
+
+
+def test_similar_texts_treats_contained_wording_as_the_same() -> None:
+    assert similar_texts("Iran's demands", "Iran's demands for the release of detainees")
+    assert not similar_texts("permanent ceasefire", "release of detainees")
