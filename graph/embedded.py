@@ -113,14 +113,16 @@ def _port_free(port: int) -> bool:
     return True
 
 
-def _check_java_files() -> None:
-    try:
-        import arcadedb_embedded
-    except ImportError as e:
-        raise EmbeddedServerError(
-            "the arcadedb-embedded package is not installed: run `make setup`"
-        ) from e
-    root = Path(arcadedb_embedded.__file__).parent
+def check_java_files(root: Path | None = None) -> None:
+    """Raises EmbeddedServerError unless the bundled Java runtime and jars are in place."""
+    if root is None:
+        try:
+            import arcadedb_embedded
+        except ImportError as e:
+            raise EmbeddedServerError(
+                "the arcadedb-embedded package is not installed: run `make setup`"
+            ) from e
+        root = Path(arcadedb_embedded.__file__).parent
     for part in ("jre", "jars"):
         if not (root / part).is_dir() or not any((root / part).iterdir()):
             raise EmbeddedServerError(
@@ -160,19 +162,20 @@ def wait_for_bolt(uri: str, password: str, timeout: float, proc: subprocess.Pope
     raise GraphUnavailable(f"Bolt did not answer at {uri} within {timeout:.0f} s ({last})")
 
 
-def start(data_dir: Path, bolt_port: int, http_port: int, timeout: float = 120.0) -> ServerInfo:
+def start(data_dir: Path, bolt_port: int, http_port: int, timeout: float = 120.0,
+          min_free_bytes: int = MIN_FREE_BYTES) -> ServerInfo:
     """Starts the server in its own process and returns once Bolt answers."""
     data_dir = data_dir.resolve()
     info = running(data_dir)
     if info is not None:
         raise AlreadyRunning(f"the embedded database is already running (pid {info.pid}) at {info.uri}")
-    _check_java_files()
+    check_java_files()
     data_dir.mkdir(parents=True, exist_ok=True)
     free = shutil.disk_usage(data_dir).free
-    if free < MIN_FREE_BYTES:
+    if free < min_free_bytes:
         raise EmbeddedServerError(
             f"only {free // (1024 * 1024)} MB free on the disk of {data_dir}: free some space "
-            f"(at least {MIN_FREE_BYTES // (1024 * 1024)} MB) or set KG_DATA_DIR elsewhere"
+            f"(at least {min_free_bytes // (1024 * 1024)} MB) or set KG_DATA_DIR elsewhere"
         )
     for name, port in (("Bolt", bolt_port), ("HTTP", http_port)):
         if not _port_free(port):

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from graph import embedded
+from graph.errors import EmbeddedServerError
 from graph.settings import Settings
 from graph.store import GraphStore
 from tests.conftest import free_port
@@ -98,3 +99,17 @@ def test_unreachable_neo4j_gets_one_line(kg_env: dict[str, str]) -> None:
     result = kg(env, "db", "status")
     assert result.returncode == 1
     assert "cannot be reached" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_java_files_are_named(tmp_path: Path) -> None:
+    (tmp_path / "jars").mkdir()
+    with pytest.raises(EmbeddedServerError, match=r"Java files are missing .*jre.*reinstall"):
+        embedded.check_java_files(tmp_path)
+    embedded.check_java_files()  # the installed package has them
+
+
+def test_full_disk_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with pytest.raises(EmbeddedServerError, match="MB free on the disk"):
+        embedded.start(data, free_port(), free_port(), min_free_bytes=2**62)
+    assert not (data / "server.json").exists() and not (data / "password").exists()
