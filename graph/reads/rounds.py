@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from graph.errors import NotFound
 from graph.reads.run import run_read
 from graph.reads.shapes import (
@@ -139,7 +141,7 @@ def read_round_attendees(store: GraphStore, round_id: str) -> Row:
                 "via": p["via"],
                 "delegation": p.get("via_delegation") or delegations.get(p["id"]),
                 "articles": [articles[a] for a in p["article_ids"] if a in articles],
-                "evidence": [q for k in p["keys"] for q in evidence.get(k, [])],
+                "evidence": _distinct_quotes(q for k in p["keys"] for q in evidence.get(k, [])),
             }
         )
     attendees.sort(key=lambda a: (a["type"] != "Delegation", a["name"] or "", a["id"]))
@@ -157,4 +159,16 @@ def _delegations(store: GraphStore, ids: list[str], attended: set[str]) -> dict[
         ref = {"id": r["delegation_id"], "name": r["delegation_name"], "type": "Delegation"}
         if r["id"] not in out or r["delegation_id"] in attended:
             out[r["id"]] = ref
+    return out
+
+
+def _distinct_quotes(quotes: Iterable[Row]) -> list[Row]:
+    """Quotes without repeats: one sentence of one article may back several edges."""
+    seen: set[tuple[str, int | None]] = set()
+    out = []
+    for q in quotes:
+        key = (q["article"]["id"], q["start"])
+        if key not in seen:
+            seen.add(key)
+            out.append(q)
     return out
