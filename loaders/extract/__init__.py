@@ -5,6 +5,7 @@ from __future__ import annotations
 from graph.models import Article, ArticleFacts
 from loaders.extract.assemble import assemble_facts
 from loaders.extract.context import ArticleContext
+from loaders.extract.countries import retype_countries
 from loaders.extract.entities import collect_affiliations, collect_mentions
 from loaders.extract.events import collect_events
 from loaders.extract.relations import collect_relations
@@ -18,6 +19,7 @@ def extract_article(article: Article) -> ArticleFacts:
     doc = load_pipeline()(article.text)
     ctx = ArticleContext(article, doc, load_actors(), load_patterns())
     collect_mentions(ctx)
+    retype_countries(ctx)
     collect_affiliations(ctx)
     collect_events(ctx)
     collect_relations(ctx)

@@ -2,9 +2,45 @@
 
 from __future__ import annotations
 
-from graph.models import ArticleFacts, Event, EventKind, Participant, Relation
+from graph.models import (
+    ArticleFacts,
+    DatePrecision,
+    EntityType,
+    Event,
+    EventKind,
+    Participant,
+    Relation,
+    Role,
+)
 from loaders.extract.context import ArticleContext, EventDraft, node_label
 from loaders.resolve import event_id
+
+# Kinds that span days: one article's month and another's day name the same event, so their ids
+# keep only the month (the graph keeps the finest date any article gives).
+MONTH_BUCKET_KINDS = (EventKind.TALKS, EventKind.MILITARY_OPERATION)
+_KEY_PARTY_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
+
+
+def _key_parties(ctx: ArticleContext, d: EventDraft) -> str | None:
+    """The sorted ids of an event's attending countries and organizations (at most three)."""
+    ids = sorted(
+        {
+            entity
+            for entity, role in d.participants
+            if role is Role.ATTENDEE
+            and entity in ctx.entities
+            and ctx.entities[entity].type in _KEY_PARTY_TYPES
+        }
+    )
+    return "-".join(ids[:3]) or None
+
+
+def _id_precision(d: EventDraft) -> str | None:
+    if d.precision is None:
+        return None
+    if d.kind in MONTH_BUCKET_KINDS and d.precision is DatePrecision.DAY:
+        return str(DatePrecision.MONTH)
+    return str(d.precision)
 
 
 def final_event_ids(ctx: ArticleContext) -> dict[str, str]:
@@ -13,11 +49,14 @@ def final_event_ids(ctx: ArticleContext) -> dict[str, str]:
     used: set[str] = set(ctx.entities)
     for key, d in ctx.events.items():
         dated = d.kind is not EventKind.KILLING  # a person is killed once: the victim is the key
+        anchor = d.anchor or d.place
+        if anchor is None and d.kind is EventKind.TALKS:
+            anchor = _key_parties(ctx, d)
         eid = event_id(
             str(d.kind),
-            d.anchor or d.place,
+            anchor,
             d.date if dated else None,
-            str(d.precision) if d.precision and dated else None,
+            _id_precision(d) if dated else None,
         )
         base, n = eid, 2
         while eid in used:

@@ -68,6 +68,7 @@ class EventDraft:
     triggers: list[int] = field(default_factory=list)
     date_confidence: float = 0.0
     provisional: bool = False
+    meeting: bool = False
 
 
 @dataclass
@@ -105,6 +106,9 @@ class ArticleContext:
         self.entities: dict[str, EntityDraft] = {}
         self.events: dict[str, EventDraft] = {}
         self.relations: list[RelationDraft] = []
+        self.meeting_triggers: set[int] = set()
+        self.adjectives: dict[str, str] = {}
+        self.delegations: dict[tuple[str, str | None], str] = {}
 
     # -- evidence
     def evidence(self, sent: int, confidence: float) -> Evidence:

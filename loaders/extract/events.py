@@ -7,7 +7,9 @@ from spacy.tokens import Token
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role, slugify
 from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.links import collect_links, fold_undated
+from loaders.extract.meetings import collect_meetings
 from loaders.extract.occurrences import collect_occurrences
+from loaders.extract.requests import link_requests
 from loaders.extract.rounds import merge_rounds
 from loaders.extract.sequence import earlier_round
 from loaders.extract.syntax import event_date, governing_verb, path_deps
@@ -33,12 +35,14 @@ _PATH_OK = {
     "nmod",
 }
 _PARTY_PREPS = {"between", "with", "among", "to"}
+_DELEGATING = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 
 
 def collect_events(ctx: ArticleContext) -> None:
     """Find the events of an article, in sentence order."""
     from loaders.extract.happenings import collect_killings, collect_withdrawals
 
+    collect_meetings(ctx)
     talks_sents: dict[int, str] = {}
     for sent in range(len(ctx.sents)):
         earlier = earlier_round(ctx, sent)
@@ -66,6 +70,7 @@ def collect_events(ctx: ArticleContext) -> None:
     fold_undated(ctx)
     collect_links(ctx)
     merge_rounds(ctx)
+    link_requests(ctx)
     _finish_talks(ctx)
 
 
@@ -96,11 +101,15 @@ def current_talks(ctx: ArticleContext, sent: int, talks_sents: dict[int, str]) -
 
 
 def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) -> str | None:
-    triggers = [t for t in ctx.sents[sent] if is_talks_trigger(ctx, t)]
+    triggers = [
+        t
+        for t in ctx.sents[sent]
+        if is_talks_trigger(ctx, t) and t.i not in ctx.meeting_triggers and not _requested(ctx, t)
+    ]
     if not triggers:
         return None
     trigger = earlier if earlier is not None else triggers[0]
-    place = _place_of(ctx, sent, trigger)
+    place = venue_of(ctx, sent, trigger)
     found = event_date(ctx, sent, trigger)
     if found is None or (earlier is not None and found[2] < 0.8):
         return None  # an earlier round is its own event only with a date of its own
@@ -132,6 +141,12 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
     return key
 
 
+def _requested(ctx: ArticleContext, tok: Token) -> bool:
+    """Whether talks are only asked for ('urged X to re-engage in talks'), not held."""
+    verbs = set(ctx.patterns["relations"]["talks_request_verbs"])
+    return any(a.lemma_ in verbs and a.pos_ == "VERB" for a in list(tok.ancestors)[:4])
+
+
 def _takes_part(ctx: ArticleContext, m: Mention, trigger: Token) -> bool:
     """Whether a mention is a party in the trigger's clause (not a source quoted about it)."""
     root = ctx.doc[m.end - 1]
@@ -151,7 +166,7 @@ def _is_media(ctx: ArticleContext, m: Mention) -> bool:
     return bool(actor and actor.media)
 
 
-def _place_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
+def venue_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
     """The venue: 'in/at <place>' attached to the talks word or to the verb it is the object of."""
     verb = governing_verb(trigger)
     attached = trigger.i == verb.i or trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
@@ -246,7 +261,7 @@ def delegation_countries(ctx: ArticleContext, noun: Token) -> list[Mention]:
     while i >= sent_start:
         tok = ctx.doc[i]
         m = ctx.mention_for(tok)
-        if m is not None and m.type is EntityType.COUNTRY:
+        if m is not None and m.type in _DELEGATING:
             if m not in found:
                 found.insert(0, m)
             i = m.start - 1
@@ -269,12 +284,18 @@ def delegation_entity(
     """Create the delegation entity of a country at a round of talks; return its id."""
     nouns: dict[str, str] = ctx.patterns["delegation"]["nouns"]
     actor = ctx.actor(country.entity_id)
-    adjective = actor.adjective if actor and actor.adjective else country.text
+    known = actor.adjective if actor and actor.adjective else None
+    # A country the dictionary lacks is named by its name: 'Norland' and 'Norlandic' agree.
+    adjective = known or ctx.entities[country.entity_id].name
     name = f"{adjective} {nouns[noun.lower_]}"
     suffix = ""
     if talks is not None and ctx.events[talks].date:
         suffix = "-" + (ctx.events[talks].date or "")[:7]
     entity_id = slugify(name) + suffix
+    same = ctx.delegations.get((country.entity_id, talks))
+    if same is not None:
+        entity_id = same  # one delegation per country and round, whatever the article calls it
+    ctx.delegations.setdefault((country.entity_id, talks), entity_id)
     draft = ctx.add_entity(entity_id, EntityType.DELEGATION, name, sent, country.confidence)
     surface = f"{country.text} {noun.text}"
     if surface not in draft.aliases and surface != name:
@@ -327,8 +348,39 @@ def _delegation_members(
         ctx.events[talks].participants.setdefault((m.entity_id, Role.ATTENDEE), sent)
 
 
+def _explicit_host(ctx: ArticleContext, sent: int) -> Mention | None:
+    """'hosted by X' / 'X hosted the talks' in a sentence of the round."""
+    cues = set(ctx.patterns["talks"]["host_cues"])
+    for tok in ctx.sents[sent]:
+        if tok.lemma_ not in cues or tok.pos_ != "VERB":
+            continue
+        toks = [p for c in tok.children if c.dep_ == "agent" for p in c.children]
+        toks += [c for c in tok.children if c.dep_ == "nsubj" and tok.tag_ != "VBN"]
+        for m in _mentions_at(ctx, toks):
+            if m.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+                return m
+    return None
+
+
+def _add_host(ctx: ArticleContext, d: EventDraft) -> None:
+    """The host of a round: named ('hosted by X'), else the country of its venue city."""
+    found = next((m for s in [d.sent, *d.sents] if (m := _explicit_host(ctx, s))), None)
+    host, sent = (found.entity_id, found.sent) if found else (None, d.sent)
+    actor = ctx.actor(d.place) if d.place else None
+    if host is None and actor is not None and actor.city and actor.country:
+        host = actor.country
+        country = ctx.actor(host)
+        if country is not None and host not in ctx.entities:
+            ctx.add_entity(host, country.type, country.name, d.sent, 0.7)
+    parties = {e for e, role in d.participants if role is Role.ATTENDEE}
+    if host is not None and host not in parties:
+        d.participants.setdefault((host, Role.HOST), sent)
+
+
 def _finish_talks(ctx: ArticleContext) -> None:
     for d in ctx.events.values():
-        if d.kind is EventKind.TALKS and d.place:
+        if d.kind is EventKind.TALKS and not d.meeting:
+            _add_host(ctx, d)
+        if d.kind is EventKind.TALKS and d.place and not d.meeting:
             name = ctx.entities[d.place].name if d.place in ctx.entities else d.place
             d.label = f"Talks in {name}"

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.phrases import resolve_pronoun
-from loaders.extract.syntax import clause_dates, event_date
+from loaders.extract.syntax import clause_dates, event_date, is_perfect
 
 # Kinds handled elsewhere (talks, killings, withdrawals have their own modules).
 GENERIC_KINDS = (
@@ -103,6 +103,8 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
         need = cfg.get("verbs_need_object", [])
         if tok.lemma_ in need and not any(noun_matches(o, cfg["nouns"]) for o in objs):
             return None
+        if tok.lemma_ in cfg.get("verbs_need_for", ()) and not _asks_for_talks(ctx, tok):
+            return None  # 'pushed for talks' is a request; 'pushed for a resolution' is not news
         found.add(_mentions(ctx, _subject(tok)), first=True)
         found.add(_mentions(ctx, [o for o in objs if not noun_matches(o, cfg["nouns"])]), False)
         return found
@@ -137,6 +139,22 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
     if cfg.get("noun_needs_actor") and not (found.first or by_place or found.content):
         return None
     return found
+
+
+def _asks_for_talks(ctx: ArticleContext, verb: Token) -> bool:
+    """Whether a verb's 'for' object names talks ('pushed for negotiations')."""
+    talks = set(ctx.patterns["talks"]["nouns"])
+    return any(
+        p.lower_ in talks
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for p in c.children
+    )
+
+
+def _lede(ctx: ArticleContext) -> int | None:
+    """The first sentence of the story (headlines and datelines skipped)."""
+    return next((i for i in range(len(ctx.sents)) if i not in ctx.headlines), None)
 
 
 def _means_of_killing(ctx: ArticleContext, tok: Token) -> bool:
@@ -213,6 +231,10 @@ def _record(
     if kind is EventKind.STATEMENT and not found.first:
         return
     when = _date_of(ctx, sent, tok)
+    published = ctx.article.published
+    lede = kind is EventKind.STATEMENT and sent == _lede(ctx)
+    if lede and when and when[2] < 0.8 and published and is_perfect(tok):
+        when = (published, DatePrecision.DAY, when[2])  # a lede's 'has announced' is news
     if kind is EventKind.ATTACK and tok.tag_ == "NNS" and _since(ctx, sent, tok):
         kind = EventKind.MILITARY_OPERATION  # 'airstrikes since October': a sustained campaign
         cfg = ctx.patterns["events"][str(kind)]

@@ -55,7 +55,7 @@ def _absorb(ctx: ArticleContext, keep: EventDraft, gone: EventDraft) -> None:
 def merge_rounds(ctx: ArticleContext) -> None:
     """Fold talks drafts of compatible dates and venues into the best-described one."""
     while True:
-        talks = [d for d in ctx.events.values() if d.kind is EventKind.TALKS]
+        talks = [d for d in ctx.events.values() if d.kind is EventKind.TALKS and not d.meeting]
         pair = next(
             (
                 (a, b)

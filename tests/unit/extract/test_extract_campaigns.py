@@ -92,8 +92,10 @@ def test_extract_earlier_round_named_by_follows_precedes_the_current_round() -> 
         )
     )
     talks = {e.id: e for e in facts.events if e.kind is EventKind.TALKS}
-    assert set(talks) == {"talks-cairo-2024-08-12", "talks-doha-2024-08-02"}
+    assert set(talks) == {"talks-cairo-2024-08", "talks-doha-2024-08"}
+    assert talks["talks-cairo-2024-08"].date == "2024-08-12"
+    assert talks["talks-doha-2024-08"].date == "2024-08-02"
     preceded = {
         (r.subject_id, r.object_id) for r in facts.relations if r.predicate is Predicate.PRECEDED
     }
-    assert preceded == {("talks-doha-2024-08-02", "talks-cairo-2024-08-12")}
+    assert preceded == {("talks-doha-2024-08", "talks-cairo-2024-08")}
