@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import anyio
-from fastapi import FastAPI
+from fastapi import FastAPI, HTTPException
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -22,6 +23,9 @@ from graph.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+NODE_MODULES_ENV = "KG_NODE_MODULES"
+DEFAULT_NODE_MODULES = Path(__file__).resolve().parents[1] / "node_modules"
+VENDOR_PACKAGES = ("cytoscape", "cytoscape-fcose", "cose-base", "layout-base", "d3")
 WARM_UP_GRACE = 30.0
 
 DESCRIPTION = """
@@ -63,7 +67,30 @@ def create_app(settings: Settings | None = None, ingest: Ingest | None = None) -
     for module in (timeline, rounds, entities, events, graph, articles, health):
         app.include_router(module.router)
     mount_page(app)
+    mount_vendor(app, find_node_modules())
     return app
+
+
+def find_node_modules() -> Path:
+    """The node_modules folder of the page's libraries: $KG_NODE_MODULES, else the repo's."""
+    override = os.environ.get(NODE_MODULES_ENV)
+    return Path(override) if override else DEFAULT_NODE_MODULES
+
+
+def mount_vendor(app: FastAPI, node_modules: Path) -> None:
+    """Serves the page's npm packages at /vendor/<package>/...; a clear 404 when not installed."""
+    missing = [name for name in VENDOR_PACKAGES if not (node_modules / name).is_dir()]
+    for name in VENDOR_PACKAGES:
+        if name not in missing:
+            app.mount(f"/vendor/{name}", StaticFiles(directory=node_modules / name), name=name)
+    if not missing:
+        return
+    hint = f"page libraries {missing} not found in {node_modules}: run `npm ci` in the repo root"
+    log.warning(hint)
+
+    @app.get("/vendor/{path:path}", include_in_schema=False)
+    def get_missing_vendor(path: str) -> None:
+        raise HTTPException(status_code=404, detail=hint)
 
 
 def mount_page(app: FastAPI) -> None:

@@ -1,0 +1,202 @@
+// The details panel: what the graph says about the selected node or edge, with its quotes.
+
+import * as api from "./api.js";
+import { formatDate } from "./dates.js";
+import { h, replaceChildren } from "./dom.js";
+import { EVENT_KINDS, NODE_TYPES, humanize } from "./palette.js";
+
+let shown = 0;
+
+/** Shows the selection `sel` ({kind, id, ...}) in `panel`; `open(sel)` selects another thing. */
+export async function showDetails(panel, sel, open) {
+  const ticket = ++shown;
+  if (!sel) {
+    replaceChildren(panel, h("p", { class: "hint" }, "Select a node, an edge, an event or a search result to see what the sources say about it."));
+    return;
+  }
+  panel.setAttribute("aria-busy", "true");
+  try {
+    const view = await RENDERERS[sel.kind](sel, open);
+    if (ticket === shown) replaceChildren(panel, view);
+  } catch (error) {
+    if (ticket === shown) replaceChildren(panel, h("p", { class: "error" }, `Could not load ${sel.id}: ${error.message}`));
+  } finally {
+    if (ticket === shown) panel.removeAttribute("aria-busy");
+  }
+}
+
+const RENDERERS = { entity: renderEntity, event: renderEvent, article: renderArticle, issue: renderIssue, edge: renderEdge };
+
+async function renderEntity(sel, open) {
+  const e = await api.fetchEntity(sel.id);
+  return h("article", { class: "card", "data-id": e.id },
+    heading(e.name, typeBadge(e.type), e.confidence),
+    e.aliases.length ? field("Also called", e.aliases.join(", ")) : null,
+    e.roles.length ? section("Roles", h("ul", { class: "plain" }, e.roles.map((r) => h("li", {}, r)))) : null,
+    e.memberships.length ? section("Belongs to", refList(e.memberships, open, (m) => humanize(m.predicate))) : null,
+    e.members.length ? section("Members", refList(e.members, open, (m) => humanize(m.predicate))) : null,
+    e.events.length ? section(`Events (${e.events.length})`, eventList(e.events, open, (ev) => ev.how.map(humanize).join(", "))) : null,
+    e.relations.length ? section(`Relations (${e.relations.length})`, e.relations.map((r) => relationBlock(r, open))) : null,
+    section(`Articles (${e.articles.length})`, h("ul", { class: "plain" }, e.articles.map((a) => h("li", {}, citation(a, open))))),
+  );
+}
+
+async function renderEvent(sel, open) {
+  const [e, chain] = await Promise.all([api.fetchEvent(sel.id), api.fetchChain(sel.id).catch(() => null)]);
+  const quotes = dedupeQuotes(e.evidence);
+  const eventQuotes = quotes.filter((q) => q.fact === "event");
+  const byParticipant = groupBy(quotes, (q) => q.fact);
+  return h("article", { class: "card", "data-id": e.id },
+    heading(e.label, kindBadge(e.kind), e.confidence),
+    field("Date", formatDate(e.date, e.date_precision)),
+    e.place ? field("Place", refLink(e.place, open)) : null,
+    section(`Participants (${e.participants.length})`, h("ul", { class: "plain participants" }, e.participants.map((p) =>
+      h("li", {}, h("span", { class: "role" }, humanize(p.role)), " ", refLink(p, open),
+        quoteDetails(byParticipant[p.id] || [], open))))),
+    section("What the sources say", eventQuotes.length ? eventQuotes.map((q) => quoteBlock(q, open)) : h("p", { class: "muted" }, "No quote for the event itself.")),
+    e.relations.length ? section("Linked events and relations", e.relations.map((r) => relationBlock(r, open))) : null,
+    chain && chain.events.length > 1 ? section("Chain of events", eventList(
+      chain.events.filter((c) => c.id !== e.id), open, (c) => (c.distance < 0 ? "led to it" : "followed"))) : null,
+    section(`Articles (${e.articles.length})`, h("ul", { class: "plain" }, e.articles.map((a) => h("li", {}, citation(a, open))))),
+  );
+}
+
+async function renderArticle(sel, open) {
+  const a = await api.fetchArticle(sel.id);
+  const mentioned = [...a.entities.map((x) => ({ ...x, kind: "entity" })), ...a.events.map((x) => ({ ...x, kind: "event" }))];
+  return h("article", { class: "card", "data-id": a.id },
+    heading(a.title || "(untitled article)", h("span", { class: "badge" }, "article")),
+    field("Outlet", a.source || "unknown"),
+    field("Published", formatDate(a.published, "day")),
+    a.author ? field("Author", a.author) : null,
+    a.url ? field("Address", h("a", { href: a.url, target: "_blank", rel: "noopener noreferrer" }, a.url)) : null,
+    section(`Facts stated (${a.relations.length})`, a.relations.map((r) => h("div", { class: "relation" },
+      h("div", { class: "fact" }, endLink(r.subject, open), " ", h("span", { class: "pred" }, humanize(r.role || r.predicate)), " ", endLink(r.object, open)),
+      r.evidence.map((q) => h("blockquote", { class: "quote" }, q.sentence))))),
+    section(`Mentions (${mentioned.length})`, h("ul", { class: "plain" }, mentioned.map((m) =>
+      h("li", {}, h("a", { href: "#", onclick: go(open, { kind: m.kind, id: m.id }) }, m.name || m.id))))),
+  );
+}
+
+async function renderIssue(sel) {
+  return h("article", { class: "card", "data-id": sel.id },
+    heading(sel.name || sel.id, h("span", { class: "badge" }, "issue")),
+    h("p", { class: "muted" }, "An issue raised in the talks. Select its edges in the graph to read who demanded or rejected it, and the quotes."));
+}
+
+async function renderEdge(sel, open) {
+  const { source, target, types } = sel;
+  const quotes = [];
+  if (sel.sourceLabel === "Entity" || sel.sourceLabel === "Event") {
+    const profile = sel.sourceLabel === "Entity" ? await api.fetchEntity(source) : await api.fetchEvent(source);
+    for (const r of profile.relations) {
+      if (r.direction === "out" && r.other.id === target && types.includes(r.predicate)) quotes.push(...r.evidence);
+    }
+  }
+  if (sel.targetLabel === "Event" && types.includes("PARTICIPATED_IN")) {
+    const event = await api.fetchEvent(target);
+    quotes.push(...event.evidence.filter((q) => q.fact === source));
+  }
+  const labels = types.map((t) => (t === "PARTICIPATED_IN" && sel.role ? `took part as ${sel.role}` : humanize(t)));
+  return h("article", { class: "card", "data-id": `${source}|${target}` },
+    heading([...new Set(labels)].join(" · "), h("span", { class: "badge" }, "edge")),
+    h("p", { class: "fact" }, h("a", { href: "#", onclick: go(open, { kind: kindOf(sel.sourceLabel), id: source }) }, sel.sourceName || source),
+      " → ", h("a", { href: "#", onclick: go(open, { kind: kindOf(sel.targetLabel), id: target }) }, sel.targetName || target)),
+    section("What the sources say", quotes.length ? dedupeQuotes(quotes).map((q) => quoteBlock(q, open)) : h("p", { class: "muted" }, "No quote recorded for this edge.")),
+  );
+}
+
+/** The selection kind of a node label. */
+export function kindOf(label) {
+  return { Entity: "entity", Event: "event", Article: "article", Issue: "issue" }[label] || "entity";
+}
+
+function heading(title, badge, confidence) {
+  return h("header", { class: "card-head" },
+    h("h2", {}, title), badge,
+    confidence != null ? h("span", { class: "confidence", title: "extraction confidence" }, `${Math.round(confidence * 100)}%`) : null);
+}
+
+function typeBadge(type) {
+  const style = NODE_TYPES[type] ? { background: NODE_TYPES[type].color } : {};
+  return h("span", { class: "badge", style }, type);
+}
+
+function kindBadge(kind) {
+  return h("span", { class: "badge", style: { background: EVENT_KINDS[kind] || EVENT_KINDS.other } }, humanize(kind));
+}
+
+function field(name, ...value) {
+  return h("div", { class: "field" }, h("span", { class: "field-name" }, name), h("span", {}, ...value));
+}
+
+function section(title, ...content) {
+  return h("section", { class: "card-section" }, h("h3", {}, title), ...content);
+}
+
+function go(open, sel) {
+  return (event) => { event.preventDefault(); open(sel); };
+}
+
+function refLink(ref, open) {
+  return h("a", { href: "#", class: "ref", onclick: go(open, { kind: "entity", id: ref.id }) }, ref.name || ref.id);
+}
+
+function endLink(end, open) {
+  const kind = end.label === "Issue" ? "issue" : end.label === "Event" ? "event" : "entity";
+  return h("a", { href: "#", onclick: go(open, { kind, id: end.id, name: end.name }) }, end.name || end.id);
+}
+
+function refList(refs, open, note) {
+  return h("ul", { class: "plain" }, refs.map((r) => h("li", {}, refLink(r, open), " ", h("span", { class: "muted" }, note(r)))));
+}
+
+function eventList(events, open, note) {
+  return h("ul", { class: "plain events-mini" }, events.map((ev) => h("li", {},
+    h("span", { class: "dot", style: { background: EVENT_KINDS[ev.kind] || EVENT_KINDS.other } }),
+    h("span", { class: "date" }, formatDate(ev.date, ev.date_precision)), " ",
+    h("a", { href: "#", onclick: go(open, { kind: "event", id: ev.id }) }, ev.label), " ",
+    h("span", { class: "muted" }, note(ev)))));
+}
+
+function relationBlock(r, open) {
+  const other = h("a", { href: "#", onclick: go(open, { kind: kindOf(r.other.label), id: r.other.id, name: r.other.name }) }, r.other.name || r.other.label || r.other.id);
+  const fact = r.direction === "out"
+    ? h("div", { class: "fact" }, h("span", { class: "pred" }, humanize(r.predicate)), " → ", other)
+    : h("div", { class: "fact" }, other, " → ", h("span", { class: "pred" }, humanize(r.predicate)));
+  return h("div", { class: "relation" }, fact, dedupeQuotes(r.evidence).map((q) => quoteBlock(q, open)));
+}
+
+function quoteDetails(quotes, open) {
+  if (!quotes.length) return null;
+  return h("details", { class: "quotes" }, h("summary", {}, `${quotes.length} quote${quotes.length > 1 ? "s" : ""}`),
+    quotes.map((q) => quoteBlock(q, open)));
+}
+
+/** A quoted sentence and the article it comes from: title, outlet and date. */
+export function quoteBlock(q, open) {
+  return h("figure", { class: "evidence" },
+    h("blockquote", { class: "quote" }, q.sentence),
+    h("figcaption", {}, citation(q.article, open)));
+}
+
+function citation(a, open) {
+  return h("span", { class: "cite" },
+    h("a", { href: "#", class: "article-title", onclick: go(open, { kind: "article", id: a.id }) }, a.title || "(untitled article)"),
+    h("span", { class: "outlet" }, a.source || "unknown outlet"),
+    h("span", { class: "date" }, formatDate(a.published, "day")));
+}
+
+function dedupeQuotes(quotes) {
+  const seen = new Set();
+  return quotes.filter((q) => {
+    const key = `${q.fact || ""}|${q.article.id}|${q.start}|${q.sentence}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+function groupBy(items, key) {
+  const out = {};
+  for (const item of items) (out[key(item)] ||= []).push(item);
+  return out;
+}

@@ -1,0 +1,98 @@
+// The roll-call view: pick a round of talks, see who attended for whom, who mediated, and the sources.
+
+import * as api from "./api.js";
+import { formatDate } from "./dates.js";
+import { quoteBlock } from "./details.js";
+import { h, replaceChildren } from "./dom.js";
+import { NODE_TYPES, humanize } from "./palette.js";
+
+/** The rounds view; `onSelect(sel)` opens an attendee, `onRound(id)` reports the round picked. */
+export function createRounds({ list, rollcall }, { onSelect, onRound }) {
+  let rounds = [];
+  let current = null;
+
+  async function load() {
+    rounds = await api.fetchRounds();
+    renderList();
+  }
+
+  function renderList() {
+    replaceChildren(list, rounds.length ? rounds.map((r) => h("li", {},
+      h("button", {
+        class: `round${r.id === current ? " current" : ""}`, dataset: { id: r.id }, "aria-current": r.id === current ? "true" : null,
+        onclick: () => onRound(r.id),
+      },
+      h("span", { class: "round-date" }, formatDate(r.date, r.date_precision)),
+      h("span", { class: "round-label" }, r.label),
+      h("span", { class: "muted" }, [r.place?.name, `${r.attendee_count} attending`].filter(Boolean).join(" · "))))) :
+      h("li", { class: "muted" }, "No round of talks in the graph."));
+  }
+
+  /** Shows the roll call of round `id`. */
+  async function show(id) {
+    current = id;
+    renderList();
+    if (!id) return replaceChildren(rollcall, h("p", { class: "hint" }, "Pick a round of talks to see its roll call."));
+    const call = await api.fetchRollCall(id);
+    const summary = rounds.find((r) => r.id === id);
+    const open = (sel) => onSelect(sel);
+    const delegations = call.attendees.filter((a) => a.type === "Delegation");
+    const members = (d) => call.attendees.filter((a) => a.delegation?.id === d.id);
+    const others = call.attendees.filter((a) => a.type !== "Delegation" && !a.delegation);
+    const stray = call.attendees.filter((a) => a.delegation && !delegations.some((d) => d.id === a.delegation.id));
+    replaceChildren(rollcall, h("article", { class: "card", "data-id": id },
+      h("header", { class: "card-head" },
+        h("h2", {}, h("a", { href: "#", onclick: (e) => { e.preventDefault(); open({ kind: "event", id }); } }, call.round.label)),
+        h("span", { class: "badge" }, formatDate(call.round.date, call.round.date_precision)),
+        call.place ? h("span", { class: "muted" }, call.place.name) : null),
+      summary ? h("p", { class: "mediators" },
+        h("strong", {}, "Mediated by: "), names(summary.mediators, open) || "nobody recorded",
+        summary.hosts.length ? [h("strong", {}, "  Hosted by: "), names(summary.hosts, open)] : null) : null,
+      h("table", { class: "roll" },
+        h("thead", {}, h("tr", {}, h("th", {}, "Attendee"), h("th", {}, "Roles"), h("th", {}, "How we know"), h("th", {}, "Sources"))),
+        delegations.map((d) => h("tbody", { class: "group" },
+          groupRow(d, open), members(d).map((m) => row(m, open, true, false)))),
+        stray.length ? h("tbody", { class: "group" }, stray.map((m) => row(m, open, false, true))) : null,
+        others.length ? h("tbody", { class: "group" }, h("tr", { class: "group-head" }, h("th", { colspan: 4 }, "Parties and others attending")),
+          others.map((m) => row(m, open, false, false))) : null),
+    ));
+  }
+
+  return { load, show };
+}
+
+function names(refs, open) {
+  if (!refs.length) return null;
+  return refs.flatMap((r, i) => [i ? ", " : "", link(r, open)]);
+}
+
+function link(ref, open) {
+  return h("a", { href: "#", class: "ref", onclick: (e) => { e.preventDefault(); open({ kind: "entity", id: ref.id }); } }, ref.name || ref.id);
+}
+
+function swatch(type) {
+  const spec = NODE_TYPES[type] || NODE_TYPES.Article;
+  return h("span", { class: "swatch", style: { background: spec.color, clipPath: spec.clip }, title: type });
+}
+
+function groupRow(d, open) {
+  return h("tr", { class: "group-head", dataset: { id: d.id } },
+    h("th", { colspan: 2 }, swatch(d.type), link(d, open), h("span", { class: "muted" }, " — delegation")),
+    h("td", {}, d.via.map(humanize).join(", ")), h("td", {}, sources(d, open)));
+}
+
+function row(a, open, indented, showDelegation) {
+  return h("tr", { dataset: { id: a.id }, class: indented ? "member" : "" },
+    h("td", {}, swatch(a.type), link(a, open), showDelegation ? h("span", { class: "muted" }, ` for ${a.delegation.name}`) : null),
+    h("td", {}, a.roles.join("; ")),
+    h("td", {}, a.via.map((v) => humanize(v.split(" ")[0])).filter((v, i, all) => all.indexOf(v) === i).join(", ")),
+    h("td", {}, sources(a, open)));
+}
+
+function sources(a, open) {
+  const seen = new Set();
+  const quotes = a.evidence.filter((q) => { const k = `${q.article.id}|${q.sentence}`; return seen.has(k) ? false : (seen.add(k), true); });
+  if (!quotes.length) return h("span", { class: "muted" }, a.articles.map((x) => x.source || x.id).join(", "));
+  return h("details", { class: "quotes" }, h("summary", {}, `${quotes.length} quote${quotes.length > 1 ? "s" : ""} · ${[...new Set(quotes.map((q) => q.article.source || "?"))].join(", ")}`),
+    quotes.map((q) => quoteBlock(q, open)));
+}
