@@ -8,7 +8,13 @@ from graph.errors import NotFound
 from graph.models import NodeLabel
 from graph.reads.entities import read_relations
 from graph.reads.run import run_read
-from graph.reads.shapes import Row, event_details, participants_of, read_evidence
+from graph.reads.shapes import (
+    Row,
+    distinct_quotes,
+    event_details,
+    participants_of,
+    read_evidence,
+)
 from graph.store import GraphStore
 
 MAX_CHAIN_DEPTH = 10
@@ -46,7 +52,7 @@ def read_event_profile(store: GraphStore, event_id: str) -> Row:
         "place": details["place"],
         "participants": details["participants"],
         "relations": read_relations(store, NodeLabel.EVENT, event_id),
-        "evidence": quotes,
+        "evidence": distinct_quotes(quotes),
         "articles": details["articles"],
     }
 

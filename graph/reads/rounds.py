@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from graph.errors import NotFound
 from graph.reads.run import run_read
 from graph.reads.shapes import (
     Row,
     article_ref,
+    distinct_quotes,
     event_details,
     participants_of,
     read_articles_by_id,
@@ -141,7 +140,7 @@ def read_round_attendees(store: GraphStore, round_id: str) -> Row:
                 "via": p["via"],
                 "delegation": p.get("via_delegation") or delegations.get(p["id"]),
                 "articles": [articles[a] for a in p["article_ids"] if a in articles],
-                "evidence": _distinct_quotes(q for k in p["keys"] for q in evidence.get(k, [])),
+                "evidence": distinct_quotes(q for k in p["keys"] for q in evidence.get(k, [])),
             }
         )
     attendees.sort(key=lambda a: (a["type"] != "Delegation", a["name"] or "", a["id"]))
@@ -161,14 +160,3 @@ def _delegations(store: GraphStore, ids: list[str], attended: set[str]) -> dict[
             out[r["id"]] = ref
     return out
 
-
-def _distinct_quotes(quotes: Iterable[Row]) -> list[Row]:
-    """Quotes without repeats: one sentence of one article may back several edges."""
-    seen: set[tuple[str, int | None]] = set()
-    out = []
-    for q in quotes:
-        key = (q["article"]["id"], q["start"])
-        if key not in seen:
-            seen.add(key)
-            out.append(q)
-    return out

@@ -64,6 +64,18 @@ def read_evidence(store: GraphStore, facts: Sequence[str]) -> dict[str, list[Row
     return out
 
 
+def distinct_quotes(quotes: Iterable[Row]) -> list[Row]:
+    """Quotes without repeats: one sentence of one article may back several edges of a fact."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for q in quotes:
+        key = (q.get("fact"), q["article"]["id"], q["start"])
+        if key not in seen:
+            seen.add(key)
+            out.append(q)
+    return out
+
+
 def read_articles_by_id(store: GraphStore, ids: Sequence[str]) -> list[Row]:
     """Metadata of the articles asked for, oldest first."""
     return run_read(store, "read_articles_by_id", ids=list(ids)) if ids else []
