@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from api_world import A1, A2, API_KEY, MAX_BYTES, api_client, api_settings, load_world
+from api_world import A1, A2, API_KEY, MAX_BYTES, api_client, api_settings
 from fastapi.testclient import TestClient
 
 from graph.settings import Settings
@@ -21,18 +21,6 @@ POSTED = {
     "published": "2024-05-02",
     "text": "Envoys from Norvale met in Port Kessa. The Harbour Council welcomed them.",
 }
-
-
-@pytest.fixture(scope="module")
-def client(graph_settings: Settings) -> Iterator[TestClient]:
-    with api_client(api_settings(graph_settings)) as c:
-        yield c
-
-
-@pytest.fixture
-def world(store: GraphStore) -> GraphStore:
-    load_world(store)
-    return store
 
 
 def post(client: TestClient, body: dict[str, Any], key: str | None = API_KEY) -> Any:

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from api_world import A1, api_client, api_settings, load_world
+from api_world import A1
 from fastapi.testclient import TestClient
 
-from graph.settings import Settings
 from graph.store import GraphStore
-
-
-@pytest.fixture(scope="module")
-def client(graph_settings: Settings) -> Iterator[TestClient]:
-    with api_client(api_settings(graph_settings)) as c:
-        yield c
-
-
-@pytest.fixture
-def world(store: GraphStore) -> GraphStore:
-    load_world(store)
-    return store
 
 
 def test_rounds_lists_talks_in_date_order_with_place_mediators_hosts(

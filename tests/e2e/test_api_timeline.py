@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from api_world import A1, A2, api_client, api_settings, load_world
+from api_world import A1, A2
 from fastapi.testclient import TestClient
 
-from graph.settings import Settings
 from graph.store import GraphStore
 
 DATED = ["veltara-round-1", "mirren-killing", "front-vow", "carnisport-round-2"]
-
-
-@pytest.fixture(scope="module")
-def client(graph_settings: Settings) -> Iterator[TestClient]:
-    with api_client(api_settings(graph_settings)) as c:
-        yield c
-
-
-@pytest.fixture
-def world(store: GraphStore) -> GraphStore:
-    load_world(store)
-    return store
 
 
 def test_timeline_orders_by_date_with_undated_last(client: TestClient, world: GraphStore) -> None:
