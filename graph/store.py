@@ -25,7 +25,7 @@ from graph.cypher import catalog
 from graph.errors import GraphAuthFailed, GraphError, GraphUnavailable, WriteRejected
 from graph.models import ArticleFacts, EventKind, NodeLabel, WriteStatus
 from graph.settings import Settings
-from graph.writes import ArticleRows, build_rows, retract_article, write_rows
+from graph.writes import ArticleRows, build_rows, retract_article, write_batch, write_rows
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -163,21 +163,41 @@ class GraphStore:
             write_rows(tx, rows)
             return WriteStatus.UPDATED if found else WriteStatus.LOADED
 
+        with _rejections(f"article {aid!r}"):
+            status = self.write(work)
+        return status
+
+    def write_articles(self, batch: Sequence[ArticleFacts]) -> list[WriteStatus | WriteRejected]:
+        """Merges several articles in one transaction, as if written one after another.
+
+        When the database refuses the batch, each article is retried in its own transaction,
+        so a bad article fails alone: its entry is the WriteRejected, the others are written.
+        An unreachable database raises GraphUnavailable.
+        """
+        if not batch:
+            return []
+        if len(batch) == 1:
+            return [self._write_or_rejection(batch[0])]
         try:
-            return self.write(work)
-        except (ConstraintError, ClientError, DatabaseError) as e:
-            raise WriteRejected(f"article {aid!r} was not written: {_first_line(e)}") from e
-        except TransientError as e:
-            raise WriteRejected(f"article {aid!r} was not written (retries exhausted): "
-                                f"{_first_line(e)}") from e
-        except Neo4jError as e:
-            raise WriteRejected(f"article {aid!r} was not written: {_first_line(e)}") from e
+            with _rejections(f"a batch of {len(batch)} articles"):
+                statuses = self.write(lambda tx: write_batch(tx, batch))
+            return list(statuses)
+        except WriteRejected as e:
+            log.info("%s; writing its articles one at a time", e)
+        return [self._write_or_rejection(facts) for facts in batch]
+
+    def _write_or_rejection(self, facts: ArticleFacts) -> WriteStatus | WriteRejected:
+        try:
+            return self.write_article(facts)
+        except WriteRejected as e:
+            return e
 
     def derive_sequences(self) -> int:
         """Re-derives PRECEDED between successive rounds of talks by date; returns the links."""
         def work(tx: ManagedTransaction) -> int:
             tx.run(catalog.render("delete_derived_sequence")).consume()
-            row = tx.run(catalog.render("derive_round_sequence"), kind=str(EventKind.TALKS)).single()
+            query = catalog.render("derive_round_sequence")
+            row = tx.run(query, kind=str(EventKind.TALKS)).single()
             return int(row["linked"]) if row else 0
 
         return self.write(work)
@@ -196,6 +216,21 @@ class GraphStore:
             out[str(label)] = int(self.read_value(query, "c") or 0)
         out["edges"] = int(self.read_value(catalog.render("count_edges"), "c") or 0)
         return out
+
+
+@contextmanager
+def _rejections(what: str) -> Iterator[None]:
+    """Turns the database refusing a write into WriteRejected naming what was refused."""
+    try:
+        yield
+    except (ConstraintError, ClientError, DatabaseError) as e:
+        raise WriteRejected(f"{what} was not written: {_first_line(e)}") from e
+    except OverflowError as e:  # a value Bolt cannot carry, e.g. an integer beyond 64 bits
+        raise WriteRejected(f"{what} was not written: {e}") from e
+    except TransientError as e:
+        raise WriteRejected(f"{what} was not written (retries exhausted): {_first_line(e)}") from e
+    except Neo4jError as e:
+        raise WriteRejected(f"{what} was not written: {_first_line(e)}") from e
 
 
 def _first_line(e: Exception) -> str:

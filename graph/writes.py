@@ -1,19 +1,23 @@
-"""Writing one article's facts: rows built from the models, batched `UNWIND $rows` merges.
+"""Writing articles' facts: rows built from the models, batched `UNWIND $rows` merges.
 
-Every row names its article, so the rows of several articles can share one transaction.
+Every row names its article, so the rows of several articles can share one transaction;
+`write_batch` writes many articles in one transaction with the result of writing them one
+after another (UNWIND keeps the rows in order, and the merges of one kind touch a node in
+article order).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import ManagedTransaction
 
 from graph.cypher import catalog
-from graph.models import ArticleFacts, Evidence, NodeLabel, Predicate
+from graph.models import ArticleFacts, Evidence, NodeLabel, Predicate, WriteStatus
 from graph.names import search_keys
 
 Row = dict[str, Any]
@@ -116,3 +120,33 @@ def retract_article(tx: ManagedTransaction, article_id: str) -> None:
     """Removes one article's facts, keeping whatever other articles also state."""
     for name in ("retract_article_edges", "retract_article_nodes", "retract_article_evidence"):
         tx.run(catalog.render(name), article=article_id).consume()
+
+
+def write_batch(tx: ManagedTransaction, batch: Sequence[ArticleFacts]) -> list[WriteStatus]:
+    """Writes several articles in `tx` as if one after another; the status of each, in order.
+
+    An article whose stored hash is its own is UNCHANGED; a changed one is retracted first
+    (after the rows before it are written, so the order of effects is the serial order).
+    """
+    ids = list(dict.fromkeys(f.article.id for f in batch))
+    found = tx.run(catalog.render("read_article_hashes"), ids=ids).data()
+    stored: dict[str, str] = {r["id"]: r["content_hash"] for r in found}
+    statuses: list[WriteStatus] = []
+    rows = ArticleRows()
+    for facts in batch:
+        aid, digest = facts.article.id, facts.article.content_hash
+        previous = stored.get(aid)
+        if previous == digest:
+            statuses.append(WriteStatus.UNCHANGED)
+            continue
+        if previous is not None:
+            if rows.count:
+                write_rows(tx, rows)
+                rows = ArticleRows()
+            retract_article(tx, aid)
+        build_rows(facts, into=rows)
+        stored[aid] = digest
+        statuses.append(WriteStatus.LOADED if previous is None else WriteStatus.UPDATED)
+    if rows.count:
+        write_rows(tx, rows)
+    return statuses

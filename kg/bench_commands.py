@@ -1,10 +1,10 @@
-"""`kg generate` and `kg bench`: synthetic corpora and the extraction benchmark."""
+"""`kg generate` and `kg bench`: synthetic corpora and the benchmark."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -60,11 +60,31 @@ def bench(
                                                   help="JSON report to write")] = None,
     workers: Annotated[int, typer.Option("--workers", min=2, max=64,
                                          help="processes for the parallel run")] = 2,
+    events: Annotated[list[int] | None, typer.Option(
+        "--events", min=10, max=1_000_000,
+        help="graph sizes (events) to measure queries at; repeat for several; none: "
+             "extraction only")] = None,
+    requests: Annotated[int, typer.Option("--requests", min=1, max=1_000_000,
+                                          help="requests per endpoint and client count")] = 200,
 ) -> None:
-    """Measure extraction speed on a synthetic corpus: spaCy's ceiling, 1 and N processes."""
+    """Measure extraction, ingest, writes and HTTP queries on synthetic data (JSON + tables)."""
     from bench.run import run_benchmark
 
-    report = run_benchmark(articles, seed, workers=workers)
+    report = run_benchmark(articles, seed, workers=workers, events=events or (),
+                           requests=requests)
+    print_extraction(report, articles, workers)
+    if "ingest" in report:
+        print_database(report)
+    if out_file is not None:
+        try:
+            out_file.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+        except OSError as e:
+            fail(f"cannot write {out_file}: {e.strerror or e}")
+        out.print(f"wrote {out_file}")
+
+
+def print_extraction(report: dict[str, Any], articles: int, workers: int) -> None:
+    """The extraction table and its two ratios."""
     table = Table(title=f"extraction benchmark ({articles} synthetic articles)")
     for column in ("stage", "processes", "articles/s", "words/s", "seconds"):
         table.add_column(column, justify="left" if column == "stage" else "right")
@@ -74,9 +94,32 @@ def bench(
     out.print(table)
     out.print(f"speed-up with {workers} processes: {report['parallel_speedup']:.2f}x; "
               f"extraction runs at {report['share_of_spacy_ceiling']:.0%} of spaCy's own speed")
-    if out_file is not None:
-        try:
-            out_file.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-        except OSError as e:
-            fail(f"cannot write {out_file}: {e.strerror or e}")
-        out.print(f"wrote {out_file}")
+
+
+def print_database(report: dict[str, Any]) -> None:
+    """Ingest, write and query tables."""
+    table = Table(title="ingest end to end (read, extract, write)")
+    for column in ("workers", "articles/s", "words/s", "extract s", "write s", "total s"):
+        table.add_column(column, justify="right")
+    for row in report["ingest"]:
+        table.add_row(str(row["workers"]), f"{row['articles_per_s']:.1f}",
+                      f"{row['words_per_s']}", f"{row['extract_seconds']:.1f}",
+                      f"{row['write_seconds']:.1f}", f"{row['seconds']:.1f}")
+    out.print(table)
+    w = report["writes"]
+    out.print(f"writes: batched {w['batched_rows_per_s']} rows/s, one row a transaction "
+              f"{w['single_rows_per_s']} rows/s ({w['batched_over_single']}x)")
+    for scale in report["queries"]:
+        table = Table(title=f"HTTP queries at {scale['events']} events "
+                            f"(db {scale['disk_mb']} MB on disk, peak MB {scale['peak_mb']})")
+        for column in ("endpoint", "p50", "p95", "p99 ms", "req/s x1", "req/s x8", "errors",
+                       "floor p50"):
+            table.add_column(column, justify="left" if column == "endpoint" else "right")
+        for row in scale["queries"]:
+            one, eight = row["one_client"], row["eight_clients"]
+            table.add_row(row["endpoint"], f"{one['p50_ms']:.1f}", f"{one['p95_ms']:.1f}",
+                          f"{one['p99_ms']:.1f}", f"{one['requests_per_s']:.0f}",
+                          f"{eight['requests_per_s']:.0f}",
+                          str(one["errors"] + eight["errors"]),
+                          f"{row['in_memory_floor']['p50_ms']:.2f}")
+        out.print(table)

@@ -23,19 +23,20 @@ SEEDS_HINT = (
 )
 
 
-def _default_manifest(paths: list[Path]) -> Path | None:
+def default_manifest(paths: list[Path]) -> Path | None:
     """manifest.json inside the single folder given, if there is one."""
     if len(paths) == 1 and paths[0].is_dir() and (paths[0] / "manifest.json").is_file():
         return paths[0] / "manifest.json"
     return None
 
 
-def run_load(paths: list[Path], manifest: Path | None, workers: int) -> LoadReport:
-    """Loads articles into the graph with a progress bar and returns the report."""
+def run_load(paths: list[Path], manifest: Path | None, workers: int,
+             facts: Path | None = None, batch_size: int = 64) -> LoadReport:
+    """Loads articles (or a facts file) into the graph with a progress bar; returns the report."""
     from loaders.errors import LoaderError
-    from loaders.pipeline import load_paths
+    from loaders.pipeline import load_facts, load_paths
 
-    for p in paths:
+    for p in [*paths, *([facts] if facts else [])]:
         if not p.exists():
             fail(f"{p}: no such file or folder")
     settings = get_settings()
@@ -49,11 +50,17 @@ def run_load(paths: list[Path], manifest: Path | None, workers: int) -> LoadRepo
             bar.update(task, completed=done, total=total, name=name)
 
         try:
-            report = load_paths(paths, store, manifest=manifest or _default_manifest(paths),
-                                workers=workers, progress=progress,
-                                max_bytes=settings.kg_max_article_bytes)
+            if facts is not None:
+                report = load_facts(facts, store, progress=progress, batch_size=batch_size)
+            else:
+                report = load_paths(paths, store, manifest=manifest or default_manifest(paths),
+                                    workers=workers, progress=progress,
+                                    max_bytes=settings.kg_max_article_bytes,
+                                    batch_size=batch_size)
         except LoaderError as e:
             fail(str(e))
+        except OSError as e:
+            fail(f"cannot read {facts or 'the articles'}: {e.strerror or e}")
         if report.loaded or report.updated:
             store.derive_sequences()
         return report
@@ -77,13 +84,22 @@ def print_report(report: LoadReport) -> None:
 
 @app.command("load")
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="article files or folders (recursive)")],
+    paths: Annotated[list[Path] | None,
+                     typer.Argument(help="article files or folders (recursive)")] = None,
     manifest: Annotated[Path | None, typer.Option(help="manifest.json with article metadata")]
     = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="extraction processes")] = 1,
+    facts: Annotated[Path | None, typer.Option(
+        "--facts", help="write a facts file made by `kg extract` instead of reading articles")]
+    = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, max=10_000,
+                                            help="articles per write transaction")] = 64,
 ) -> None:
-    """Load articles (.txt, .html, .json, .jsonl) into the graph; exit 1 if any failed."""
-    report = run_load(paths, manifest, workers)
+    """Load articles (.txt, .html, .json, .jsonl) or a facts file into the graph; exit 1 if any
+    failed."""
+    if bool(paths) == (facts is not None):
+        fail("give article PATHS or --facts FILE (one of the two)", code=2)
+    report = run_load(paths or [], manifest, workers, facts, batch_size)
     print_report(report)
     if report.failed:
         raise typer.Exit(1)

@@ -7,40 +7,44 @@ written. An extraction error fails that article only. A sink exception whose cla
 database is unreachable, say) aborts the batch: it is logged with what was done so far and
 re-raised, carrying the partial LoadReport in its notes.
 
-With ``workers > 1`` extraction runs in a spawned process pool while the calling process
-checks hashes and writes results in input order, so the sink sees the same calls in the
-same order as with one worker (the graph is then identical provided the extractor is
-deterministic across processes). Spawned workers re-import the calling script, so a
-script that calls load_paths with workers > 1 needs the ``if __name__ == "__main__":``
-guard; the extract function must be importable by name (module-level). All sources are
-read and cleaned before extraction starts; ``extract_seconds`` is summed over workers.
+Sources are streamed: a corpus of any size is read, extracted and written a bounded number of
+articles at a time, so the ``total`` given to ``progress`` is the number of sources read so
+far (exact once reading is done, and from the start below ``batch_size`` sources). A sink
+that also has ``article_hashes`` and ``write_articles`` (a BatchSink, like GraphStore) gets
+its hash checks and its writes in batches of ``batch_size`` articles from the one writer
+(this process); any other sink gets one call per article. With
+``workers > 1`` extraction runs in spawned processes (see loaders.parallel) and the writer
+still sees every article in input order, so the graph written is the same for any number of
+workers. ``extract_seconds`` is summed over workers.
+
+`extract_paths` writes facts to a JSON-lines file without a database (one
+``ArticleFacts.model_dump(mode="json")`` per line) and `load_facts` writes such a file.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-import multiprocessing
-import pickle
 import time
-from collections import deque
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, Protocol, runtime_checkable
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from graph.models import Article, ArticleFacts, WriteStatus
-from loaders.errors import ExtractorUnavailable
+from loaders.facts_file import ExtractReport, extract_lines, extract_paths, facts_line
+from loaders.parallel import Extract, Extracted, iter_extracted, load_default_extract
 from loaders.sources import DEFAULT_MAX_BYTES, Skipped, article_from_record, iter_articles
+
+__all__ = ["BatchSink", "ExtractReport", "FactSink", "LoadReport", "WriteStatus", "extract_lines",
+           "extract_paths", "extract_record", "facts_line", "load_facts", "load_paths"]
 
 log = logging.getLogger(__name__)
 
-Extract = Callable[[Article], ArticleFacts]
-Progress = Callable[[int, int, str], None]
-IN_FLIGHT_PER_WORKER = 4  # extraction jobs queued ahead of the writer, per worker
+Progress = Callable[[int, int, str], None]  # done, sources read so far, name
+DEFAULT_BATCH = 64  # articles per write transaction
 
 
 class FactSink(Protocol):
@@ -52,6 +56,19 @@ class FactSink(Protocol):
 
     def write_article(self, facts: ArticleFacts) -> WriteStatus:
         """Store one article's facts in one transaction."""
+        ...
+
+
+@runtime_checkable
+class BatchSink(FactSink, Protocol):
+    """A sink that checks hashes and writes many articles per call."""
+
+    def article_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """The stored content hashes of the articles of `ids` that are stored."""
+        ...
+
+    def write_articles(self, batch: Sequence[ArticleFacts]) -> Sequence[WriteStatus | Exception]:
+        """Store several articles; per article its status or the error that refused it alone."""
         ...
 
 
@@ -83,37 +100,6 @@ class LoadReport(BaseModel):
         )
 
 
-@dataclass(frozen=True)
-class _Extracted:
-    """The outcome of extracting one article: facts or an error, and the time taken."""
-
-    facts: ArticleFacts | None
-    error: str | None
-    seconds: float
-
-
-def run_extract(extract: Extract, article: Article) -> _Extracted:
-    """Extract one article, turning any exception into an error message (runs in workers)."""
-    started = time.perf_counter()
-    try:
-        facts = extract(article)
-    except Exception as e:  # any failure of the extractor is this article's failure
-        return _Extracted(None, f"{type(e).__name__}: {e}", time.perf_counter() - started)
-    return _Extracted(facts, None, time.perf_counter() - started)
-
-
-def load_default_extract() -> Extract:
-    """The project's extractor, loaders.extract.extract_article, imported on first use."""
-    try:
-        module = importlib.import_module("loaders.extract")
-    except ImportError as e:
-        raise ExtractorUnavailable(f"cannot import loaders.extract: {e}") from e
-    extract = getattr(module, "extract_article", None)
-    if not callable(extract):
-        raise ExtractorUnavailable("loaders.extract has no extract_article function")
-    return cast(Extract, extract)
-
-
 def _is_terminal_for_article(error: BaseException) -> bool:
     return getattr(type(error), "terminal_for_article", False) is True
 
@@ -122,139 +108,170 @@ def _is_terminal_for_article(error: BaseException) -> bool:
 class _Pending:
     """One source waiting for its turn to be recorded, in input order."""
 
-    item: Article | Skipped
+    name: str
+    article: Article | None = None
+    facts: ArticleFacts | None = None
+    failure: str | None = None
     unchanged: bool = False
-    rejected: str | None = None
-    future: Future[_Extracted] | None = None
 
 
-class _Batch:
-    """The state of one load: the sink, the report and the progress callback."""
+class _Writer:
+    """The one writer: checks hashes, buffers facts and records outcomes in input order."""
 
-    def __init__(self, sink: FactSink, total: int, progress: Progress | None) -> None:
+    def __init__(self, sink: FactSink, batch_size: int, progress: Progress | None) -> None:
         self.sink = sink
+        self.batched = isinstance(sink, BatchSink) and batch_size > 1
+        self.batch_size = batch_size if self.batched else 1
+        self.read_ahead = max(batch_size, 1)
         self.report = LoadReport()
-        self.total = total
         self.done = 0
+        self.seen = 0
         self.progress = progress
+        self.buffer: list[_Pending] = []
 
-    def check(self, item: Article | Skipped) -> _Pending:
-        """Compare an article's hash with the stored one; the pending work for this source."""
-        if isinstance(item, Skipped):
-            return _Pending(item)
+    def check(self, items: Sequence[Article | Skipped]) -> list[_Pending]:
+        """Compare the articles' hashes with the stored ones; the pending work per source."""
+        self.seen += len(items)
         started = time.perf_counter()
         try:
-            stored = self.sink.article_hash(item.id)
+            return self._check(items)
+        finally:
+            self.report.write_seconds += time.perf_counter() - started
+
+    def _check(self, items: Sequence[Article | Skipped]) -> list[_Pending]:
+        articles = [a for a in items if isinstance(a, Article)]
+        stored: dict[str, str] = {}
+        rejected: dict[str, str] = {}
+        if isinstance(self.sink, BatchSink) and self.batched:
+            stored = self.sink.article_hashes([a.id for a in articles])
+        else:
+            for a in articles:
+                try:
+                    found = self.sink.article_hash(a.id)
+                except Exception as e:
+                    if not _is_terminal_for_article(e):
+                        raise
+                    rejected[a.id] = f"rejected by the store: {e}"
+                    continue
+                if found is not None:
+                    stored[a.id] = found
+        pending: list[_Pending] = []
+        for item in items:
+            if isinstance(item, Skipped):
+                pending.append(_Pending(item.path, failure=item.reason))
+            elif item.id in rejected:
+                pending.append(_Pending(item.id, failure=rejected[item.id]))
+            else:
+                unchanged = stored.get(item.id) == item.content_hash
+                pending.append(_Pending(item.id, article=item, unchanged=unchanged))
+        return pending
+
+    def settle(self, pending: _Pending, outcome: Extracted | None) -> None:
+        """Queue one source with its extraction outcome; write when a batch is full."""
+        if outcome is not None:
+            self.report.extract_seconds += outcome.seconds
+            if outcome.facts is None:
+                pending = _Pending(pending.name, failure=f"extraction failed: {outcome.error}")
+            elif outcome.facts.article != pending.article:
+                reason = "extraction failed: the facts are not for this article"
+                pending = _Pending(pending.name, failure=reason)
+            else:
+                pending = _Pending(pending.name, facts=outcome.facts)
+        self.buffer.append(pending)
+        if sum(p.facts is not None for p in self.buffer) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the buffered facts and record every buffered source, in order."""
+        buffer, self.buffer = self.buffer, []
+        batch = [p.facts for p in buffer if p.facts is not None]
+        results: Iterator[WriteStatus | Exception] = iter(())
+        if batch and self.batched and isinstance(self.sink, BatchSink):
+            started = time.perf_counter()
+            try:
+                results = iter(list(self.sink.write_articles(batch)))
+            finally:
+                self.report.write_seconds += time.perf_counter() - started
+        for p in buffer:
+            if p.failure is not None:
+                self._fail(p.name, p.failure)
+            elif p.unchanged:
+                self.report.unchanged.append(p.name)
+                self._finish(p.name)
+            elif p.facts is not None:
+                self._record(p.facts, next(results) if self.batched else self._write_one(p.facts))
+
+    def _write_one(self, facts: ArticleFacts) -> WriteStatus | Exception:
+        started = time.perf_counter()
+        try:
+            return WriteStatus(self.sink.write_article(facts))
         except Exception as e:
             if not _is_terminal_for_article(e):
                 raise
-            return _Pending(item, rejected=f"rejected by the store: {e}")
+            return e
         finally:
             self.report.write_seconds += time.perf_counter() - started
-        return _Pending(item, unchanged=stored == item.content_hash)
 
-    def settle(self, pending: _Pending, outcome: _Extracted | None = None) -> None:
-        """Record one source: its failure, its unchanged state, or the write of its facts."""
-        item = pending.item
-        if isinstance(item, Skipped):
-            self._fail(item.path, item.reason)
-        elif pending.rejected is not None:
-            self._fail(item.id, pending.rejected)
-        elif pending.unchanged:
-            self.report.unchanged.append(item.id)
-            self._finish(item.id)
-        elif outcome is not None:
-            self._write(item, outcome)
+    def _record(self, facts: ArticleFacts, result: WriteStatus | Exception) -> None:
+        aid = facts.article.id
+        if isinstance(result, Exception):
+            if not _is_terminal_for_article(result):
+                raise result
+            self._fail(aid, f"rejected by the store: {result}")
+            return
+        status = WriteStatus(result)
+        {
+            WriteStatus.LOADED: self.report.loaded,
+            WriteStatus.UPDATED: self.report.updated,
+            WriteStatus.UNCHANGED: self.report.unchanged,
+        }[status].append(aid)
+        if status is not WriteStatus.UNCHANGED:
+            self.report.entities += len(facts.entities)
+            self.report.events += len(facts.events)
+            self.report.relations += len(facts.relations)
+        self._finish(aid)
 
     def _finish(self, name: str) -> None:
         self.done += 1
         if self.progress is not None:
-            self.progress(self.done, self.total, name)
+            self.progress(self.done, self.seen, name)
 
     def _fail(self, name: str, reason: str) -> None:
         log.warning("failed: %s: %s", name, reason)
         self.report.failed.append((name, reason))
         self._finish(name)
 
-    def _write(self, article: Article, outcome: _Extracted) -> None:
-        self.report.extract_seconds += outcome.seconds
-        facts = outcome.facts
-        if facts is None:
-            self._fail(article.id, f"extraction failed: {outcome.error}")
-            return
-        if facts.article != article:
-            self._fail(article.id, "extraction failed: the facts are not for this article")
-            return
-        started = time.perf_counter()
-        try:
-            status = WriteStatus(self.sink.write_article(facts))
-        except Exception as e:
-            if not _is_terminal_for_article(e):
-                raise
-            self._fail(article.id, f"rejected by the store: {e}")
-            return
-        finally:
-            self.report.write_seconds += time.perf_counter() - started
-        {
-            WriteStatus.LOADED: self.report.loaded,
-            WriteStatus.UPDATED: self.report.updated,
-            WriteStatus.UNCHANGED: self.report.unchanged,
-        }[status].append(article.id)
-        if status is not WriteStatus.UNCHANGED:
-            self.report.entities += len(facts.entities)
-            self.report.events += len(facts.events)
-            self.report.relations += len(facts.relations)
-        self._finish(article.id)
+
+def _chunks(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Article | Skipped]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
-def _needs_extract(pending: _Pending) -> bool:
-    return isinstance(pending.item, Article) and not pending.unchanged and not pending.rejected
+def _checked(writer: _Writer, sources: Iterable[Article | Skipped]
+             ) -> Iterator[tuple[_Pending, Article | None]]:
+    """Each source's pending work and the article to extract (None when there is none)."""
+    for chunk in _chunks(sources, writer.read_ahead):
+        for p in writer.check(chunk):
+            needs = p.article is not None and not p.unchanged
+            yield p, (p.article if needs else None)
 
 
-def _run_serial(batch: _Batch, sources: Sequence[Article | Skipped], extract: Extract) -> None:
-    for item in sources:
-        pending = batch.check(item)
-        if _needs_extract(pending):
-            batch.settle(pending, run_extract(extract, cast(Article, item)))
-        else:
-            batch.settle(pending)
-
-
-def _run_pool(
-    batch: _Batch, sources: Sequence[Article | Skipped], extract: Extract, workers: int
-) -> None:
+def _drive(writer: _Writer, work: Callable[[], None], started: float) -> LoadReport:
+    """Run `work` then the last flush; on an abort, note what was done and re-raise."""
     try:
-        pickle.dumps(extract)
-    except (pickle.PicklingError, AttributeError, TypeError) as e:
-        raise ValueError(f"with workers > 1 the extract function must be module-level: {e}") from e
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    queue: deque[_Pending] = deque()
-    in_flight = 0
-    limit = workers * IN_FLIGHT_PER_WORKER
-
-    def settle_first() -> int:
-        pending = queue.popleft()
-        if pending.future is None:
-            batch.settle(pending)
-            return 0
-        batch.settle(pending, pending.future.result())
-        return 1
-
-    try:
-        for item in sources:
-            pending = batch.check(item)
-            if _needs_extract(pending):
-                future = pool.submit(run_extract, extract, cast(Article, item))
-                pending = _Pending(item, future=future)
-                in_flight += 1
-            queue.append(pending)
-            while in_flight > limit:
-                in_flight -= settle_first()
-        while queue:
-            settle_first()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        work()
+        writer.flush()
+    except Exception as e:
+        writer.report.elapsed_seconds = time.perf_counter() - started
+        note = (f"load aborted after {writer.done} of {writer.seen} sources read: "
+                f"{writer.report.summary()}")
+        log.error("%s (%s: %s)", note, type(e).__name__, e)
+        e.add_note(note)
+        raise
+    writer.report.elapsed_seconds = time.perf_counter() - started
+    log.info("load finished: %s", writer.report.summary())
+    return writer.report
 
 
 def load_paths(
@@ -266,26 +283,48 @@ def load_paths(
     workers: int = 1,
     progress: Progress | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    batch_size: int = DEFAULT_BATCH,
 ) -> LoadReport:
     """Read, extract and write every article under paths; return what happened."""
     started = time.perf_counter()
     extract_fn = extract if extract is not None else load_default_extract()
-    sources = list(iter_articles(paths, manifest, max_bytes=max_bytes))
-    batch = _Batch(sink, len(sources), progress)
+    writer = _Writer(sink, batch_size, progress)
+    sources = iter_articles(paths, manifest, max_bytes=max_bytes)
+
+    def work() -> None:
+        checked = _checked(writer, sources)
+        for pending, outcome in iter_extracted(checked, extract_fn, workers, writer.batch_size):
+            writer.settle(pending, outcome)
+
+    return _drive(writer, work, started)
+
+
+def load_facts(path: Path, sink: FactSink, *, progress: Progress | None = None,
+               batch_size: int = DEFAULT_BATCH) -> LoadReport:
+    """Write a facts file (JSON lines of ArticleFacts); a bad line fails alone, named by number."""
+    started = time.perf_counter()
+    writer = _Writer(sink, batch_size, progress)
+
+    def work() -> None:
+        with Path(path).open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if line.strip():
+                    writer.seen += 1
+                    writer.settle(read_facts_line(path, number, line), None)
+    
+    return _drive(writer, work, started)
+
+
+def read_facts_line(path: Path, number: int, line: str) -> _Pending:
+    """One line of a facts file as pending work: its facts, or a failure naming the line."""
+    name = f"{path}:{number}"
     try:
-        if workers > 1:
-            _run_pool(batch, sources, extract_fn, workers)
-        else:
-            _run_serial(batch, sources, extract_fn)
-    except Exception as e:
-        batch.report.elapsed_seconds = time.perf_counter() - started
-        note = f"load aborted after {batch.done} of {batch.total} sources: {batch.report.summary()}"
-        log.error("%s (%s: %s)", note, type(e).__name__, e)
-        e.add_note(note)
-        raise
-    batch.report.elapsed_seconds = time.perf_counter() - started
-    log.info("load finished: %s", batch.report.summary())
-    return batch.report
+        facts = ArticleFacts.model_validate_json(line)
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(x) for x in first["loc"]) or "line"
+        return _Pending(name, failure=f"not article facts: {where}: {first['msg']}")
+    return _Pending(name, facts=facts)
 
 
 def extract_record(record: Mapping[str, Any], extract: Extract | None = None) -> ArticleFacts:

@@ -1,0 +1,180 @@
+"""Ingest end to end, batched against row-at-a-time writes, and HTTP query latency at scale.
+
+Every figure is measured on the benchmark's own embedded database (a data folder of its own,
+fresh ports), never on the user's graph.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import resource
+import time
+from collections.abc import Iterable, Sequence
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from bench.facts import iter_event_facts
+from bench.http_load import get_json, run_floor, run_load
+from bench.servers import peak_rss_mb, run_api, run_database
+from graph import embedded
+from graph.models import ArticleFacts
+from graph.store import GraphStore
+from graph.writes import ArticleRows, build_rows, write_rows
+from loaders.pipeline import load_paths
+
+log = logging.getLogger(__name__)
+
+BATCH = 64
+SAMPLE = 40  # ids per endpoint
+WARM = 20  # of which asked for once before timing (and used as the floor's answers)
+ROW_KINDS = ("articles", "entities", "events", "issues", "participants", "places", "evidence")
+
+
+def rows_of(facts: Iterable[ArticleFacts]) -> int:
+    """Rows (node and edge merges) the facts make."""
+    return sum(build_rows(f).count for f in facts)
+
+
+def measure_ingest(store: GraphStore, files: Sequence[Path], manifest: Path, workers: int,
+                   words: int) -> dict[str, Any]:
+    """Load the corpus into an emptied graph with `workers` processes; rates and split."""
+    store.delete_all()
+    started = time.perf_counter()
+    report = load_paths(files, store, manifest=manifest, workers=workers, batch_size=BATCH)
+    seconds = time.perf_counter() - started
+    n = len(report.loaded)
+    return {"workers": workers, "articles": n, "failed": len(report.failed),
+            "seconds": round(seconds, 3), "articles_per_s": round(n / seconds, 2),
+            "words_per_s": round(words / seconds),
+            "extract_seconds": round(report.extract_seconds, 3),
+            "write_seconds": round(report.write_seconds, 3)}
+
+
+def _single_rows(rows: ArticleRows) -> Iterable[ArticleRows]:
+    for kind in ROW_KINDS:
+        for row in getattr(rows, kind):
+            one = ArticleRows()
+            getattr(one, kind).append(row)
+            yield one
+    for key, batch in sorted(rows.relations.items()):
+        for row in batch:
+            one = ArticleRows()
+            one.relations[key].append(row)
+            yield one
+
+
+def measure_writes(store: GraphStore, facts: Sequence[ArticleFacts], max_single: int
+                   ) -> dict[str, Any]:
+    """Rows/s of batched writes (BATCH articles a transaction) against one row a transaction."""
+    store.delete_all()
+    rows = rows_of(facts)
+    started = time.perf_counter()
+    for i in range(0, len(facts), BATCH):
+        store.write_articles(facts[i:i + BATCH])
+    batched_s = time.perf_counter() - started
+    store.delete_all()
+    merged = ArticleRows()
+    for f in facts:
+        build_rows(f, into=merged)
+    singles = list(islice(_single_rows(merged), max_single))
+    started = time.perf_counter()
+    for one in singles:
+        store.write(partial(write_rows, rows=one))
+    single_s = time.perf_counter() - started
+    batched = rows / batched_s
+    single = len(singles) / single_s
+    return {"articles": len(facts), "rows": rows, "batched_rows_per_s": round(batched),
+            "batched_seconds": round(batched_s, 3), "single_rows": len(singles),
+            "single_rows_per_s": round(single, 1),
+            "batched_over_single": round(batched / single, 1)}
+
+
+def build_graph(store: GraphStore, events: int, seed: int) -> dict[str, Any]:
+    """Write the dispatches of a world of about `events` events in batches; time and rows."""
+    store.delete_all()
+    started = time.perf_counter()
+    rows = articles = 0
+    batch: list[ArticleFacts] = []
+    for facts in iter_event_facts(events, seed):
+        batch.append(facts)
+        if len(batch) == BATCH * 4:
+            rows += rows_of(batch)
+            articles += len(batch)
+            store.write_articles(batch)
+            batch = []
+    if batch:
+        rows += rows_of(batch)
+        articles += len(batch)
+        store.write_articles(batch)
+    store.derive_sequences()
+    seconds = time.perf_counter() - started
+    return {"articles": articles, "rows": rows, "seconds": round(seconds, 1),
+            "rows_per_s": round(rows / seconds), "counts": store.counts()}
+
+
+def sample_paths(host: str, port: int, seed: int) -> dict[str, list[str]]:
+    """Request paths per endpoint, for ids sampled from the graph through the API itself."""
+    rng = random.Random(seed)
+    rounds = get_json(host, port, "/rounds?limit=1000")
+    round_ids = [r["id"] for r in rounds]
+    dates = sorted({r["date"] for r in rounds if r.get("date")})
+    events: list[dict[str, Any]] = []
+    for date in rng.sample(dates, min(8, len(dates))):
+        events += get_json(host, port, f"/timeline?from={date}&limit=100")["events"]
+    entity_ids = sorted({p["id"] for e in events for p in e["participants"]})
+    event_ids = sorted({e["id"] for e in events})
+    names = [p["name"] for e in events for p in e["participants"] if p.get("name")]
+
+    def pick(values: Sequence[str]) -> list[str]:
+        return rng.sample(list(values), min(SAMPLE, len(values)))
+
+    return {
+        "timeline page": [f"/timeline?from={d}&limit=50" for d in pick(dates)] + ["/timeline"],
+        "rounds": ["/rounds?limit=200"],
+        "roll call": [f"/rounds/{i}/attendees" for i in pick(round_ids)],
+        "entity search": [f"/entities?q={n.split()[-1]}" for n in pick(names)],
+        "entity profile": [f"/entities/{i}" for i in pick(entity_ids)],
+        "event profile": [f"/events/{i}" for i in pick(event_ids)],
+        "event chain depth 5": [f"/events/{i}/chain?depth=5" for i in pick(round_ids)],
+        "neighbourhood": [f"/graph/neighbourhood?id={i}" for i in pick(event_ids)],
+        "articles": ["/articles?limit=50"],
+    }
+
+
+def measure_queries(host: str, port: int, requests: int, seed: int) -> list[dict[str, Any]]:
+    """Per endpoint: latency with 1 client, throughput with 8, and the in-memory floor."""
+    paths = sample_paths(host, port, seed)
+    rows: list[dict[str, Any]] = []
+    for endpoint, urls in paths.items():
+        answers = {u: get_json(host, port, u) for u in urls[:WARM]}  # also warms up
+        urls = list(answers)
+        one = run_load(host, port, urls, clients=1, requests=requests, seed=seed)
+        eight = run_load(host, port, urls, clients=8, requests=requests * 2, seed=seed)
+        floor = run_floor(answers, urls, requests)
+        rows.append({"endpoint": endpoint, "example": urls[0], "one_client": one,
+                     "eight_clients": eight, "in_memory_floor": floor,
+                     "p50_over_floor": round(one["p50_ms"] / max(floor["p50_ms"], 1e-6), 1)})
+    return rows
+
+
+def measure_scale(events: int, data_dir: Path, requests: int, seed: int) -> dict[str, Any]:
+    """Build a graph of about `events` events in `data_dir`, serve it and measure queries."""
+    with run_database(data_dir) as (settings, store, db_pid):
+        built = build_graph(store, events, seed)
+        with run_api(settings) as (host, port, api_pid):
+            queries = measure_queries(host, port, requests, seed)
+            api_mb = peak_rss_mb(api_pid)
+        db_mb = peak_rss_mb(db_pid)
+    return {"events": built["counts"].get("Event", 0), "graph": built, "queries": queries,
+            "peak_mb": {"api": round(api_mb), "database": round(db_mb)},
+            "disk_mb": round(embedded.data_size(data_dir) / 1e6, 1)}
+
+
+def loader_peak_mb() -> dict[str, float]:
+    """Peak RSS of this process and of its largest finished child (worker, API or database)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"loader": round(own), "largest_child": round(children)}
