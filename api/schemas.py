@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from graph.models import Id, IsoDate, WriteStatus
 
@@ -171,9 +171,13 @@ class EntityProfile(_Out):
     roles: list[str]
     memberships: list[Membership]
     members: list[Membership]
-    relations: list[Relation]
-    events: list[EntityEvent]
-    articles: list[ArticleRef]
+    relations: list[Relation] = Field(
+        description="at most 200 each way: edges to entities and issues first, then the newest"
+    )
+    events: list[EntityEvent] = Field(description="the latest 100 events, in date order")
+    event_count: int = Field(default=0, description="events the entity is linked to in all")
+    articles: list[ArticleRef] = Field(description="the latest 100 articles, oldest first")
+    article_count: int = Field(default=0, description="articles that mention the entity in all")
 
 
 class EventQuote(Quote):
@@ -319,13 +323,23 @@ class IngestRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: Id
+    id: Id = Field(description="the article's id: no '/', no control characters, not '.' or '..'")
     text: str = Field(min_length=1)
     title: str | None = None
     source: str | None = None
     url: str | None = None
     author: str | None = None
     published: IsoDate | None = None
+
+
+    @field_validator("id")
+    @classmethod
+    def _addressable_id(cls, value: str) -> str:
+        """The id must be usable as one path segment of /articles/{id}."""
+        if "/" in value or value.strip() in (".", "..") or any(ord(c) < 32 for c in value):
+            raise ValueError("an article id cannot hold '/' or control characters, "
+                             "nor be '.' or '..'")
+        return value
 
 
 class IngestCounts(_Out):

@@ -1,8 +1,13 @@
-"""The facts document of FORMAT.md, built from extracted facts in memory or read back from the graph.
+"""The facts document of FORMAT.md, from extracted facts in memory or read back from the graph.
 
 `facts_document` merges the facts of many articles exactly as the graph's writes do (nodes by id,
 edges by key, provenance lists unioned), so an export of the database and the in-memory merge of
 the same facts are the same document.
+
+Beside the FORMAT.md fields the document carries what a backup needs to rebuild the graph
+(`graph.backup.import_document`): each article's url, author, content hash and cleaned text;
+each event's places and each participant with the articles that state them; and a top-level
+`evidence` list holding every evidence sentence with its fact key, article and offsets.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from graph.cypher import catalog
-from graph.models import ArticleFacts, NodeLabel, Predicate
+from graph.models import ArticleFacts, Evidence, NodeLabel, Predicate
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -26,16 +31,66 @@ def _union(into: list[str], values: Iterable[str]) -> None:
             into.append(v)
 
 
+def _article_row(facts: ArticleFacts) -> dict[str, Any]:
+    a = facts.article
+    return {"id": a.id, "published": a.published, "source": a.source, "title": a.title,
+            "url": a.url, "author": a.author, "content_hash": a.content_hash, "text": a.text}
+
+
+def _evidence_row(fact: str, ev: Evidence) -> dict[str, Any]:
+    return {"fact": fact, "article": ev.article_id, "sentence": ev.sentence, "start": ev.start,
+            "end": ev.end, "confidence": ev.confidence}
+
+
+def _evidence_of(facts: ArticleFacts) -> Iterable[dict[str, Any]]:
+    """The evidence rows of one article, in the order the graph's writes store them."""
+    for e in facts.entities:
+        yield from (_evidence_row(e.id, ev) for ev in e.evidence)
+    for v in facts.events:
+        yield from (_evidence_row(v.id, ev) for ev in v.evidence)
+        for p in v.participants:
+            if p.evidence is not None:
+                yield _evidence_row(f"{p.entity_id}|{p.role}|{v.id}", p.evidence)
+    for r in facts.relations:
+        yield _evidence_row(r.key, r.evidence)
+
+
+def _merge_event(events: dict[str, dict[str, Any]], aid: str, facts: ArticleFacts) -> None:
+    for v in facts.events:
+        row = events.setdefault(
+            v.id,
+            {"id": v.id, "kind": str(v.kind), "label": v.label, "date": None,
+             "date_precision": None, "place": None, "participants": [], "articles": [],
+             "places": []},
+        )
+        if v.date is not None and _finer(v.date_precision, row["date_precision"]):
+            row["date"], row["date_precision"] = v.date, str(v.date_precision)
+        if v.place_id is not None:
+            place = next((p for p in row["places"] if p["place"] == v.place_id), None)
+            if place is None:
+                place = {"place": v.place_id, "articles": []}
+                row["places"].append(place)
+            _union(place["articles"], [aid])
+        for p in v.participants:
+            part = next((x for x in row["participants"]
+                         if x["entity"] == p.entity_id and x["role"] == str(p.role)), None)
+            if part is None:
+                part = {"entity": p.entity_id, "role": str(p.role), "articles": []}
+                row["participants"].append(part)
+            _union(part["articles"], [aid])
+        _union(row["articles"], [aid])
+
+
 def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
     """Merge the facts of many articles into one FORMAT.md document."""
     articles: dict[str, dict[str, Any]] = {}
     entities: dict[str, dict[str, Any]] = {}
     events: dict[str, dict[str, Any]] = {}
     relations: dict[str, dict[str, Any]] = {}
+    evidence: dict[tuple[str, str, int], dict[str, Any]] = {}
     for f in facts:
-        a = f.article
-        aid = a.id
-        articles[aid] = {"id": aid, "published": a.published, "source": a.source, "title": a.title}
+        aid = f.article.id
+        articles[aid] = _article_row(f)
         for e in f.entities:
             row = entities.setdefault(
                 e.id,
@@ -45,21 +100,7 @@ def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
             _union(row["aliases"], e.aliases)
             _union(row["roles"], e.roles)
             _union(row["articles"], [aid])
-        for v in f.events:
-            row = events.setdefault(
-                v.id,
-                {"id": v.id, "kind": str(v.kind), "label": v.label, "date": None,
-                 "date_precision": None, "place": None, "participants": [], "articles": []},
-            )
-            if v.date is not None and _finer(v.date_precision, row["date_precision"]):
-                row["date"], row["date_precision"] = v.date, str(v.date_precision)
-            if row["place"] is None and v.place_id is not None:
-                row["place"] = v.place_id
-            for p in v.participants:
-                part = {"entity": p.entity_id, "role": str(p.role)}
-                if part not in row["participants"]:
-                    row["participants"].append(part)
-            _union(row["articles"], [aid])
+        _merge_event(events, aid, f)
         for r in f.relations:
             rel = relations.setdefault(
                 r.key,
@@ -70,8 +111,10 @@ def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
             first = (r.evidence.article_id, r.evidence.start)
             if rel["_first"] is None or first < rel["_first"]:
                 rel["_first"], rel["evidence"] = first, r.evidence.sentence
+        for ev in _evidence_of(f):
+            evidence[(ev["fact"], ev["article"], ev["start"])] = ev
     for row in events.values():
-        row["participants"].sort(key=lambda p: (p["entity"], p["role"]))
+        _finish_event(row)
     for rel in relations.values():
         del rel["_first"]
     return {
@@ -79,7 +122,17 @@ def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
         "entities": sorted(entities.values(), key=lambda x: x["id"]),
         "events": sorted(events.values(), key=lambda x: x["id"]),
         "relations": sorted(relations.values(), key=_relation_sort_key),
+        "evidence": sorted(evidence.values(), key=_evidence_sort_key),
     }
+
+
+def _finish_event(row: dict[str, Any]) -> None:
+    """Participants sorted; places in the order their first article came; `place` the first."""
+    row["participants"].sort(key=lambda p: (p["entity"], p["role"]))
+    order = {aid: i for i, aid in enumerate(row["articles"])}
+    row["places"].sort(key=lambda p: min((order.get(a, len(order)) for a in p["articles"]),
+                                         default=len(order)))
+    row["place"] = row["places"][0]["place"] if row["places"] else None
 
 
 def _finer(new: object, old: object) -> bool:
@@ -96,15 +149,23 @@ def _relation_sort_key(r: dict[str, Any]) -> tuple[str, int, str, str]:
     return (r["subject"], order, r["object"] or "", r["object_text"] or "")
 
 
-def read_document(store: GraphStore) -> FactsDoc:
-    """The whole graph as one FORMAT.md document, in the same order as `facts_document`."""
-    articles = store.read(catalog.render("export_articles"))
-    entities = store.read(catalog.render("export_entities"))
-    events = store.read(catalog.render("export_events"))
-    for ev in events:
-        ev["participants"] = sorted(
-            (p for p in ev["participants"] if p), key=lambda p: (p["entity"], p["role"])
-        )
+def _evidence_sort_key(ev: dict[str, Any]) -> tuple[str, str, int, int]:
+    return (ev["fact"], ev["article"], ev["start"], ev["end"])
+
+
+def _read_events(store: GraphStore) -> list[dict[str, Any]]:
+    events = []
+    for ev in store.read(catalog.render("export_events")):
+        row = {"id": ev["id"], "kind": ev["kind"], "label": ev["label"], "date": ev["date"],
+               "date_precision": ev["date_precision"], "place": None,
+               "participants": [p for p in ev["participants"] if p],
+               "articles": ev["articles"], "places": [p for p in ev["places"] if p]}
+        _finish_event(row)
+        events.append(row)
+    return events
+
+
+def _read_relations(store: GraphStore) -> list[dict[str, Any]]:
     relations: list[dict[str, Any]] = []
     for predicate in Predicate:
         for from_ in catalog.SUBJECT_LABELS:
@@ -119,4 +180,18 @@ def read_document(store: GraphStore) -> FactsDoc:
                         "articles": row["articles"], "evidence": row["evidence"],
                     })
     relations.sort(key=_relation_sort_key)
-    return {"articles": articles, "entities": entities, "events": events, "relations": relations}
+    return relations
+
+
+def read_document(store: GraphStore) -> FactsDoc:
+    """The whole graph as one FORMAT.md document, in the same order as `facts_document`."""
+    articles = store.read(catalog.render("export_articles"))
+    entities = store.read(catalog.render("export_entities"))
+    evidence = [
+        {"fact": r["fact"], "article": r["article"], "sentence": r["sentence"],
+         "start": r["start_char"], "end": r["end_char"], "confidence": r["confidence"]}
+        for r in store.read(catalog.render("export_evidence"))
+    ]
+    evidence.sort(key=_evidence_sort_key)
+    return {"articles": articles, "entities": entities, "events": _read_events(store),
+            "relations": _read_relations(store), "evidence": evidence}

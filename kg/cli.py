@@ -159,3 +159,4 @@ def export(out_file: Annotated[Path, typer.Option("--out", "-o", help="facts JSO
 from kg import bench_commands as _bench_commands  # noqa: E402,F401  (generate, bench)
 from kg import commands as _commands  # noqa: E402,F401  (registers load, serve, demo)
 from kg import scale_commands as _scale_commands  # noqa: E402,F401  (extract)
+from kg import backup_commands as _backup_commands  # noqa: E402,F401  (import)

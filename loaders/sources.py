@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import logging
-import unicodedata
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +50,10 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 METADATA_FIELDS = ("title", "source", "url", "author", "published")
 FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
 MANIFEST_NAME = "manifest.json"
+TOO_DEEP = "JSON nested too deeply to be an article record"
 ENCODINGS = ("utf-8-sig", "cp1252")  # utf-8-sig reads plain UTF-8 too, dropping a BOM
+# Control characters (Unicode category Cc) other than the whitespace ones \t \n \v \f \r.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 Metadata = dict[str, str | None]
 
@@ -111,6 +114,8 @@ def read_manifest(path: Path) -> tuple[dict[str, ManifestEntry], list[Skipped]]:
         raise ManifestError(path, f"cannot read: {e}") from e
     except json.JSONDecodeError as e:
         raise ManifestError(path, f"malformed JSON: {e.msg} at line {e.lineno}") from e
+    except RecursionError:
+        raise ManifestError(path, "JSON nested too deeply to be a manifest") from None
     if not isinstance(data, list):
         raise ManifestError(path, f"expected a JSON list of entries, found {type(data).__name__}")
     entries: dict[str, ManifestEntry] = {}
@@ -138,7 +143,7 @@ def _decode_bytes(data: bytes) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
+        controls = len(_CONTROLS.findall(text))
         if controls > max(2, len(text) // 100):
             raise _Rejected(f"binary file ({controls} control characters)")
         return text
@@ -241,12 +246,17 @@ def _iter_records(path: Path, text: str, kind: str) -> Iterator[tuple[str, str, 
                 yield label, f"{path.stem}-{number}", json.loads(line)
             except json.JSONDecodeError as e:
                 yield Skipped(path=label, reason=f"malformed JSON on line {number}: {e.msg}")
+            except RecursionError:
+                yield Skipped(path=label, reason=f"{TOO_DEEP} on line {number}")
         return
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         reason = f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}"
         yield Skipped(path=str(path), reason=reason)
+        return
+    except RecursionError:
+        yield Skipped(path=str(path), reason=TOO_DEEP)
         return
     if isinstance(data, dict):
         yield str(path), path.stem, data

@@ -1,9 +1,11 @@
-// Every event with its place and participants, for the facts export.
+// Every event with its places and participants, each with the articles that state it.
 MATCH (v:Event)
-OPTIONAL MATCH (v)-[:HELD_IN]->(p:Entity)
-WITH v, p.id AS place
+OPTIONAL MATCH (v)-[h:HELD_IN]->(p:Entity)
+WITH v, collect(CASE WHEN p IS NULL THEN NULL ELSE {place: p.id, articles: h.articles} END) AS places
 OPTIONAL MATCH (e:Entity)-[r:PARTICIPATED_IN]->(v)
-WITH v, place, collect(CASE WHEN e IS NULL THEN NULL ELSE {entity: e.id, role: r.role} END) AS participants
+WITH v, places,
+     collect(CASE WHEN e IS NULL THEN NULL
+                  ELSE {entity: e.id, role: r.role, articles: r.articles} END) AS participants
 RETURN v.id AS id, v.kind AS kind, v.label AS label, v.date AS date,
-       v.date_precision AS date_precision, place, participants, v.articles AS articles
+       v.date_precision AS date_precision, places, participants, v.articles AS articles
 ORDER BY id
