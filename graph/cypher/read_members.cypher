@@ -2,5 +2,5 @@
 UNWIND $ids AS gid
 MATCH (g:Entity {id: gid})
 WHERE g.type = 'Delegation'
-MATCH (m:Entity)-[:MEMBER_OF|LEADS]->(g)
+MATCH (g)<-[:MEMBER_OF|LEADS]-(m:Entity)
 RETURN gid AS id, collect(DISTINCT m.id) AS members

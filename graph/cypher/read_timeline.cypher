@@ -3,7 +3,6 @@ MATCH (v:Event)
 WHERE ($date_from IS NULL OR v.date >= $date_from)
   AND ($date_to IS NULL OR v.date <= $date_to)
   AND ($kind IS NULL OR v.kind = $kind)
-  AND ($actor IS NULL OR EXISTS { MATCH (:Entity {id: $actor})--(v) })
   AND ($after_id IS NULL
        OR ($after_date IS NOT NULL
            AND (v.date > $after_date OR (v.date = $after_date AND v.id > $after_id) OR v.date IS NULL))

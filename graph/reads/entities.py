@@ -11,10 +11,12 @@ from graph.reads.shapes import (
     Row,
     article_ref,
     node_label,
-    read_articles_by_id,
     read_evidence,
 )
 from graph.store import GraphStore
+
+MAX_PROFILE_ITEMS = 100  # latest events and articles of a profile
+MAX_RELATIONS = 200  # fact edges of a node each way, edges to undated nodes (entities) first
 
 
 def search_entities(
@@ -29,8 +31,15 @@ def search_entities(
 
 
 def read_relations(store: GraphStore, label: NodeLabel, node_id: str) -> list[Row]:
-    """The fact edges of one node in both directions, each with its evidence."""
-    rows = run_read(store, "read_node_relations", from_=label, id=node_id, types=FACT_TYPES)
+    """The fact edges of one node in both directions (capped each way), each with its evidence."""
+    rows = run_read(
+        store,
+        "read_node_relations",
+        from_=label,
+        id=node_id,
+        types=FACT_TYPES,
+        max_rows=MAX_RELATIONS,
+    )
     evidence = read_evidence(store, [r["key"] for r in rows if r["key"]])
     out = []
     for r in rows:
@@ -55,7 +64,7 @@ def read_relations(store: GraphStore, label: NodeLabel, node_id: str) -> list[Ro
 
 
 def read_entity_profile(store: GraphStore, entity_id: str) -> Row:
-    """An entity with its roles, memberships, relations, events and articles."""
+    """An entity with its roles, memberships, relations, latest events and latest articles."""
     rows = run_read(store, "read_entity", id=entity_id)
     if not rows:
         raise NotFound("entity", entity_id)
@@ -72,6 +81,12 @@ def read_entity_profile(store: GraphStore, entity_id: str) -> Row:
         for r in relations
         if r["predicate"] in groups and r["direction"] == "in"
     ]
+    linked = run_read(store, "read_entity_events", id=entity_id, limit=MAX_PROFILE_ITEMS)
+    event_count = linked[0]["total"] if linked else 0
+    events = list(linked[0]["events"]) if linked else []
+    events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+    articles = run_read(store, "read_entity_articles", id=entity_id, limit=MAX_PROFILE_ITEMS)
+    articles.sort(key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
     return {
         **{k: entity[k] for k in ("id", "name", "type", "confidence")},
         "aliases": entity["aliases"] or [],
@@ -79,6 +94,8 @@ def read_entity_profile(store: GraphStore, entity_id: str) -> Row:
         "memberships": memberships,
         "members": members,
         "relations": relations,
-        "events": run_read(store, "read_entity_events", id=entity_id),
-        "articles": [article_ref(a) for a in read_articles_by_id(store, entity["articles"] or [])],
+        "events": events,
+        "event_count": event_count,
+        "articles": [article_ref(a) for a in articles],
+        "article_count": entity["article_count"],
     }

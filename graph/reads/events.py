@@ -18,7 +18,7 @@ from graph.reads.shapes import (
 from graph.store import GraphStore
 
 MAX_CHAIN_DEPTH = 10
-MAX_CHAIN_PATHS = 2000
+MAX_CHAIN_LINKS = 2000
 
 
 class ChainDirection(StrEnum):
@@ -67,31 +67,7 @@ def read_event_chain(
     if not 1 <= depth <= MAX_CHAIN_DEPTH:
         raise ValueError(f"depth must be between 1 and {MAX_CHAIN_DEPTH}")
     _event(store, event_id)
-    distance: dict[str, int] = {event_id: 0}
-    links: dict[str, Row] = {}
-    sides = {
-        ChainDirection.BACK: [("read_event_chain_back", -1)],
-        ChainDirection.FORWARD: [("read_event_chain_forward", 1)],
-        ChainDirection.BOTH: [("read_event_chain_back", -1), ("read_event_chain_forward", 1)],
-    }[direction]
-    for name, sign in sides:
-        for path in run_read(store, name, id=event_id, depth=depth, max_paths=MAX_CHAIN_PATHS):
-            ids, rels = path["ids"], path["links"]
-            for i, node in enumerate(ids):
-                hops = len(ids) - 1 - i if sign < 0 else i
-                if node not in distance or hops < abs(distance[node]):
-                    distance[node] = sign * hops
-            for i, rel in enumerate(rels):
-                links.setdefault(
-                    rel["key"] or f"{ids[i]}|{rel['type']}|{ids[i + 1]}",
-                    {
-                        "source": ids[i],
-                        "target": ids[i + 1],
-                        "type": rel["type"],
-                        "articles": rel["articles"] or [],
-                        "confidence": rel["confidence"],
-                    },
-                )
+    distance, links = _follow_links(store, event_id, direction, depth)
     evidence = read_evidence(store, list(links))
     events = run_read(store, "read_events", ids=list(distance))
     events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
@@ -104,3 +80,47 @@ def read_event_chain(
             {**link, "evidence": evidence.get(key, [])} for key, link in sorted(links.items())
         ],
     }
+
+
+def _follow_links(
+    store: GraphStore, event_id: str, direction: ChainDirection, depth: int
+) -> tuple[dict[str, int], dict[str, Row]]:
+    """Breadth first, one query a hop for both sides: signed hops to each event, and the links.
+
+    Every edge into (back) or out of (forward) an event fewer than `depth` hops away lies on a
+    path of at most `depth` links, so expanding each frontier once gives the same events and
+    links as enumerating the paths, without their combinatorial count.
+    """
+    distance: dict[str, int] = {event_id: 0}
+    links: dict[str, Row] = {}
+    frontier = {
+        "back": [event_id] if direction != ChainDirection.FORWARD else [],
+        "forward": [event_id] if direction != ChainDirection.BACK else [],
+    }
+    seen = {side: set(ids) for side, ids in frontier.items()}
+    for hops in range(1, depth + 1):
+        if not frontier["back"] and not frontier["forward"]:
+            break
+        rows = run_read(
+            store, "read_event_links", back=frontier["back"], forward=frontier["forward"]
+        )
+        following: dict[str, list[str]] = {"back": [], "forward": []}
+        for r in rows:
+            side, other = r["side"], r["other_id"]
+            links.setdefault(
+                r["key"] or f"{r['source']}|{r['type']}|{r['target']}",
+                {
+                    "source": r["source"],
+                    "target": r["target"],
+                    "type": r["type"],
+                    "articles": r["articles"] or [],
+                    "confidence": r["confidence"],
+                },
+            )
+            if other not in distance or hops < abs(distance[other]):
+                distance[other] = hops if side == "forward" else -hops
+            if len(links) <= MAX_CHAIN_LINKS and other not in seen[side]:
+                seen[side].add(other)
+                following[side].append(other)
+        frontier = following
+    return distance, links

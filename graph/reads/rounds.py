@@ -33,7 +33,7 @@ def read_timeline(
     after_date, after_id = after if after is not None else (None, None)
     rows = run_read(
         store,
-        "read_timeline",
+        "read_timeline" if actor is None else "read_timeline_actor",
         date_from=date_from,
         date_to=date_to,
         kind=kind,

@@ -1,7 +1,0 @@
-// Paths of CAUSED and PRECEDED edges leading to one event, up to $depth links long.
-MATCH p = (:Event)-[:CAUSED|PRECEDED*1..10]->(:Event {id: $id})
-WHERE length(p) <= $depth
-RETURN [n IN nodes(p) | n.id] AS ids,
-       [r IN relationships(p) | {type: type(r), key: r.key, articles: r.articles,
-                                 confidence: r.confidence}] AS links
-LIMIT $max_paths
