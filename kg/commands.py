@@ -23,18 +23,12 @@ SEEDS_HINT = (
 )
 
 
-def default_manifest(paths: list[Path]) -> Path | None:
-    """manifest.json inside the single folder given, if there is one."""
-    if len(paths) == 1 and paths[0].is_dir() and (paths[0] / "manifest.json").is_file():
-        return paths[0] / "manifest.json"
-    return None
-
-
 def run_load(paths: list[Path], manifest: Path | None, workers: int,
              facts: Path | None = None, batch_size: int = 64) -> LoadReport:
     """Loads articles (or a facts file) into the graph with a progress bar; returns the report."""
     from loaders.errors import LoaderError
     from loaders.pipeline import load_facts, load_paths
+    from loaders.sources import default_manifest
 
     for p in [*paths, *([facts] if facts else [])]:
         if not p.exists():

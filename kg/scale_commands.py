@@ -10,7 +10,6 @@ from rich.progress import Progress, TextColumn, TimeElapsedColumn
 
 from graph.settings import get_settings
 from kg.cli import app, err, fail, out
-from kg.commands import default_manifest
 
 
 @app.command("extract")
@@ -25,6 +24,7 @@ def extract(
     article failed."""
     from loaders.errors import LoaderError
     from loaders.facts_file import extract_paths
+    from loaders.sources import default_manifest
 
     for p in paths:
         if not p.exists():

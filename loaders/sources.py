@@ -227,6 +227,13 @@ def _record_article(default_id: str, item: Any) -> Article:
     return _build_article(article_id, text, [metadata])
 
 
+def default_manifest(paths: Sequence[Path]) -> Path | None:
+    """manifest.json inside the single folder given, if there is one."""
+    if len(paths) == 1 and paths[0].is_dir() and (paths[0] / MANIFEST_NAME).is_file():
+        return paths[0] / MANIFEST_NAME
+    return None
+
+
 def article_from_record(record: Mapping[str, Any]) -> Article:
     """One record (text plus metadata) as a cleaned Article; raises InvalidArticle naming why."""
     try:
