@@ -28,13 +28,18 @@ class ArticleRef(_Out):
     published: str | None = None
 
 
-class Quote(_Out):
-    """A sentence of an article that states a fact."""
+class ArticleQuote(_Out):
+    """A sentence of this article."""
 
     sentence: str
     start: int | None = None
     end: int | None = None
     confidence: float | None = None
+
+
+class Quote(ArticleQuote):
+    """A sentence of an article that states a fact."""
+
     article: ArticleRef
 
 
@@ -260,24 +265,11 @@ class Neighbourhood(_Out):
     edges: list[GraphEdge]
 
 
-class ArticleMeta(_Out):
+class ArticleMeta(ArticleRef):
     """An article's metadata."""
 
-    id: str
-    title: str | None = None
-    source: str | None = None
     url: str | None = None
     author: str | None = None
-    published: str | None = None
-
-
-class ArticleQuote(_Out):
-    """A sentence of this article."""
-
-    sentence: str
-    start: int | None = None
-    end: int | None = None
-    confidence: float | None = None
 
 
 class MentionedNode(_Out):
