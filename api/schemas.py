@@ -272,12 +272,9 @@ class ArticleMeta(ArticleRef):
     author: str | None = None
 
 
-class MentionedNode(_Out):
+class MentionedNode(Ref):
     """An entity, event or issue an article mentions, with the sentences that state it."""
 
-    id: str
-    name: str | None = None
-    type: str | None = None
     date: str | None = None
     evidence: list[ArticleQuote]
 
@@ -323,14 +320,14 @@ class IngestRequest(BaseModel):
     author: str | None = None
     published: IsoDate | None = None
 
-
     @field_validator("id")
     @classmethod
     def _addressable_id(cls, value: str) -> str:
         """The id must be usable as one path segment of /articles/{id}."""
         if "/" in value or value.strip() in (".", "..") or any(ord(c) < 32 for c in value):
-            raise ValueError("an article id cannot hold '/' or control characters, "
-                             "nor be '.' or '..'")
+            raise ValueError(
+                "an article id cannot hold '/' or control characters, nor be '.' or '..'"
+            )
         return value
 
 

@@ -17,8 +17,9 @@ from bench.world import PARTIES, World, WorldEvent, load_templates, load_vocab
 from graph.models import EventKind, Predicate
 
 Block = Callable[[], list[str]]
-SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or",
-                         "the", "to"})
+SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to"}
+)
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,10 @@ class RenderedArticle:
 def title_case(text: str) -> str:
     """Headline capitalisation: every word but short function words."""
     words = text.split()
-    return " ".join(w if (i and w.lower() in SMALL_WORDS) or not w[:1].islower()
-                    else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return " ".join(
+        w if (i and w.lower() in SMALL_WORDS) or not w[:1].islower() else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
 
 
 def _plain(world: World, actor_id: str) -> str:
@@ -55,11 +58,16 @@ def write_headline(world: World, ev: WorldEvent, future: bool, rng: random.Rando
         "A": _plain(world, roles.get("attendee", roles.get("actor", ("norland",)))[0]),
         "B": _plain(world, (roles.get("attendee") or roles.get("actor") or ("", "vesmar"))[-1]),
         "Place": _plain(world, ev.place) if ev.place else "the Region",
-        "Host": first.get("host", ""), "Victim": first.get("victim", ""),
-        "Perp": first.get("perpetrator", ""), "Actor": first.get("actor", ""),
-        "Proposer": first.get("proposer", ""), "Supplier": first.get("actor", ""),
-        "Recipient": first.get("target", ""), "Number": str(ev.number),
-        "Plan": ev.detail, "Weapons": ev.detail,
+        "Host": first.get("host", ""),
+        "Victim": first.get("victim", ""),
+        "Perp": first.get("perpetrator", ""),
+        "Actor": first.get("actor", ""),
+        "Proposer": first.get("proposer", ""),
+        "Supplier": first.get("actor", ""),
+        "Recipient": first.get("target", ""),
+        "Number": str(ev.number),
+        "Plan": ev.detail,
+        "Weapons": ev.detail,
     }
     if ev.kind is EventKind.WITHDRAWAL:
         values["Place"] = _plain(world, world.by_id[ev.talks or ""].place or "")
@@ -70,8 +78,9 @@ def write_headline(world: World, ev: WorldEvent, future: bool, rng: random.Rando
 class ArticlePlanner:
     """Chooses what one article reports and in which order."""
 
-    def __init__(self, world: World, truth: TruthRecorder, seed: int, index: int,
-                 n_articles: int) -> None:
+    def __init__(
+        self, world: World, truth: TruthRecorder, seed: int, index: int, n_articles: int
+    ) -> None:
         self.world, self.truth = world, truth
         self.rng = random.Random(f"article:{seed}:{index}")
         self.article_id = f"syn-{index:06d}"
@@ -100,14 +109,19 @@ class ArticlePlanner:
             out.append(lambda: [say_preceded(w, prev, focus)])
         if focus.rejected_by and rng.random() < 0.7:
             out.append(lambda: [say_rejection(w, focus)])
-        earlier = [e for e in world.events[max(0, self.k - 40):self.k]
-                   if e.date < self.published and e.id != focus.cause]
+        earlier = [
+            e
+            for e in world.events[max(0, self.k - 40) : self.k]
+            if e.date < self.published and e.id != focus.cause
+        ]
         for ev in rng.sample(earlier, min(len(earlier), rng.randint(1, 4))):
             out.append(partial(say_event, w, ev, rng.random() < 0.75))
         if not self.preview and rng.random() < 0.3:
-            upcoming = [e for e in world.events[self.k + 1:self.k + 40]
-                        if e.kind is EventKind.TALKS
-                        and 0 < (e.date - self.published).days <= 13]
+            upcoming = [
+                e
+                for e in world.events[self.k + 1 : self.k + 40]
+                if e.kind is EventKind.TALKS and 0 < (e.date - self.published).days <= 13
+            ]
             if upcoming:
                 out.append(lambda: say_talks(w, upcoming[0]))
         for _ in range(rng.randint(1, 3)):
@@ -130,8 +144,11 @@ class ArticlePlanner:
         front = w.world.actors[rng.choice(("harrow-valley", "eastgate", "saltmere", "kollin"))]
         country = rng.choice(("norland", "vesmar"))
         demand = rng.choice(vocab["demands"]).format(
-            adjective=w.world.actors[country].adjective, front=front.text,
-            country=w.world.actors[country].name, mediator=rng.choice(("Kastel", "Ostreva")))
+            adjective=w.world.actors[country].adjective,
+            front=front.text,
+            country=w.world.actors[country].name,
+            mediator=rng.choice(("Kastel", "Ostreva")),
+        )
 
         def actor_slot(pending: _Pending) -> str:
             pending.relations.append((actor, Predicate.DEMANDED, None, demand))
@@ -150,9 +167,12 @@ class ArticlePlanner:
             pending.relations.append((accuser, Predicate.ACCUSED, accused, None))
             return w.name(accuser, pending)
 
-        slots = {"accuser": accuser_slot, "accused": lambda p: w.name(accused, p),
-                 "charge": w.text_slot(rng.choice(vocab["accusations"])),
-                 "blame": w.text_slot(rng.choice(vocab["blames"]))}
+        slots = {
+            "accuser": accuser_slot,
+            "accused": lambda p: w.name(accused, p),
+            "charge": w.text_slot(rng.choice(vocab["accusations"])),
+            "blame": w.text_slot(rng.choice(vocab["blames"])),
+        }
         return [w.write("accuse", slots)]
 
     def _quote(self) -> list[str]:
@@ -160,8 +180,9 @@ class ArticlePlanner:
         speakers = self._people() or list(w.introduced) or self.world.spokespeople
         speaker = rng.choice(speakers)
         quote = rng.choice(load_vocab()["quotes"]).rstrip(".") + ","
-        return [w.write("quote", {"quote": w.text_slot(quote),
-                                  "speaker": lambda p: w.name(speaker, p)})]
+        return [
+            w.write("quote", {"quote": w.text_slot(quote), "speaker": lambda p: w.name(speaker, p)})
+        ]
 
     def render(self, junk_rate: float) -> RenderedArticle:
         """Write the article: lead first, then 4-12 paragraphs in all, then any junk."""
@@ -190,12 +211,20 @@ class ArticlePlanner:
             top.append(f"By {author}")
         junk = rng.random() < junk_rate
         body = add_junk(paragraphs, rng, vocab, author, source) if junk else paragraphs
-        return RenderedArticle(self.article_id, "\n\n".join(top + body) + "\n", self.published,
-                               title, source, author if byline or rng.random() < 0.5 else None,
-                               junk, tuple(self.writer.dates))
+        return RenderedArticle(
+            self.article_id,
+            "\n\n".join(top + body) + "\n",
+            self.published,
+            title,
+            source,
+            author if byline or rng.random() < 0.5 else None,
+            junk,
+            tuple(self.writer.dates),
+        )
 
 
-def render_article(world: World, truth: TruthRecorder, seed: int, index: int, n_articles: int,
-                   junk_rate: float) -> RenderedArticle:
+def render_article(
+    world: World, truth: TruthRecorder, seed: int, index: int, n_articles: int, junk_rate: float
+) -> RenderedArticle:
     """Article number `index` of the corpus, its facts recorded in `truth`."""
     return ArticlePlanner(world, truth, seed, index, n_articles).render(junk_rate)

@@ -34,8 +34,9 @@ class _Pending:
     """Facts of the sentence being written, recorded once its text is final."""
 
     relations: list[tuple[str, Predicate, str | None, str | None]] = field(default_factory=list)
-    events: list[tuple[WorldEvent, list[tuple[str, str]], str | None, DatePhrase | None]] = (
-        field(default_factory=list))
+    events: list[tuple[WorldEvent, list[tuple[str, str]], str | None, DatePhrase | None]] = field(
+        default_factory=list
+    )
 
 
 @cache
@@ -48,8 +49,11 @@ def template_fields(template: str) -> tuple[str, ...]:
 @cache
 def choose_templates(kind: str, dated: bool, only: str | None, without: str) -> tuple[str, ...]:
     """The templates of `kind` a sentence may use."""
-    found = [t for t in load_templates()[kind]
-             if (only is None or only in t) and not (without and without in t)]
+    found = [
+        t
+        for t in load_templates()[kind]
+        if (only is None or only in t) and not (without and without in t)
+    ]
     if not dated:
         found = [t for t in found if "{Date}" not in t and "{prev_date}" not in t] or found
     return tuple(found)
@@ -63,7 +67,7 @@ def join_names(names: list[str]) -> str:
 def upper_first(text: str) -> str:
     """The text with its first letter capitalised (after any opening quote)."""
     i = 1 if text[:1] == '"' else 0
-    return text[:i] + text[i:i + 1].upper() + text[i + 1:]
+    return text[:i] + text[i : i + 1].upper() + text[i + 1 :]
 
 
 Slot = Callable[[_Pending], str]
@@ -72,8 +76,14 @@ Slot = Callable[[_Pending], str]
 class ArticleWriter:
     """Writes the sentences of one article and records what they state."""
 
-    def __init__(self, world: World, truth: TruthRecorder, article_id: str,
-                 published: dt.date, rng: random.Random) -> None:
+    def __init__(
+        self,
+        world: World,
+        truth: TruthRecorder,
+        article_id: str,
+        published: dt.date,
+        rng: random.Random,
+    ) -> None:
         self.world, self.truth, self.rng = world, truth, rng
         self.article_id, self.published = article_id, published
         self.introduced: dict[str, str] = {}  # person id -> surname
@@ -135,16 +145,23 @@ class ArticleWriter:
             forms.append(f"{a.adjective} delegation")
         form = self.rng.choice(forms)
         role = f"{a.name} team at the talks of {talks.date.isoformat()}"
-        self.truth.add_entity(self.article_id, did, EntityType.DELEGATION, f"{a.name} delegation",
-                              form, role)
+        self.truth.add_entity(
+            self.article_id, did, EntityType.DELEGATION, f"{a.name} delegation", form, role
+        )
         pending.relations.append((did, Predicate.ATTENDED, talks.id, None))
         pending.events.append((talks, [(did, "attendee")], None, None))
         return did, form
 
     # -- sentences
 
-    def write(self, kind: str, slots: dict[str, Slot], dated: bool = True,
-              only: str | None = None, without: str = "") -> str:
+    def write(
+        self,
+        kind: str,
+        slots: dict[str, Slot],
+        dated: bool = True,
+        only: str | None = None,
+        without: str = "",
+    ) -> str:
         """Fill a random template of `kind`, then record the facts the final sentence states."""
         template = self.rng.choice(choose_templates(kind, dated, only, without))
         pending = _Pending()
@@ -163,21 +180,38 @@ class ArticleWriter:
             self.truth.add_event(self.article_id, event, participants, place, precision)
             if phrase is not None:
                 written = phrase.text if phrase.text in text else upper_first(phrase.text)
-                self.dates.append(DateMention(event.id, written, text, phrase.date.isoformat(),
-                                              phrase.precision, event.date > self.published))
+                self.dates.append(
+                    DateMention(
+                        event.id,
+                        written,
+                        text,
+                        phrase.date.isoformat(),
+                        phrase.precision,
+                        event.date > self.published,
+                    )
+                )
         return text
 
     def date_slot(self, event: WorldEvent) -> Slot:
         """A slot writing the event's date phrase and attaching it to the event's record."""
+
         def fill(pending: _Pending) -> str:
             phrase = phrase_for(event.date, self.published, self.rng)
             pending.events.append((event, [], None, phrase))
             return phrase.text
+
         return fill
 
-    def role_slot(self, event: WorldEvent, role: str, predicate: Predicate | None = None,
-                  target: str | None = None, ids: tuple[str, ...] | None = None) -> Slot:
+    def role_slot(
+        self,
+        event: WorldEvent,
+        role: str,
+        predicate: Predicate | None = None,
+        target: str | None = None,
+        ids: tuple[str, ...] | None = None,
+    ) -> Slot:
         """A slot naming the event's actors in a role, with the relation the wording states."""
+
         def fill(pending: _Pending) -> str:
             chosen = ids if ids is not None else event.roles[role]
             text = self.names(chosen, pending)
@@ -186,13 +220,16 @@ class ArticleWriter:
                 for i in chosen:
                     pending.relations.append((i, predicate, target or event.id, None))
             return text
+
         return fill
 
     def place_slot(self, event: WorldEvent) -> Slot:
         """A slot naming where the event happened."""
+
         def fill(pending: _Pending) -> str:
             pending.events.append((event, [], event.place, None))
             return self.name(event.place or "", pending)
+
         return fill
 
     def text_slot(self, value: str) -> Slot:

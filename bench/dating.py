@@ -8,8 +8,20 @@ from dataclasses import dataclass
 
 from graph.models import DatePrecision
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RECENT_DAYS = 300  # a day-and-month without year is only used within this many days
 
@@ -40,8 +52,9 @@ def format_long(day: dt.date) -> str:
 def phrase_for(event: dt.date, published: dt.date, rng: random.Random) -> DatePhrase:
     """One phrase placing `event` as seen from `published`, in the tense the gap implies."""
     gap = (event - published).days
-    options = _future_options(event, published, gap) if gap > 0 else \
-        _past_options(event, published, -gap)
+    options = (
+        _future_options(event, published, gap) if gap > 0 else _past_options(event, published, -gap)
+    )
     text, precision = rng.choice(options)
     date = event if precision is DatePrecision.DAY else month_start(event)
     return DatePhrase(text, date, precision)
@@ -72,8 +85,9 @@ def _past_options(event: dt.date, published: dt.date, gap: int) -> list[tuple[st
     return [absolute, absolute, (f"in {monthname} {event.year}", month)]
 
 
-def _future_options(event: dt.date, published: dt.date, gap: int
-                    ) -> list[tuple[str, DatePrecision]]:
+def _future_options(
+    event: dt.date, published: dt.date, gap: int
+) -> list[tuple[str, DatePrecision]]:
     day, month = DatePrecision.DAY, DatePrecision.MONTH
     weekday = WEEKDAY_NAMES[event.weekday()]
     monthname = MONTH_NAMES[event.month - 1]

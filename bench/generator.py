@@ -45,9 +45,16 @@ class CorpusSummary:
 
     def as_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready values."""
-        return {"out_dir": str(self.out_dir), "articles": self.articles, "words": self.words,
-                "entities": self.entities, "events": self.events, "relations": self.relations,
-                "junk_articles": self.junk_articles, "seconds": round(self.seconds, 3)}
+        return {
+            "out_dir": str(self.out_dir),
+            "articles": self.articles,
+            "words": self.words,
+            "entities": self.entities,
+            "events": self.events,
+            "relations": self.relations,
+            "junk_articles": self.junk_articles,
+            "seconds": round(self.seconds, 3),
+        }
 
 
 def clear_previous(out_dir: Path) -> None:
@@ -56,21 +63,28 @@ def clear_previous(out_dir: Path) -> None:
         return
     ours = [p for p in out_dir.iterdir() if p.name in OWN_FILES or ARTICLE_FILE.fullmatch(p.name)]
     if len(ours) != sum(1 for _ in out_dir.iterdir()):
-        raise FileExistsError(f"{out_dir} holds files that are not a generated corpus; "
-                              "choose an empty or new folder")
+        raise FileExistsError(
+            f"{out_dir} holds files that are not a generated corpus; choose an empty or new folder"
+        )
     for path in ours:
         path.unlink()
 
 
-def iter_articles(world: World, truth: TruthRecorder, n_articles: int, seed: int,
-                  junk_rate: float) -> Iterator[RenderedArticle]:
+def iter_articles(
+    world: World, truth: TruthRecorder, n_articles: int, seed: int, junk_rate: float
+) -> Iterator[RenderedArticle]:
     """The corpus's articles in id order, their facts recorded in `truth` as they are made."""
     for index in range(1, n_articles + 1):
         yield render_article(world, truth, seed, index, n_articles, junk_rate)
 
 
-def generate_corpus(n_articles: int, seed: int, out_dir: Path, junk_rate: float = 0.2,
-                    progress: Progress | None = None) -> CorpusSummary:
+def generate_corpus(
+    n_articles: int,
+    seed: int,
+    out_dir: Path,
+    junk_rate: float = 0.2,
+    progress: Progress | None = None,
+) -> CorpusSummary:
     """Write a synthetic corpus of `n_articles` articles, its manifest and its truth facts."""
     if not 1 <= n_articles <= MAX_ARTICLES:
         raise ValueError(f"n_articles must be between 1 and {MAX_ARTICLES}, not {n_articles}")
@@ -88,10 +102,18 @@ def generate_corpus(n_articles: int, seed: int, out_dir: Path, junk_rate: float 
     for done, art in enumerate(iter_articles(world, truth, n_articles, seed, junk_rate), 1):
         (out_dir / f"{art.article_id}.txt").write_text(art.text, encoding="utf-8", newline="\n")
         published = art.published.isoformat()
-        manifest.append({"file": f"{art.article_id}.txt", "published": published,
-                         "source": art.source, "title": art.title, "author": art.author})
-        truth_articles.append({"id": art.article_id, "published": published,
-                               "source": art.source, "title": art.title})
+        manifest.append(
+            {
+                "file": f"{art.article_id}.txt",
+                "published": published,
+                "source": art.source,
+                "title": art.title,
+                "author": art.author,
+            }
+        )
+        truth_articles.append(
+            {"id": art.article_id, "published": published, "source": art.source, "title": art.title}
+        )
         words += len(art.text.split())
         junk += art.junk
         if progress is not None and (done % 100 == 0 or done == n_articles):
@@ -99,7 +121,15 @@ def generate_corpus(n_articles: int, seed: int, out_dir: Path, junk_rate: float 
     with (out_dir / "manifest.json").open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("[\n" + ",\n".join(json.dumps(e, ensure_ascii=False) for e in manifest) + "\n]\n")
     write_truth(out_dir / "truth.json", truth_articles, truth)
-    summary = CorpusSummary(out_dir, n_articles, words, len(truth.entities), len(truth.events),
-                            len(truth.relations), junk, time.perf_counter() - started)
+    summary = CorpusSummary(
+        out_dir,
+        n_articles,
+        words,
+        len(truth.entities),
+        len(truth.events),
+        len(truth.relations),
+        junk,
+        time.perf_counter() - started,
+    )
     log.info("generated %d articles in %s (%.1f s)", n_articles, out_dir, summary.seconds)
     return summary

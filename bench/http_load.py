@@ -23,11 +23,15 @@ def percentile(sorted_ms: Sequence[float], q: float) -> float:
 def summarise(latencies_ms: list[float], errors: int, seconds: float) -> dict[str, Any]:
     """p50/p95/p99/mean in ms, requests/s and errors of one run."""
     ms = sorted(latencies_ms)
-    return {"requests": len(ms) + errors, "errors": errors,
-            "p50_ms": round(percentile(ms, 50), 2), "p95_ms": round(percentile(ms, 95), 2),
-            "p99_ms": round(percentile(ms, 99), 2),
-            "mean_ms": round(statistics.fmean(ms), 2) if ms else 0.0,
-            "requests_per_s": round((len(ms) + errors) / max(seconds, 1e-9), 1)}
+    return {
+        "requests": len(ms) + errors,
+        "errors": errors,
+        "p50_ms": round(percentile(ms, 50), 2),
+        "p95_ms": round(percentile(ms, 95), 2),
+        "p99_ms": round(percentile(ms, 99), 2),
+        "mean_ms": round(statistics.fmean(ms), 2) if ms else 0.0,
+        "requests_per_s": round((len(ms) + errors) / max(seconds, 1e-9), 1),
+    }
 
 
 def get_json(host: str, port: int, path: str) -> Any:
@@ -44,8 +48,16 @@ def get_json(host: str, port: int, path: str) -> Any:
         conn.close()
 
 
-def _client(host: str, port: int, paths: Sequence[str], count: int, seed: int,
-            deadline: float, latencies: list[float], errors: list[int]) -> None:
+def _client(
+    host: str,
+    port: int,
+    paths: Sequence[str],
+    count: int,
+    seed: int,
+    deadline: float,
+    latencies: list[float],
+    errors: list[int],
+) -> None:
     rng = random.Random(seed)
     conn = http.client.HTTPConnection(host, port, timeout=60)
     mine: list[float] = []
@@ -73,17 +85,28 @@ def _client(host: str, port: int, paths: Sequence[str], count: int, seed: int,
     errors.append(failed)
 
 
-def run_load(host: str, port: int, paths: Sequence[str], clients: int, requests: int,
-             seed: int = 1, budget_s: float = 30.0) -> dict[str, Any]:
+def run_load(
+    host: str,
+    port: int,
+    paths: Sequence[str],
+    clients: int,
+    requests: int,
+    seed: int = 1,
+    budget_s: float = 30.0,
+) -> dict[str, Any]:
     """`requests` GETs of random `paths` spread over `clients` concurrent connections; each
     client stops starting requests after `budget_s` seconds (the report says how many ran)."""
     latencies: list[float] = []
     errors: list[int] = []
     per_client = max(1, requests // clients)
     started = time.perf_counter()
-    threads = [threading.Thread(target=_client, args=(host, port, paths, per_client, seed + i,
-                                                      started + budget_s, latencies, errors))
-               for i in range(clients)]
+    threads = [
+        threading.Thread(
+            target=_client,
+            args=(host, port, paths, per_client, seed + i, started + budget_s, latencies, errors),
+        )
+        for i in range(clients)
+    ]
     for t in threads:
         t.start()
     for t in threads:

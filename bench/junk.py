@@ -23,8 +23,9 @@ def _comments(rng: random.Random, vocab: dict[str, Any]) -> list[str]:
     return lines
 
 
-def add_junk(paragraphs: list[str], rng: random.Random, vocab: dict[str, Any], author: str,
-             source: str) -> list[str]:
+def add_junk(
+    paragraphs: list[str], rng: random.Random, vocab: dict[str, Any], author: str, source: str
+) -> list[str]:
     """The article's paragraphs with one to four kinds of page junk mixed in."""
     out = list(paragraphs)
     kinds = rng.sample(("ads", "bio", "tail", "top"), rng.randint(1, 4))
@@ -36,8 +37,12 @@ def add_junk(paragraphs: list[str], rng: random.Random, vocab: dict[str, Any], a
     if "bio" in kinds:
         out.append(rng.choice(vocab["bios"]).format(author=author, source=source))
     if "tail" in kinds:
-        tails = [_comments(rng, vocab), ["Trackbacks/Pingbacks"],
-                 ["Related Articles", *rng.sample(vocab["related"], 3)], ["Post a Comment"]]
+        tails = [
+            _comments(rng, vocab),
+            ["Trackbacks/Pingbacks"],
+            ["Related Articles", *rng.sample(vocab["related"], 3)],
+            ["Post a Comment"],
+        ]
         for tail in rng.sample(tails, rng.randint(1, len(tails))):
             out.extend(tail)
     return out

@@ -32,11 +32,15 @@ def read_corpus(folder: Path) -> list[Article]:
     return [item for item in found if isinstance(item, Article)]
 
 
-def _rate(stage: str, processes: int, seconds: float, articles: int, words: int
-          ) -> dict[str, Any]:
+def _rate(stage: str, processes: int, seconds: float, articles: int, words: int) -> dict[str, Any]:
     seconds = max(seconds, 1e-9)
-    return {"stage": stage, "processes": processes, "seconds": round(seconds, 3),
-            "articles_per_s": round(articles / seconds, 2), "words_per_s": round(words / seconds)}
+    return {
+        "stage": stage,
+        "processes": processes,
+        "seconds": round(seconds, 3),
+        "articles_per_s": round(articles / seconds, 2),
+        "words_per_s": round(words / seconds),
+    }
 
 
 def _timed(work: Callable[[], object]) -> float:
@@ -67,9 +71,14 @@ def run_parallel(articles: Sequence[Article], workers: int) -> tuple[float, floa
     return warm - started, done - warm, facts
 
 
-def run_benchmark(n_articles: int, seed: int = 1, workers: int = 2,
-                  events: Sequence[int] = (), requests: int = 200,
-                  single_rows: int = 2000) -> dict[str, Any]:
+def run_benchmark(
+    n_articles: int,
+    seed: int = 1,
+    workers: int = 2,
+    events: Sequence[int] = (),
+    requests: int = 200,
+    single_rows: int = 2000,
+) -> dict[str, Any]:
     """Generate `n_articles` synthetic articles and measure extraction on them; with `events`,
     also ingest, writes and queries on graphs of those sizes (each in its own database)."""
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
@@ -78,30 +87,48 @@ def run_benchmark(n_articles: int, seed: int = 1, workers: int = 2,
         articles = read_corpus(folder)
         report = measure_extraction(articles, seed, workers, summary.seconds)
         if events:
-            report.update(measure_database(folder, Path(tmp), report["words"], workers,
-                                           events, requests, single_rows, seed))
+            report.update(
+                measure_database(
+                    folder, Path(tmp), report["words"], workers, events, requests, single_rows, seed
+                )
+            )
     report["peak_mb"] = {**report.get("peak_mb", {}), **loader_peak_mb()}
     return report
 
 
-def measure_database(folder: Path, tmp: Path, words: int, workers: int, events: Sequence[int],
-                     requests: int, single_rows: int, seed: int) -> dict[str, Any]:
+def measure_database(
+    folder: Path,
+    tmp: Path,
+    words: int,
+    workers: int,
+    events: Sequence[int],
+    requests: int,
+    single_rows: int,
+    seed: int,
+) -> dict[str, Any]:
     """Ingest with 1 and N workers, batched and single-row writes, then queries per size."""
     files = sorted(folder.glob("syn-*.txt"))
     with run_database(tmp / "ingest-db") as (_settings, store, db_pid):
-        ingest = [measure_ingest(store, files, folder / "manifest.json", w, words)
-                  for w in (1, workers)]
+        ingest = [
+            measure_ingest(store, files, folder / "manifest.json", w, words) for w in (1, workers)
+        ]
         facts = list(iter_facts(min(len(files), 400), seed))
         writes = measure_writes(store, facts, single_rows)
         db_mb = peak_rss_mb(db_pid)
     speedup = ingest[0]["seconds"] / max(ingest[1]["seconds"], 1e-9)
     scales = [measure_scale(n, tmp / f"db-{n}", requests, seed) for n in events]
-    return {"ingest": ingest, "ingest_speedup": round(speedup, 3), "writes": writes,
-            "queries": scales, "peak_mb": {"ingest_database": round(db_mb)}}
+    return {
+        "ingest": ingest,
+        "ingest_speedup": round(speedup, 3),
+        "writes": writes,
+        "queries": scales,
+        "peak_mb": {"ingest_database": round(db_mb)},
+    }
 
 
-def measure_extraction(articles: Sequence[Article], seed: int, workers: int,
-                       generate_seconds: float) -> dict[str, Any]:
+def measure_extraction(
+    articles: Sequence[Article], seed: int, workers: int, generate_seconds: float
+) -> dict[str, Any]:
     """spaCy's nlp.pipe, then extraction with one and `workers` processes, on `articles`."""
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
@@ -112,15 +139,21 @@ def measure_extraction(articles: Sequence[Article], seed: int, workers: int,
     facts_1: list[int] = []
     serial_s = _timed(lambda: facts_1.extend(count_facts(a) for a in articles))
     start_s, parallel_s, facts_n = run_parallel(articles, workers)
-    runs = [_rate("spacy nlp.pipe (ceiling)", 1, spacy_s, n, words),
-            _rate("extraction", 1, serial_s, n, words),
-            _rate("extraction", workers, parallel_s, n, words)]
+    runs = [
+        _rate("spacy nlp.pipe (ceiling)", 1, spacy_s, n, words),
+        _rate("extraction", 1, serial_s, n, words),
+        _rate("extraction", workers, parallel_s, n, words),
+    ]
     log.info("benchmarked %d articles: %s", n, runs)
     return {
-        "articles": n, "words": words, "seed": seed, "workers": workers,
+        "articles": n,
+        "words": words,
+        "seed": seed,
+        "workers": workers,
         "generate_seconds": round(generate_seconds, 3),
         "worker_start_seconds": round(start_s, 3),
-        "facts": sum(facts_1), "facts_parallel": facts_n,
+        "facts": sum(facts_1),
+        "facts_parallel": facts_n,
         "runs": runs,
         "parallel_speedup": round(serial_s / max(parallel_s, 1e-9), 3),
         "share_of_spacy_ceiling": round(spacy_s / max(serial_s, 1e-9), 3),

@@ -38,19 +38,25 @@ def rows_of(facts: Iterable[ArticleFacts]) -> int:
     return sum(build_rows(f).count for f in facts)
 
 
-def measure_ingest(store: GraphStore, files: Sequence[Path], manifest: Path, workers: int,
-                   words: int) -> dict[str, Any]:
+def measure_ingest(
+    store: GraphStore, files: Sequence[Path], manifest: Path, workers: int, words: int
+) -> dict[str, Any]:
     """Load the corpus into an emptied graph with `workers` processes; rates and split."""
     store.delete_all()
     started = time.perf_counter()
     report = load_paths(files, store, manifest=manifest, workers=workers, batch_size=BATCH)
     seconds = time.perf_counter() - started
     n = len(report.loaded)
-    return {"workers": workers, "articles": n, "failed": len(report.failed),
-            "seconds": round(seconds, 3), "articles_per_s": round(n / seconds, 2),
-            "words_per_s": round(words / seconds),
-            "extract_seconds": round(report.extract_seconds, 3),
-            "write_seconds": round(report.write_seconds, 3)}
+    return {
+        "workers": workers,
+        "articles": n,
+        "failed": len(report.failed),
+        "seconds": round(seconds, 3),
+        "articles_per_s": round(n / seconds, 2),
+        "words_per_s": round(words / seconds),
+        "extract_seconds": round(report.extract_seconds, 3),
+        "write_seconds": round(report.write_seconds, 3),
+    }
 
 
 def _single_rows(rows: ArticleRows) -> Iterable[ArticleRows]:
@@ -66,14 +72,15 @@ def _single_rows(rows: ArticleRows) -> Iterable[ArticleRows]:
             yield one
 
 
-def measure_writes(store: GraphStore, facts: Sequence[ArticleFacts], max_single: int
-                   ) -> dict[str, Any]:
+def measure_writes(
+    store: GraphStore, facts: Sequence[ArticleFacts], max_single: int
+) -> dict[str, Any]:
     """Rows/s of batched writes (BATCH articles a transaction) against one row a transaction."""
     store.delete_all()
     rows = rows_of(facts)
     started = time.perf_counter()
     for i in range(0, len(facts), BATCH):
-        store.write_articles(facts[i:i + BATCH])
+        store.write_articles(facts[i : i + BATCH])
     batched_s = time.perf_counter() - started
     store.delete_all()
     merged = ArticleRows()
@@ -86,10 +93,15 @@ def measure_writes(store: GraphStore, facts: Sequence[ArticleFacts], max_single:
     single_s = time.perf_counter() - started
     batched = rows / batched_s
     single = len(singles) / single_s
-    return {"articles": len(facts), "rows": rows, "batched_rows_per_s": round(batched),
-            "batched_seconds": round(batched_s, 3), "single_rows": len(singles),
-            "single_rows_per_s": round(single, 1),
-            "batched_over_single": round(batched / single, 1)}
+    return {
+        "articles": len(facts),
+        "rows": rows,
+        "batched_rows_per_s": round(batched),
+        "batched_seconds": round(batched_s, 3),
+        "single_rows": len(singles),
+        "single_rows_per_s": round(single, 1),
+        "batched_over_single": round(batched / single, 1),
+    }
 
 
 def build_graph(store: GraphStore, events: int, seed: int) -> dict[str, Any]:
@@ -111,8 +123,13 @@ def build_graph(store: GraphStore, events: int, seed: int) -> dict[str, Any]:
         store.write_articles(batch)
     store.derive_sequences()
     seconds = time.perf_counter() - started
-    return {"articles": articles, "rows": rows, "seconds": round(seconds, 1),
-            "rows_per_s": round(rows / seconds), "counts": store.counts()}
+    return {
+        "articles": articles,
+        "rows": rows,
+        "seconds": round(seconds, 1),
+        "rows_per_s": round(rows / seconds),
+        "counts": store.counts(),
+    }
 
 
 def sample_paths(host: str, port: int, seed: int) -> dict[str, list[str]]:
@@ -154,9 +171,16 @@ def measure_queries(host: str, port: int, requests: int, seed: int) -> list[dict
         one = run_load(host, port, urls, clients=1, requests=requests, seed=seed)
         eight = run_load(host, port, urls, clients=8, requests=requests * 2, seed=seed)
         floor = run_floor(answers, urls, requests)
-        rows.append({"endpoint": endpoint, "example": urls[0], "one_client": one,
-                     "eight_clients": eight, "in_memory_floor": floor,
-                     "p50_over_floor": round(one["p50_ms"] / max(floor["p50_ms"], 1e-6), 1)})
+        rows.append(
+            {
+                "endpoint": endpoint,
+                "example": urls[0],
+                "one_client": one,
+                "eight_clients": eight,
+                "in_memory_floor": floor,
+                "p50_over_floor": round(one["p50_ms"] / max(floor["p50_ms"], 1e-6), 1),
+            }
+        )
     return rows
 
 
@@ -168,9 +192,13 @@ def measure_scale(events: int, data_dir: Path, requests: int, seed: int) -> dict
             queries = measure_queries(host, port, requests, seed)
             api_mb = peak_rss_mb(api_pid)
         db_mb = peak_rss_mb(db_pid)
-    return {"events": built["counts"].get("Event", 0), "graph": built, "queries": queries,
-            "peak_mb": {"api": round(api_mb), "database": round(db_mb)},
-            "disk_mb": round(embedded.data_size(data_dir) / 1e6, 1)}
+    return {
+        "events": built["counts"].get("Event", 0),
+        "graph": built,
+        "queries": queries,
+        "peak_mb": {"api": round(api_mb), "database": round(db_mb)},
+        "disk_mb": round(embedded.data_size(data_dir) / 1e6, 1),
+    }
 
 
 def loader_peak_mb() -> dict[str, float]:

@@ -40,8 +40,14 @@ def peak_rss_mb(pid: int) -> float:
 @contextmanager
 def run_database(data_dir: Path) -> Iterator[tuple[Settings, GraphStore, int]]:
     """An embedded server of the benchmark's own on `data_dir`: settings, store and pid."""
-    settings = Settings(neo4j_uri=None, kg_data_dir=data_dir, kg_bolt_port=free_port(),
-                        kg_http_port=free_port(), kg_api_key=None, _env_file=None)
+    settings = Settings(
+        neo4j_uri=None,
+        kg_data_dir=data_dir,
+        kg_bolt_port=free_port(),
+        kg_http_port=free_port(),
+        kg_api_key=None,
+        _env_file=None,
+    )
     info = embedded.start(data_dir, settings.kg_bolt_port, settings.kg_http_port)
     try:
         with GraphStore.connect(settings) as store:
@@ -55,11 +61,18 @@ def run_database(data_dir: Path) -> Iterator[tuple[Settings, GraphStore, int]]:
 def run_api(settings: Settings) -> Iterator[tuple[str, int, int]]:
     """`kg serve` on the benchmark's database: (host, port, pid), ready and warmed up."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
-    env.update(KG_DATA_DIR=str(settings.kg_data_dir), KG_BOLT_PORT=str(settings.kg_bolt_port),
-               KG_HTTP_PORT=str(settings.kg_http_port))
+    env.update(
+        KG_DATA_DIR=str(settings.kg_data_dir),
+        KG_BOLT_PORT=str(settings.kg_bolt_port),
+        KG_HTTP_PORT=str(settings.kg_http_port),
+    )
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_ready("127.0.0.1", port, proc)
         yield "127.0.0.1", port, proc.pid

@@ -52,8 +52,15 @@ class TruthRecorder:
         self.events: dict[str, _EventFacts] = {}
         self.relations: dict[tuple[str, str, str | None, str | None], _RelationFacts] = {}
 
-    def add_entity(self, article_id: str, entity_id: str, type_: EntityType, name: str,
-                   form: str | None = None, role: str | None = None) -> None:
+    def add_entity(
+        self,
+        article_id: str,
+        entity_id: str,
+        type_: EntityType,
+        name: str,
+        form: str | None = None,
+        role: str | None = None,
+    ) -> None:
         """An article names an entity, with the form it used and a role it gave."""
         facts = self.entities.get(entity_id)
         if facts is None:
@@ -66,8 +73,14 @@ class TruthRecorder:
             facts.roles.setdefault(role)
         _add_article(facts.articles, article_id)
 
-    def add_event(self, article_id: str, event: WorldEvent, participants: Iterable[tuple[str, str]],
-                  place: str | None, precision: DatePrecision | None) -> None:
+    def add_event(
+        self,
+        article_id: str,
+        event: WorldEvent,
+        participants: Iterable[tuple[str, str]],
+        place: str | None,
+        precision: DatePrecision | None,
+    ) -> None:
         """An article mentions an event, with the participants, place and date it states."""
         facts = self.events.get(event.id)
         if facts is None:
@@ -79,8 +92,15 @@ class TruthRecorder:
             facts.precision = precision
         _add_article(facts.articles, article_id)
 
-    def add_relation(self, article_id: str, subject: str, predicate: Predicate,
-                     obj: str | None, obj_text: str | None, evidence: str) -> None:
+    def add_relation(
+        self,
+        article_id: str,
+        subject: str,
+        predicate: Predicate,
+        obj: str | None,
+        obj_text: str | None,
+        evidence: str,
+    ) -> None:
         """An article states a relation; the first article's sentence is kept as evidence."""
         key = (subject, predicate.value, obj, obj_text)
         facts = self.relations.get(key)
@@ -97,17 +117,28 @@ class TruthRecorder:
                 date = ev.date.isoformat()
             elif precision is DatePrecision.MONTH:
                 date = month_start(ev.date).isoformat()
-            yield {"id": ev.id, "kind": ev.kind.value, "label": ev.label, "date": date,
-                   "date_precision": precision.value if date is not None and precision else None,
-                   "place": facts.place,
-                   "participants": [{"entity": e, "role": r} for e, r in facts.participants],
-                   "articles": facts.articles}
+            yield {
+                "id": ev.id,
+                "kind": ev.kind.value,
+                "label": ev.label,
+                "date": date,
+                "date_precision": precision.value if date is not None and precision else None,
+                "place": facts.place,
+                "participants": [{"entity": e, "role": r} for e, r in facts.participants],
+                "articles": facts.articles,
+            }
 
     def entity_rows(self) -> Iterable[dict[str, Any]]:
         """The entities as facts-file rows."""
         for entity_id, f in self.entities.items():
-            yield {"id": entity_id, "type": f.type.value, "name": f.name,
-                   "aliases": list(f.aliases), "roles": list(f.roles), "articles": f.articles}
+            yield {
+                "id": entity_id,
+                "type": f.type.value,
+                "name": f.name,
+                "aliases": list(f.aliases),
+                "roles": list(f.roles),
+                "articles": f.articles,
+            }
 
     def relation_rows(self) -> Iterable[dict[str, Any]]:
         """The relations as facts-file rows, each with its evidence sentence."""

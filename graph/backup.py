@@ -75,8 +75,10 @@ def check_document(doc: object) -> dict[str, list[Row]]:
     for row in doc["articles"]:
         missing = [k for k in ("id", *ARTICLE_FIELDS) if not isinstance(row.get(k), str)]
         if missing:
-            raise InvalidBackup(f"article {row.get('id')!r} has no {', '.join(missing)}: "
-                                "the file is not a full export")
+            raise InvalidBackup(
+                f"article {row.get('id')!r} has no {', '.join(missing)}: "
+                "the file is not a full export"
+            )
     return {key: doc[key] for key in REQUIRED}
 
 
@@ -85,8 +87,9 @@ def write_order(doc: dict[str, list[Row]]) -> list[str]:
     order: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter()
     for aid in sorted(a["id"] for a in doc["articles"]):
         order.add(aid)
-    lists = [row.get("articles") or [] for key in ("entities", "events", "relations")
-             for row in doc[key]]
+    lists = [
+        row.get("articles") or [] for key in ("entities", "events", "relations") for row in doc[key]
+    ]
     for ev in doc["events"]:
         lists += [p.get("articles") or [] for p in ev.get("participants") or []]
         lists += [p.get("articles") or [] for p in ev.get("places") or []]
@@ -103,8 +106,13 @@ def write_order(doc: dict[str, list[Row]]) -> list[str]:
 def _evidence_index(rows: list[Row]) -> dict[tuple[str, str], list[Evidence]]:
     index: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
     for r in rows:
-        ev = Evidence(article_id=r["article"], sentence=r["sentence"], start=r["start"],
-                      end=r["end"], confidence=r["confidence"])
+        ev = Evidence(
+            article_id=r["article"],
+            sentence=r["sentence"],
+            start=r["start"],
+            end=r["end"],
+            confidence=r["confidence"],
+        )
         index[(r["fact"], r["article"])].append(ev)
     return index
 
@@ -130,18 +138,30 @@ class _Rebuilder:
 
     def facts(self, aid: str) -> ArticleFacts:
         a = self.articles[aid]
-        article = Article(id=aid, title=a.get("title"), source=a.get("source"), url=a.get("url"),
-                          author=a.get("author"), published=a.get("published"),
-                          content_hash=a["content_hash"], text=a["text"])
+        article = Article(
+            id=aid,
+            title=a.get("title"),
+            source=a.get("source"),
+            url=a.get("url"),
+            author=a.get("author"),
+            published=a.get("published"),
+            content_hash=a["content_hash"],
+            text=a["text"],
+        )
         entities = tuple(
-            Entity(id=e["id"], type=e["type"], name=e["name"], aliases=tuple(e["aliases"]),
-                   roles=tuple(e["roles"]), evidence=tuple(self.evidence[(e["id"], aid)]))
+            Entity(
+                id=e["id"],
+                type=e["type"],
+                name=e["name"],
+                aliases=tuple(e["aliases"]),
+                roles=tuple(e["roles"]),
+                evidence=tuple(self.evidence[(e["id"], aid)]),
+            )
             for e in self.entities[aid]
         )
         events = tuple(self._event(v, aid) for v in self.events[aid])
         relations = tuple(r for row in self.relations[aid] for r in self._relations(row, aid))
-        return ArticleFacts(article=article, entities=entities, events=events,
-                            relations=relations)
+        return ArticleFacts(article=article, entities=entities, events=events, relations=relations)
 
     def _event(self, v: Row, aid: str) -> Event:
         place = next((p["place"] for p in v.get("places") or [] if aid in p["articles"]), None)
@@ -150,13 +170,21 @@ class _Rebuilder:
             if aid not in p["articles"]:
                 continue
             quotes: list[Evidence | None] = [
-                *self.evidence[(f"{p['entity']}|{p['role']}|{v['id']}", aid)]] or [None]
-            participants += [Participant(entity_id=p["entity"], role=p["role"], evidence=q)
-                             for q in quotes]
-        return Event(id=v["id"], kind=v["kind"], label=v["label"], date=v["date"],
-                     date_precision=v["date_precision"], place_id=place,
-                     participants=tuple(participants),
-                     evidence=tuple(self.evidence[(v["id"], aid)]))
+                *self.evidence[(f"{p['entity']}|{p['role']}|{v['id']}", aid)]
+            ] or [None]
+            participants += [
+                Participant(entity_id=p["entity"], role=p["role"], evidence=q) for q in quotes
+            ]
+        return Event(
+            id=v["id"],
+            kind=v["kind"],
+            label=v["label"],
+            date=v["date"],
+            date_precision=v["date_precision"],
+            place_id=place,
+            participants=tuple(participants),
+            evidence=tuple(self.evidence[(v["id"], aid)]),
+        )
 
     def _relations(self, row: Row, aid: str) -> Iterator[Relation]:
         subject, obj, text = row["subject"], row["object"], row["object_text"]
@@ -167,10 +195,13 @@ class _Rebuilder:
             raise InvalidBackup(f"relation {key!r} of article {aid!r} has no evidence sentence")
         for q in quotes:
             yield Relation(
-                subject_id=subject, subject_label=self._label(subject),
-                predicate=row["predicate"], object_id=obj,
+                subject_id=subject,
+                subject_label=self._label(subject),
+                predicate=row["predicate"],
+                object_id=obj,
                 object_label=self._label(obj) if obj is not None else NodeLabel.ENTITY,
-                object_text=None if obj is not None else text, evidence=q,
+                object_text=None if obj is not None else text,
+                evidence=q,
             )
 
     def _label(self, node_id: str) -> NodeLabel:
@@ -185,12 +216,14 @@ def facts_of_document(doc: object) -> Iterator[ArticleFacts]:
         try:
             yield rebuild.facts(aid)
         except (ValidationError, KeyError, TypeError, ValueError) as e:
-            raise InvalidBackup(f"article {aid!r} cannot be rebuilt from the file: "
-                                f"{_first_line(e)}") from e
+            raise InvalidBackup(
+                f"article {aid!r} cannot be rebuilt from the file: {_first_line(e)}"
+            ) from e
 
 
-def import_document(store: GraphStore, doc: object, *, allow_existing: bool = False
-                    ) -> ImportReport:
+def import_document(
+    store: GraphStore, doc: object, *, allow_existing: bool = False
+) -> ImportReport:
     """Writes every article of a full export into the graph; the graph must be empty unless
     `allow_existing`."""
     started = time.perf_counter()
@@ -244,11 +277,13 @@ def article_footprints(doc: dict[str, list[Row]]) -> dict[str, frozenset[tuple[A
                 prints[aid].add(("place", v["id"], p["place"]))
     for r in doc["relations"]:
         for aid in r["articles"]:
-            prints[aid].add(("relation", r["subject"], r["predicate"], r["object"],
-                             r["object_text"]))
+            prints[aid].add(
+                ("relation", r["subject"], r["predicate"], r["object"], r["object_text"])
+            )
     for ev in doc.get("evidence") or []:
-        prints[ev["article"]].add(("evidence", ev["fact"], ev["sentence"], ev["start"], ev["end"],
-                                   ev["confidence"]))
+        prints[ev["article"]].add(
+            ("evidence", ev["fact"], ev["sentence"], ev["start"], ev["end"], ev["confidence"])
+        )
     return {aid: frozenset(p) for aid, p in prints.items()}
 
 
@@ -257,7 +292,9 @@ def duplicate_keys(doc: dict[str, list[Row]]) -> list[str]:
     keys: list[str] = [f"article {a['id']}" for a in doc["articles"]]
     keys += [f"node {e['id']}" for e in doc["entities"]]
     keys += [f"node {v['id']}" for v in doc["events"]]
-    keys += [f"relation {r['subject']}|{r['predicate']}|{r['object'] or r['object_text']}"
-             for r in doc["relations"]]
+    keys += [
+        f"relation {r['subject']}|{r['predicate']}|{r['object'] or r['object_text']}"
+        for r in doc["relations"]
+    ]
     keys += [f"evidence {e['fact']}|{e['article']}|{e['start']}" for e in doc.get("evidence") or []]
     return sorted(k for k, n in Counter(keys).items() if n > 1)

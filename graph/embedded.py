@@ -1,4 +1,4 @@
-"""The embedded ArcadeDB server: started in its own process, bound to 127.0.0.1, spoken to over Bolt.
+"""The embedded ArcadeDB server: its own process, bound to 127.0.0.1, spoken to over Bolt.
 
 Run files live in the data folder: `password` (0600, generated once), `server.json` (pid and
 ports of the running server), `server.log` (the server's output) and `arcadedb/` (the data).
@@ -88,8 +88,9 @@ def running(data_dir: Path) -> ServerInfo | None:
     path = state_file(data_dir)
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
-        info = ServerInfo(int(state["pid"]), int(state["bolt_port"]), int(state["http_port"]),
-                          data_dir)
+        info = ServerInfo(
+            int(state["pid"]), int(state["bolt_port"]), int(state["http_port"]), data_dir
+        )
     except FileNotFoundError:
         return None
     except (ValueError, KeyError, OSError):
@@ -140,8 +141,9 @@ def _log_tail(data_dir: Path, lines: int = 5) -> str:
     return " | ".join(tail)
 
 
-def wait_for_bolt(uri: str, password: str, timeout: float, proc: subprocess.Popen[bytes] | None
-                  = None) -> None:
+def wait_for_bolt(
+    uri: str, password: str, timeout: float, proc: subprocess.Popen[bytes] | None = None
+) -> None:
     """Returns once Bolt answers a query; raises GraphUnavailable after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     last: Exception | None = None
@@ -149,9 +151,10 @@ def wait_for_bolt(uri: str, password: str, timeout: float, proc: subprocess.Pope
         if proc is not None and proc.poll() is not None:
             raise GraphUnavailable(f"the embedded server exited with code {proc.returncode}")
         try:
-            with GraphDatabase.driver(uri, auth=(USER, password)) as driver, driver.session(
-                database=DATABASE
-            ) as session:
+            with (
+                GraphDatabase.driver(uri, auth=(USER, password)) as driver,
+                driver.session(database=DATABASE) as session,
+            ):
                 session.run("RETURN 1 AS ok").consume()
             return
         except (ServiceUnavailable, OSError, AuthError) as e:
@@ -162,13 +165,20 @@ def wait_for_bolt(uri: str, password: str, timeout: float, proc: subprocess.Pope
     raise GraphUnavailable(f"Bolt did not answer at {uri} within {timeout:.0f} s ({last})")
 
 
-def start(data_dir: Path, bolt_port: int, http_port: int, timeout: float = 120.0,
-          min_free_bytes: int = MIN_FREE_BYTES) -> ServerInfo:
+def start(
+    data_dir: Path,
+    bolt_port: int,
+    http_port: int,
+    timeout: float = 120.0,
+    min_free_bytes: int = MIN_FREE_BYTES,
+) -> ServerInfo:
     """Starts the server in its own process and returns once Bolt answers."""
     data_dir = data_dir.resolve()
     info = running(data_dir)
     if info is not None:
-        raise AlreadyRunning(f"the embedded database is already running (pid {info.pid}) at {info.uri}")
+        raise AlreadyRunning(
+            f"the embedded database is already running (pid {info.pid}) at {info.uri}"
+        )
     check_java_files()
     data_dir.mkdir(parents=True, exist_ok=True)
     free = shutil.disk_usage(data_dir).free
@@ -180,19 +190,27 @@ def start(data_dir: Path, bolt_port: int, http_port: int, timeout: float = 120.0
     for name, port in (("Bolt", bolt_port), ("HTTP", http_port)):
         if not _port_free(port):
             env = "KG_BOLT_PORT" if name == "Bolt" else "KG_HTTP_PORT"
-            raise PortInUse(f"port {port} ({name}) on {HOST} is in use by another process: "
-                            f"stop it or set {env} to a free port")
+            raise PortInUse(
+                f"port {port} ({name}) on {HOST} is in use by another process: "
+                f"stop it or set {env} to a free port"
+            )
     password = read_password(data_dir)
     with log_file(data_dir).open("ab") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", _MARKER, str(data_dir), str(bolt_port), str(http_port)],
-            stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, cwd=data_dir,
-            start_new_session=True, env={**os.environ, "KG_SERVER_PASSWORD": password},
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=data_dir,
+            start_new_session=True,
+            env={**os.environ, "KG_SERVER_PASSWORD": password},
         )
     _children[proc.pid] = proc
     info = ServerInfo(proc.pid, bolt_port, http_port, data_dir)
-    state_file(data_dir).write_text(json.dumps(
-        {"pid": proc.pid, "bolt_port": bolt_port, "http_port": http_port}), encoding="utf-8")
+    state_file(data_dir).write_text(
+        json.dumps({"pid": proc.pid, "bolt_port": bolt_port, "http_port": http_port}),
+        encoding="utf-8",
+    )
     try:
         wait_for_bolt(info.uri, password, timeout, proc)
     except GraphUnavailable as e:
@@ -217,8 +235,9 @@ def _terminate(pid: int, grace: float) -> None:
             break
         time.sleep(0.2)
     else:
-        log.warning("the embedded server (pid %d) ignored SIGTERM for %.0f s; killing it", pid,
-                    grace)
+        log.warning(
+            "the embedded server (pid %d) ignored SIGTERM for %.0f s; killing it", pid, grace
+        )
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
     if child is not None:
@@ -280,5 +299,6 @@ def serve_forever(data_dir: Path, bolt_port: int, http_port: int, password: str)
 
 
 if __name__ == "__main__":
-    serve_forever(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]),
-                  os.environ.pop("KG_SERVER_PASSWORD"))
+    serve_forever(
+        Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), os.environ.pop("KG_SERVER_PASSWORD")
+    )

@@ -1,13 +1,13 @@
 """Errors raised by graph/; driver exceptions are translated here once.
 
-    GraphError
-    ├── NotFound            an id the caller asked for is not in the graph
-    ├── GraphUnavailable    the database cannot be reached (or the embedded one is not running)
-    ├── GraphAuthFailed     the database refused the credentials
-    ├── WriteRejected       the database refused one article's facts (terminal for that article)
-    └── EmbeddedServerError the embedded server cannot be started or stopped
-        ├── AlreadyRunning
-        └── PortInUse
+GraphError
+├── NotFound            an id the caller asked for is not in the graph
+├── GraphUnavailable    the database cannot be reached (or the embedded one is not running)
+├── GraphAuthFailed     the database refused the credentials
+├── WriteRejected       the database refused one article's facts (terminal for that article)
+└── EmbeddedServerError the embedded server cannot be started or stopped
+    ├── AlreadyRunning
+    └── PortInUse
 """
 
 from __future__ import annotations

@@ -16,13 +16,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from graph.cypher import catalog
-from graph.models import ArticleFacts, Evidence, NodeLabel, Predicate
+from graph.models import ArticleFacts, DatePrecision, Evidence, NodeLabel, Predicate
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
 
 FactsDoc = dict[str, list[dict[str, Any]]]
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 def _union(into: list[str], values: Iterable[str]) -> None:
@@ -33,13 +32,27 @@ def _union(into: list[str], values: Iterable[str]) -> None:
 
 def _article_row(facts: ArticleFacts) -> dict[str, Any]:
     a = facts.article
-    return {"id": a.id, "published": a.published, "source": a.source, "title": a.title,
-            "url": a.url, "author": a.author, "content_hash": a.content_hash, "text": a.text}
+    return {
+        "id": a.id,
+        "published": a.published,
+        "source": a.source,
+        "title": a.title,
+        "url": a.url,
+        "author": a.author,
+        "content_hash": a.content_hash,
+        "text": a.text,
+    }
 
 
 def _evidence_row(fact: str, ev: Evidence) -> dict[str, Any]:
-    return {"fact": fact, "article": ev.article_id, "sentence": ev.sentence, "start": ev.start,
-            "end": ev.end, "confidence": ev.confidence}
+    return {
+        "fact": fact,
+        "article": ev.article_id,
+        "sentence": ev.sentence,
+        "start": ev.start,
+        "end": ev.end,
+        "confidence": ev.confidence,
+    }
 
 
 def _evidence_of(facts: ArticleFacts) -> Iterable[dict[str, Any]]:
@@ -59,9 +72,17 @@ def _merge_event(events: dict[str, dict[str, Any]], aid: str, facts: ArticleFact
     for v in facts.events:
         row = events.setdefault(
             v.id,
-            {"id": v.id, "kind": str(v.kind), "label": v.label, "date": None,
-             "date_precision": None, "place": None, "participants": [], "articles": [],
-             "places": []},
+            {
+                "id": v.id,
+                "kind": str(v.kind),
+                "label": v.label,
+                "date": None,
+                "date_precision": None,
+                "place": None,
+                "participants": [],
+                "articles": [],
+                "places": [],
+            },
         )
         if v.date is not None and _finer(v.date_precision, row["date_precision"]):
             row["date"], row["date_precision"] = v.date, str(v.date_precision)
@@ -72,8 +93,14 @@ def _merge_event(events: dict[str, dict[str, Any]], aid: str, facts: ArticleFact
                 row["places"].append(place)
             _union(place["articles"], [aid])
         for p in v.participants:
-            part = next((x for x in row["participants"]
-                         if x["entity"] == p.entity_id and x["role"] == str(p.role)), None)
+            part = next(
+                (
+                    x
+                    for x in row["participants"]
+                    if x["entity"] == p.entity_id and x["role"] == str(p.role)
+                ),
+                None,
+            )
             if part is None:
                 part = {"entity": p.entity_id, "role": str(p.role), "articles": []}
                 row["participants"].append(part)
@@ -94,8 +121,14 @@ def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
         for e in f.entities:
             row = entities.setdefault(
                 e.id,
-                {"id": e.id, "type": str(e.type), "name": e.name, "aliases": [], "roles": [],
-                 "articles": []},
+                {
+                    "id": e.id,
+                    "type": str(e.type),
+                    "name": e.name,
+                    "aliases": [],
+                    "roles": [],
+                    "articles": [],
+                },
             )
             _union(row["aliases"], e.aliases)
             _union(row["roles"], e.roles)
@@ -104,8 +137,15 @@ def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
         for r in f.relations:
             rel = relations.setdefault(
                 r.key,
-                {"subject": r.subject_id, "predicate": str(r.predicate), "object": r.object_id,
-                 "object_text": r.object_text, "articles": [], "evidence": None, "_first": None},
+                {
+                    "subject": r.subject_id,
+                    "predicate": str(r.predicate),
+                    "object": r.object_id,
+                    "object_text": r.object_text,
+                    "articles": [],
+                    "evidence": None,
+                    "_first": None,
+                },
             )
             _union(rel["articles"], [aid])
             first = (r.evidence.article_id, r.evidence.start)
@@ -130,8 +170,9 @@ def _finish_event(row: dict[str, Any]) -> None:
     """Participants sorted; places in the order their first article came; `place` the first."""
     row["participants"].sort(key=lambda p: (p["entity"], p["role"]))
     order = {aid: i for i, aid in enumerate(row["articles"])}
-    row["places"].sort(key=lambda p: min((order.get(a, len(order)) for a in p["articles"]),
-                                         default=len(order)))
+    row["places"].sort(
+        key=lambda p: min((order.get(a, len(order)) for a in p["articles"]), default=len(order))
+    )
     row["place"] = row["places"][0]["place"] if row["places"] else None
 
 
@@ -141,7 +182,7 @@ def _finer(new: object, old: object) -> bool:
         return False
     if old is None:
         return True
-    return _PRECISION_RANK[str(new)] < _PRECISION_RANK[str(old)]
+    return DatePrecision(str(new)).rank < DatePrecision(str(old)).rank
 
 
 def _relation_sort_key(r: dict[str, Any]) -> tuple[str, int, str, str]:
@@ -156,10 +197,17 @@ def _evidence_sort_key(ev: dict[str, Any]) -> tuple[str, str, int, int]:
 def _read_events(store: GraphStore) -> list[dict[str, Any]]:
     events = []
     for ev in store.read(catalog.render("export_events")):
-        row = {"id": ev["id"], "kind": ev["kind"], "label": ev["label"], "date": ev["date"],
-               "date_precision": ev["date_precision"], "place": None,
-               "participants": [p for p in ev["participants"] if p],
-               "articles": ev["articles"], "places": [p for p in ev["places"] if p]}
+        row = {
+            "id": ev["id"],
+            "kind": ev["kind"],
+            "label": ev["label"],
+            "date": ev["date"],
+            "date_precision": ev["date_precision"],
+            "place": None,
+            "participants": [p for p in ev["participants"] if p],
+            "articles": ev["articles"],
+            "places": [p for p in ev["places"] if p],
+        }
         _finish_event(row)
         events.append(row)
     return events
@@ -173,12 +221,16 @@ def _read_relations(store: GraphStore) -> list[dict[str, Any]]:
                 query = catalog.render("export_relations", type_=predicate, from_=from_, to=to)
                 for row in store.read(query):
                     is_issue = to is NodeLabel.ISSUE
-                    relations.append({
-                        "subject": row["subject"], "predicate": str(predicate),
-                        "object": None if is_issue else row["object"],
-                        "object_text": row["object_text"] if is_issue else None,
-                        "articles": row["articles"], "evidence": row["evidence"],
-                    })
+                    relations.append(
+                        {
+                            "subject": row["subject"],
+                            "predicate": str(predicate),
+                            "object": None if is_issue else row["object"],
+                            "object_text": row["object_text"] if is_issue else None,
+                            "articles": row["articles"],
+                            "evidence": row["evidence"],
+                        }
+                    )
     relations.sort(key=_relation_sort_key)
     return relations
 
@@ -188,10 +240,21 @@ def read_document(store: GraphStore) -> FactsDoc:
     articles = store.read(catalog.render("export_articles"))
     entities = store.read(catalog.render("export_entities"))
     evidence = [
-        {"fact": r["fact"], "article": r["article"], "sentence": r["sentence"],
-         "start": r["start_char"], "end": r["end_char"], "confidence": r["confidence"]}
+        {
+            "fact": r["fact"],
+            "article": r["article"],
+            "sentence": r["sentence"],
+            "start": r["start_char"],
+            "end": r["end_char"],
+            "confidence": r["confidence"],
+        }
         for r in store.read(catalog.render("export_evidence"))
     ]
     evidence.sort(key=_evidence_sort_key)
-    return {"articles": articles, "entities": entities, "events": _read_events(store),
-            "relations": _read_relations(store), "evidence": evidence}
+    return {
+        "articles": articles,
+        "entities": entities,
+        "events": _read_events(store),
+        "relations": _read_relations(store),
+        "evidence": evidence,
+    }

@@ -78,6 +78,11 @@ class DatePrecision(StrEnum):
     MONTH = "month"
     YEAR = "year"
 
+    @property
+    def rank(self) -> int:
+        """0 for day, 1 for month, 2 for year: lower is finer."""
+        return list(DatePrecision).index(self)
+
 
 class NodeLabel(StrEnum):
     """Node labels; relation ends are one of the first three."""
@@ -233,7 +238,7 @@ def slugify(text: str) -> str:
 
     s = unicodedata.normalize("NFKD", text)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"['’‘`´]", "", s)
+    s = re.sub("['\u2019\u2018`\u00b4]", "", s)
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")[:120] or "x"
 
 

@@ -10,7 +10,7 @@ def normalize(text: str) -> str:
     """Lowercase ASCII words separated by single spaces: accents, case and punctuation ignored."""
     s = unicodedata.normalize("NFKD", text)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"['’‘`´]", "", s)
+    s = re.sub("['\u2019\u2018`\u00b4]", "", s)
     return " ".join(re.sub(r"[\W_]+", " ", s).split())
 
 

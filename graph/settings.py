@@ -14,7 +14,9 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
 
-    neo4j_uri: str | None = Field(default=None, description="bolt:// or neo4j:// URI of a Neo4j server")
+    neo4j_uri: str | None = Field(
+        default=None, description="bolt:// or neo4j:// URI of a Neo4j server"
+    )
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr | None = None
     neo4j_database: str = "neo4j"

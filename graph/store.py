@@ -109,6 +109,7 @@ class GraphStore:
 
     def read(self, query: str, **params: Any) -> list[dict[str, Any]]:
         """Rows of one read query, as dicts."""
+
         def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
             return [r.data() for r in tx.run(query, params)]
 
@@ -194,6 +195,7 @@ class GraphStore:
 
     def derive_sequences(self) -> int:
         """Re-derives PRECEDED between successive rounds of talks by date; returns the links."""
+
         def work(tx: ManagedTransaction) -> int:
             tx.run(catalog.render("delete_derived_sequence")).consume()
             query = catalog.render("derive_round_sequence")

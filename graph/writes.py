@@ -21,7 +21,6 @@ from graph.models import ArticleFacts, Evidence, NodeLabel, Predicate, WriteStat
 from graph.names import search_keys
 
 Row = dict[str, Any]
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 @dataclass
@@ -42,15 +41,29 @@ class ArticleRows:
     @property
     def count(self) -> int:
         """Rows in all, a measure of the work a write does."""
-        fixed = (self.articles, self.entities, self.events, self.issues, self.participants,
-                 self.places, self.evidence)
+        fixed = (
+            self.articles,
+            self.entities,
+            self.events,
+            self.issues,
+            self.participants,
+            self.places,
+            self.evidence,
+        )
         return sum(len(x) for x in fixed) + sum(len(v) for v in self.relations.values())
 
 
 def _evidence_row(fact: str, ev: Evidence) -> Row:
     digest = hashlib.sha1(f"{fact}\x1f{ev.article_id}\x1f{ev.start}".encode()).hexdigest()[:20]
-    return {"id": digest, "fact": fact, "article": ev.article_id, "sentence": ev.sentence,
-            "start_char": ev.start, "end_char": ev.end, "confidence": ev.confidence}
+    return {
+        "id": digest,
+        "fact": fact,
+        "article": ev.article_id,
+        "sentence": ev.sentence,
+        "start_char": ev.start,
+        "end_char": ev.end,
+        "confidence": ev.confidence,
+    }
 
 
 def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleRows:
@@ -61,38 +74,69 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
     rows.articles.append(a.model_dump(mode="json"))
     for e in facts.entities:
         conf = max((ev.confidence for ev in e.evidence), default=0.5)
-        rows.entities.append({
-            "article": aid, "id": e.id, "type": str(e.type), "name": e.name,
-            "aliases": list(e.aliases), "roles": list(e.roles), "confidence": conf,
-            "search_keys": search_keys(e.name, *e.aliases),
-        })
+        rows.entities.append(
+            {
+                "article": aid,
+                "id": e.id,
+                "type": str(e.type),
+                "name": e.name,
+                "aliases": list(e.aliases),
+                "roles": list(e.roles),
+                "confidence": conf,
+                "search_keys": search_keys(e.name, *e.aliases),
+            }
+        )
         rows.evidence.extend(_evidence_row(e.id, ev) for ev in e.evidence)
     for v in facts.events:
         conf = max((ev.confidence for ev in v.evidence), default=0.5)
         precision = str(v.date_precision) if v.date_precision else None
-        rows.events.append({
-            "article": aid, "id": v.id, "kind": str(v.kind), "label": v.label, "date": v.date,
-            "date_precision": precision,
-            "precision_rank": _PRECISION_RANK[precision] if precision else None,
-            "confidence": conf,
-        })
+        rows.events.append(
+            {
+                "article": aid,
+                "id": v.id,
+                "kind": str(v.kind),
+                "label": v.label,
+                "date": v.date,
+                "date_precision": precision,
+                "precision_rank": v.date_precision.rank if v.date_precision else None,
+                "confidence": conf,
+            }
+        )
         rows.evidence.extend(_evidence_row(v.id, ev) for ev in v.evidence)
         if v.place_id is not None:
-            rows.places.append({"article": aid, "event": v.id, "place": v.place_id,
-                                "key": f"{v.id}|HELD_IN|{v.place_id}"})
+            rows.places.append(
+                {
+                    "article": aid,
+                    "event": v.id,
+                    "place": v.place_id,
+                    "key": f"{v.id}|HELD_IN|{v.place_id}",
+                }
+            )
         for p in v.participants:
             key = f"{p.entity_id}|{p.role}|{v.id}"
-            rows.participants.append({"article": aid, "entity": p.entity_id, "event": v.id,
-                                      "role": str(p.role), "key": key})
+            rows.participants.append(
+                {
+                    "article": aid,
+                    "entity": p.entity_id,
+                    "event": v.id,
+                    "role": str(p.role),
+                    "key": key,
+                }
+            )
             if p.evidence is not None:
                 rows.evidence.append(_evidence_row(key, p.evidence))
     for r in facts.relations:
         if r.object_id is None:
             rows.issues.append({"article": aid, "id": r.target_id, "text": r.object_text})
-        rows.relations[(r.predicate, r.subject_label, r.target_label)].append({
-            "article": aid, "subject": r.subject_id, "object": r.target_id, "key": r.key,
-            "confidence": r.evidence.confidence,
-        })
+        rows.relations[(r.predicate, r.subject_label, r.target_label)].append(
+            {
+                "article": aid,
+                "subject": r.subject_id,
+                "object": r.target_id,
+                "key": r.key,
+                "confidence": r.evidence.confidence,
+            }
+        )
         rows.evidence.append(_evidence_row(r.key, r.evidence))
     return rows
 

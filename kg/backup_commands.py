@@ -30,8 +30,11 @@ def read_backup(path: Path) -> object:
 @app.command("import")
 def import_backup(
     path: Annotated[Path, typer.Argument(help="a file written by `kg export`")],
-    merge: Annotated[bool, typer.Option(
-        "--merge", help="add to a graph that is not empty (articles already there are kept)")
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge", help="add to a graph that is not empty (articles already there are kept)"
+        ),
     ] = False,
 ) -> None:
     """Rebuild the graph from an export (a backup): into an empty database, or --merge."""
@@ -40,9 +43,11 @@ def import_backup(
     doc = read_backup(path)
     with graph_errors(), open_store(get_settings()) as store:
         report = import_document(store, doc, allow_existing=merge)
-    out.print(f"imported {path}: {report.articles} articles written, {report.unchanged} "
-              f"unchanged; {report.entities} entities, {report.events} events, "
-              f"{report.relations} relations in {report.seconds:.1f} s")
+    out.print(
+        f"imported {path}: {report.articles} articles written, {report.unchanged} "
+        f"unchanged; {report.entities} entities, {report.events} events, "
+        f"{report.relations} relations in {report.seconds:.1f} s"
+    )
 
 
 if __name__ == "__main__":

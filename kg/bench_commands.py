@@ -17,13 +17,18 @@ PROGRESS_FROM = 500  # corpora at least this big get a progress bar
 
 @app.command("generate")
 def generate(
-    articles: Annotated[int, typer.Option("--articles", "-n", min=1, max=1_000_000,
-                                          help="how many articles to write")] = 100,
+    articles: Annotated[
+        int,
+        typer.Option("--articles", "-n", min=1, max=1_000_000, help="how many articles to write"),
+    ] = 100,
     seed: Annotated[int, typer.Option("--seed", help="the same seed gives the same corpus")] = 1,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="folder to write into")] = Path(
-        "synthetic-corpus"),
-    junk_rate: Annotated[float, typer.Option("--junk-rate", min=0.0, max=1.0,
-                                             help="share of articles with page junk")] = 0.2,
+        "synthetic-corpus"
+    ),
+    junk_rate: Annotated[
+        float,
+        typer.Option("--junk-rate", min=0.0, max=1.0, help="share of articles with page junk"),
+    ] = 0.2,
 ) -> None:
     """Write a synthetic corpus of invented wire reports, its manifest.json and truth.json."""
     from bench.generator import generate_corpus
@@ -32,8 +37,9 @@ def generate(
         fail(f"{out_dir} exists and is not a folder")
     columns = (TextColumn("generating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
-        with Progress(*columns, console=err, transient=True,
-                      disable=articles < PROGRESS_FROM) as bar:
+        with Progress(
+            *columns, console=err, transient=True, disable=articles < PROGRESS_FROM
+        ) as bar:
             task = bar.add_task("generating", total=articles)
 
             def advance(done: int, _total: int) -> None:
@@ -44,34 +50,52 @@ def generate(
         fail(str(e))
     except OSError as e:
         fail(f"cannot write to {out_dir}: {e.strerror or e}")
-    out.print(f"wrote {summary.articles} articles ({summary.words} words, {summary.events} events, "
-              f"{summary.entities} entities, {summary.relations} relations, "
-              f"{summary.junk_articles} with page junk) to {out_dir} in {summary.seconds:.1f} s")
-    out.print(f"load them with `kg load {out_dir}`; "
-              f"score an export against {out_dir / 'truth.json'}")
+    out.print(
+        f"wrote {summary.articles} articles ({summary.words} words, {summary.events} events, "
+        f"{summary.entities} entities, {summary.relations} relations, "
+        f"{summary.junk_articles} with page junk) to {out_dir} in {summary.seconds:.1f} s"
+    )
+    out.print(
+        f"load them with `kg load {out_dir}`; score an export against {out_dir / 'truth.json'}"
+    )
 
 
 @app.command("bench")
 def bench(
-    articles: Annotated[int, typer.Option("--articles", "-n", min=1, max=100_000,
-                                          help="how many synthetic articles to measure on")] = 200,
+    articles: Annotated[
+        int,
+        typer.Option(
+            "--articles", "-n", min=1, max=100_000, help="how many synthetic articles to measure on"
+        ),
+    ] = 200,
     seed: Annotated[int, typer.Option("--seed", help="corpus seed")] = 1,
-    out_file: Annotated[Path | None, typer.Option("--out", "-o",
-                                                  help="JSON report to write")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=2, max=64,
-                                         help="processes for the parallel run")] = 2,
-    events: Annotated[list[int] | None, typer.Option(
-        "--events", min=10, max=1_000_000,
-        help="graph sizes (events) to measure queries at; repeat for several; none: "
-             "extraction only")] = None,
-    requests: Annotated[int, typer.Option("--requests", min=1, max=1_000_000,
-                                          help="requests per endpoint and client count")] = 200,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", "-o", help="JSON report to write")
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=2, max=64, help="processes for the parallel run")
+    ] = 2,
+    events: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--events",
+            min=10,
+            max=1_000_000,
+            help="graph sizes (events) to measure queries at; repeat for several; none: "
+            "extraction only",
+        ),
+    ] = None,
+    requests: Annotated[
+        int,
+        typer.Option(
+            "--requests", min=1, max=1_000_000, help="requests per endpoint and client count"
+        ),
+    ] = 200,
 ) -> None:
     """Measure extraction, ingest, writes and HTTP queries on synthetic data (JSON + tables)."""
     from bench.run import run_benchmark
 
-    report = run_benchmark(articles, seed, workers=workers, events=events or (),
-                           requests=requests)
+    report = run_benchmark(articles, seed, workers=workers, events=events or (), requests=requests)
     print_extraction(report, articles, workers)
     if "ingest" in report:
         print_database(report)
@@ -89,11 +113,18 @@ def print_extraction(report: dict[str, Any], articles: int, workers: int) -> Non
     for column in ("stage", "processes", "articles/s", "words/s", "seconds"):
         table.add_column(column, justify="left" if column == "stage" else "right")
     for row in report["runs"]:
-        table.add_row(row["stage"], str(row["processes"]), f"{row['articles_per_s']:.1f}",
-                      f"{row['words_per_s']:.0f}", f"{row['seconds']:.2f}")
+        table.add_row(
+            row["stage"],
+            str(row["processes"]),
+            f"{row['articles_per_s']:.1f}",
+            f"{row['words_per_s']:.0f}",
+            f"{row['seconds']:.2f}",
+        )
     out.print(table)
-    out.print(f"speed-up with {workers} processes: {report['parallel_speedup']:.2f}x; "
-              f"extraction runs at {report['share_of_spacy_ceiling']:.0%} of spaCy's own speed")
+    out.print(
+        f"speed-up with {workers} processes: {report['parallel_speedup']:.2f}x; "
+        f"extraction runs at {report['share_of_spacy_ceiling']:.0%} of spaCy's own speed"
+    )
 
 
 def print_database(report: dict[str, Any]) -> None:
@@ -102,24 +133,46 @@ def print_database(report: dict[str, Any]) -> None:
     for column in ("workers", "articles/s", "words/s", "extract s", "write s", "total s"):
         table.add_column(column, justify="right")
     for row in report["ingest"]:
-        table.add_row(str(row["workers"]), f"{row['articles_per_s']:.1f}",
-                      f"{row['words_per_s']}", f"{row['extract_seconds']:.1f}",
-                      f"{row['write_seconds']:.1f}", f"{row['seconds']:.1f}")
+        table.add_row(
+            str(row["workers"]),
+            f"{row['articles_per_s']:.1f}",
+            f"{row['words_per_s']}",
+            f"{row['extract_seconds']:.1f}",
+            f"{row['write_seconds']:.1f}",
+            f"{row['seconds']:.1f}",
+        )
     out.print(table)
     w = report["writes"]
-    out.print(f"writes: batched {w['batched_rows_per_s']} rows/s, one row a transaction "
-              f"{w['single_rows_per_s']} rows/s ({w['batched_over_single']}x)")
+    out.print(
+        f"writes: batched {w['batched_rows_per_s']} rows/s, one row a transaction "
+        f"{w['single_rows_per_s']} rows/s ({w['batched_over_single']}x)"
+    )
     for scale in report["queries"]:
-        table = Table(title=f"HTTP queries at {scale['events']} events "
-                            f"(db {scale['disk_mb']} MB on disk, peak MB {scale['peak_mb']})")
-        for column in ("endpoint", "p50", "p95", "p99 ms", "req/s x1", "req/s x8", "errors",
-                       "floor p50"):
+        table = Table(
+            title=f"HTTP queries at {scale['events']} events "
+            f"(db {scale['disk_mb']} MB on disk, peak MB {scale['peak_mb']})"
+        )
+        for column in (
+            "endpoint",
+            "p50",
+            "p95",
+            "p99 ms",
+            "req/s x1",
+            "req/s x8",
+            "errors",
+            "floor p50",
+        ):
             table.add_column(column, justify="left" if column == "endpoint" else "right")
         for row in scale["queries"]:
             one, eight = row["one_client"], row["eight_clients"]
-            table.add_row(row["endpoint"], f"{one['p50_ms']:.1f}", f"{one['p95_ms']:.1f}",
-                          f"{one['p99_ms']:.1f}", f"{one['requests_per_s']:.0f}",
-                          f"{eight['requests_per_s']:.0f}",
-                          str(one["errors"] + eight["errors"]),
-                          f"{row['in_memory_floor']['p50_ms']:.2f}")
+            table.add_row(
+                row["endpoint"],
+                f"{one['p50_ms']:.1f}",
+                f"{one['p95_ms']:.1f}",
+                f"{one['p99_ms']:.1f}",
+                f"{one['requests_per_s']:.0f}",
+                f"{eight['requests_per_s']:.0f}",
+                str(one["errors"] + eight["errors"]),
+                f"{row['in_memory_floor']['p50_ms']:.2f}",
+            )
         out.print(table)

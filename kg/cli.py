@@ -13,18 +13,21 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from graph import embedded
 from graph.errors import AlreadyRunning, GraphError
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 
-app = typer.Typer(help="Event timeline knowledge graph: load news articles, query who met whom, "
-                  "who demanded what and what led to what.", no_args_is_help=True,
-                  pretty_exceptions_enable=False)
-db_app = typer.Typer(help="Manage the embedded database (used when NEO4J_URI is not set).",
-                     no_args_is_help=True)
+app = typer.Typer(
+    help="Event timeline knowledge graph: load news articles, query who met whom, "
+    "who demanded what and what led to what.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(
+    help="Manage the embedded database (used when NEO4J_URI is not set).", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 out = Console()
 err = Console(stderr=True)
@@ -47,11 +50,15 @@ def graph_errors() -> Iterator[None]:
 
 
 @app.callback()
-def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="debug logging")] = False
-         ) -> None:
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="debug logging")] = False,
+) -> None:
     """Configure logging for every command."""
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
     if not verbose:
         logging.getLogger("neo4j").setLevel(logging.ERROR)
 
@@ -117,8 +124,10 @@ def db_status() -> None:
     if info is None:
         out.print(f"embedded database is stopped (data folder {s.kg_data_dir}, {size_mb:.1f} MB)")
         raise typer.Exit(STOPPED_EXIT)
-    out.print(f"embedded database running (pid {info.pid}) at {info.uri}, "
-              f"data in {info.data_dir} ({size_mb:.1f} MB)")
+    out.print(
+        f"embedded database running (pid {info.pid}) at {info.uri}, "
+        f"data in {info.data_dir} ({size_mb:.1f} MB)"
+    )
     with graph_errors(), GraphStore.connect(s) as store:
         counts = store.counts()
     out.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
@@ -138,8 +147,9 @@ def db_reset(yes: Annotated[bool, typer.Option("--yes", help="confirm")] = False
 
 
 @app.command("export")
-def export(out_file: Annotated[Path, typer.Option("--out", "-o", help="facts JSON to write")]
-           ) -> None:
+def export(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="facts JSON to write")],
+) -> None:
     """Write the whole graph as a facts JSON document (the shape scored by score.py)."""
     from graph.export import read_document
 
@@ -152,11 +162,13 @@ def export(out_file: Annotated[Path, typer.Option("--out", "-o", help="facts JSO
     except OSError as e:
         tmp.unlink(missing_ok=True)
         fail(f"cannot write {out_file}: {e.strerror or e}")
-    out.print(f"wrote {out_file}: {len(doc['articles'])} articles, {len(doc['entities'])} "
-              f"entities, {len(doc['events'])} events, {len(doc['relations'])} relations")
+    out.print(
+        f"wrote {out_file}: {len(doc['articles'])} articles, {len(doc['entities'])} "
+        f"entities, {len(doc['events'])} events, {len(doc['relations'])} relations"
+    )
 
 
+from kg import backup_commands as _backup_commands  # noqa: E402,F401  (import)
 from kg import bench_commands as _bench_commands  # noqa: E402,F401  (generate, bench)
 from kg import commands as _commands  # noqa: E402,F401  (registers load, serve, demo)
 from kg import scale_commands as _scale_commands  # noqa: E402,F401  (extract)
-from kg import backup_commands as _backup_commands  # noqa: E402,F401  (import)

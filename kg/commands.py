@@ -23,8 +23,13 @@ SEEDS_HINT = (
 )
 
 
-def run_load(paths: list[Path], manifest: Path | None, workers: int,
-             facts: Path | None = None, batch_size: int = 64) -> LoadReport:
+def run_load(
+    paths: list[Path],
+    manifest: Path | None,
+    workers: int,
+    facts: Path | None = None,
+    batch_size: int = 64,
+) -> LoadReport:
     """Loads articles (or a facts file) into the graph with a progress bar; returns the report."""
     from loaders.errors import LoaderError
     from loaders.pipeline import load_facts, load_paths
@@ -34,10 +39,18 @@ def run_load(paths: list[Path], manifest: Path | None, workers: int,
         if not p.exists():
             fail(f"{p}: no such file or folder")
     settings = get_settings()
-    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(),
-               MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.fields[name]}"))
-    with graph_errors(), open_store(settings) as store, Progress(*columns, console=err,
-                                                                 transient=True) as bar:
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[name]}"),
+    )
+    with (
+        graph_errors(),
+        open_store(settings) as store,
+        Progress(*columns, console=err, transient=True) as bar,
+    ):
         task = bar.add_task("loading", total=None, name="")
 
         def progress(done: int, total: int, name: str) -> None:
@@ -47,10 +60,15 @@ def run_load(paths: list[Path], manifest: Path | None, workers: int,
             if facts is not None:
                 report = load_facts(facts, store, progress=progress, batch_size=batch_size)
             else:
-                report = load_paths(paths, store, manifest=manifest or default_manifest(paths),
-                                    workers=workers, progress=progress,
-                                    max_bytes=settings.kg_max_article_bytes,
-                                    batch_size=batch_size)
+                report = load_paths(
+                    paths,
+                    store,
+                    manifest=manifest or default_manifest(paths),
+                    workers=workers,
+                    progress=progress,
+                    max_bytes=settings.kg_max_article_bytes,
+                    batch_size=batch_size,
+                )
         except LoaderError as e:
             fail(str(e))
         except OSError as e:
@@ -66,11 +84,14 @@ def print_report(report: LoadReport) -> None:
     for key in ("loaded", "unchanged", "updated"):
         table.add_row(key, str(len(getattr(report, key))))
     table.add_row("failed", str(len(report.failed)))
-    table.add_row("entities / events / relations written",
-                  f"{report.entities} / {report.events} / {report.relations}")
-    table.add_row("seconds (extract / write / total)",
-                  f"{report.extract_seconds:.1f} / {report.write_seconds:.1f} / "
-                  f"{report.elapsed_seconds:.1f}")
+    table.add_row(
+        "entities / events / relations written",
+        f"{report.entities} / {report.events} / {report.relations}",
+    )
+    table.add_row(
+        "seconds (extract / write / total)",
+        f"{report.extract_seconds:.1f} / {report.write_seconds:.1f} / {report.elapsed_seconds:.1f}",
+    )
     out.print(table)
     for name, reason in report.failed:
         err.print(f"[red]failed[/] {name}: {reason}", highlight=False)
@@ -78,16 +99,22 @@ def print_report(report: LoadReport) -> None:
 
 @app.command("load")
 def load(
-    paths: Annotated[list[Path] | None,
-                     typer.Argument(help="article files or folders (recursive)")] = None,
-    manifest: Annotated[Path | None, typer.Option(help="manifest.json with article metadata")]
-    = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="article files or folders (recursive)")
+    ] = None,
+    manifest: Annotated[
+        Path | None, typer.Option(help="manifest.json with article metadata")
+    ] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="extraction processes")] = 1,
-    facts: Annotated[Path | None, typer.Option(
-        "--facts", help="write a facts file made by `kg extract` instead of reading articles")]
-    = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, max=10_000,
-                                            help="articles per write transaction")] = 64,
+    facts: Annotated[
+        Path | None,
+        typer.Option(
+            "--facts", help="write a facts file made by `kg extract` instead of reading articles"
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, max=10_000, help="articles per write transaction")
+    ] = 64,
 ) -> None:
     """Load articles (.txt, .html, .json, .jsonl) or a facts file into the graph; exit 1 if any
     failed."""
@@ -130,16 +157,18 @@ def serve(
 @app.command("demo")
 def demo(
     path: Annotated[Path, typer.Argument(help="articles to load")] = Path("../shared/seeds"),
-    manifest: Annotated[Path | None, typer.Option(help="manifest.json with article metadata")]
-    = None,
+    manifest: Annotated[
+        Path | None, typer.Option(help="manifest.json with article metadata")
+    ] = None,
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
 ) -> None:
     """Start the embedded database if needed, load the articles at PATH, then serve API and page."""
-    suffixes = {".txt", ".html", ".htm", ".json", ".jsonl"}
+    from loaders.sources import FORMATS, MANIFEST_NAME
+
     has_articles = path.is_file() or (
-        path.is_dir() and any(p.suffix in suffixes and p.name != "manifest.json"
-                              for p in path.rglob("*"))
+        path.is_dir()
+        and any(p.suffix in FORMATS and p.name != MANIFEST_NAME for p in path.rglob("*"))
     )
     if not has_articles:
         fail(SEEDS_HINT.format(path=path))

@@ -16,8 +16,9 @@ from kg.cli import app, err, fail, out
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="article files or folders (recursive)")],
     out_file: Annotated[Path, typer.Option("--out", "-o", help="facts file (JSON lines) to write")],
-    manifest: Annotated[Path | None, typer.Option(help="manifest.json with article metadata")]
-    = None,
+    manifest: Annotated[
+        Path | None, typer.Option(help="manifest.json with article metadata")
+    ] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="extraction processes")] = 1,
 ) -> None:
     """Extract facts from articles into a JSON-lines file for `kg load --facts`; exit 1 if any
@@ -29,8 +30,11 @@ def extract(
     for p in paths:
         if not p.exists():
             fail(f"{p}: no such file or folder")
-    columns = (TextColumn("extracting {task.completed} articles"), TimeElapsedColumn(),
-               TextColumn("{task.fields[name]}"))
+    columns = (
+        TextColumn("extracting {task.completed} articles"),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[name]}"),
+    )
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("extracting", total=None, name="")
 
@@ -38,16 +42,23 @@ def extract(
             bar.update(task, completed=done, name=name)
 
         try:
-            report = extract_paths(paths, out_file, manifest=manifest or default_manifest(paths),
-                                   workers=workers, progress=progress,
-                                   max_bytes=get_settings().kg_max_article_bytes)
+            report = extract_paths(
+                paths,
+                out_file,
+                manifest=manifest or default_manifest(paths),
+                workers=workers,
+                progress=progress,
+                max_bytes=get_settings().kg_max_article_bytes,
+            )
         except LoaderError as e:
             fail(str(e))
         except OSError as e:
             fail(f"cannot write {out_file}: {e.strerror or e}")
-    out.print(f"wrote {out_file}: {report.written} articles ({report.entities} entities, "
-              f"{report.events} events, {report.relations} relations) in "
-              f"{report.elapsed_seconds:.1f} s; load it with `kg load --facts {out_file}`")
+    out.print(
+        f"wrote {out_file}: {report.written} articles ({report.entities} entities, "
+        f"{report.events} events, {report.relations} relations) in "
+        f"{report.elapsed_seconds:.1f} s; load it with `kg load --facts {out_file}`"
+    )
     for name, reason in report.failed:
         err.print(f"[red]failed[/] {name}: {reason}", highlight=False)
     if report.failed:

@@ -38,11 +38,14 @@ class ExtractReport(BaseModel):
     extract_seconds: float = 0.0
 
 
-def _iter_outcomes(paths: Sequence[Path], manifest: Path | None, extract: Extract, workers: int,
-                   max_bytes: int) -> Iterator[tuple[str, Extracted | str]]:
+def _iter_outcomes(
+    paths: Sequence[Path], manifest: Path | None, extract: Extract, workers: int, max_bytes: int
+) -> Iterator[tuple[str, Extracted | str]]:
     """(name, outcome or failure reason) of every source, in input order."""
-    items = ((item, item if isinstance(item, Article) else None)
-             for item in iter_articles(paths, manifest, max_bytes=max_bytes))
+    items = (
+        (item, item if isinstance(item, Article) else None)
+        for item in iter_articles(paths, manifest, max_bytes=max_bytes)
+    )
     for item, outcome in iter_extracted(items, extract, workers):
         if isinstance(item, Skipped):
             yield item.path, item.reason
@@ -59,18 +62,25 @@ def facts_line(facts: ArticleFacts) -> str:
     return json.dumps(facts.model_dump(mode="json"), ensure_ascii=False) + "\n"
 
 
-def extract_paths(paths: Sequence[Path], out: Path, *, manifest: Path | None = None,
-                  extract: Extract | None = None, workers: int = 1,
-                  progress: Progress | None = None,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractReport:
+def extract_paths(
+    paths: Sequence[Path],
+    out: Path,
+    *,
+    manifest: Path | None = None,
+    extract: Extract | None = None,
+    workers: int = 1,
+    progress: Progress | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ExtractReport:
     """Extract every article under paths into a facts file at `out`, no database needed."""
     started = time.perf_counter()
     extract_fn = extract if extract is not None else load_default_extract()
     report = ExtractReport()
     tmp = out.with_name(out.name + ".tmp")
     try:
-        _write_facts(tmp, _iter_outcomes(paths, manifest, extract_fn, workers, max_bytes),
-                     report, progress)
+        _write_facts(
+            tmp, _iter_outcomes(paths, manifest, extract_fn, workers, max_bytes), report, progress
+        )
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
@@ -78,8 +88,12 @@ def extract_paths(paths: Sequence[Path], out: Path, *, manifest: Path | None = N
     return report
 
 
-def _write_facts(tmp: Path, outcomes: Iterator[tuple[str, Extracted | str]],
-                 report: ExtractReport, progress: Progress | None) -> None:
+def _write_facts(
+    tmp: Path,
+    outcomes: Iterator[tuple[str, Extracted | str]],
+    report: ExtractReport,
+    progress: Progress | None,
+) -> None:
     with tmp.open("w", encoding="utf-8", newline="\n") as fh:
         for done, (name, outcome) in enumerate(outcomes, 1):
             if isinstance(outcome, str):

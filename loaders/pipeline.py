@@ -38,8 +38,19 @@ from loaders.facts_file import ExtractReport, extract_lines, extract_paths, fact
 from loaders.parallel import Extract, Extracted, iter_extracted, load_default_extract
 from loaders.sources import DEFAULT_MAX_BYTES, Skipped, article_from_record, iter_articles
 
-__all__ = ["BatchSink", "ExtractReport", "FactSink", "LoadReport", "WriteStatus", "extract_lines",
-           "extract_paths", "extract_record", "facts_line", "load_facts", "load_paths"]
+__all__ = [
+    "BatchSink",
+    "ExtractReport",
+    "FactSink",
+    "LoadReport",
+    "WriteStatus",
+    "extract_lines",
+    "extract_paths",
+    "extract_record",
+    "facts_line",
+    "load_facts",
+    "load_paths",
+]
 
 log = logging.getLogger(__name__)
 
@@ -248,8 +259,9 @@ def _chunks(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Arti
         yield chunk
 
 
-def _checked(writer: _Writer, sources: Iterable[Article | Skipped]
-             ) -> Iterator[tuple[_Pending, Article | None]]:
+def _checked(
+    writer: _Writer, sources: Iterable[Article | Skipped]
+) -> Iterator[tuple[_Pending, Article | None]]:
     """Each source's pending work and the article to extract (None when there is none)."""
     for chunk in _chunks(sources, writer.read_ahead):
         for p in writer.check(chunk):
@@ -264,8 +276,10 @@ def _drive(writer: _Writer, work: Callable[[], None], started: float) -> LoadRep
         writer.flush()
     except Exception as e:
         writer.report.elapsed_seconds = time.perf_counter() - started
-        note = (f"load aborted after {writer.done} of {writer.seen} sources read: "
-                f"{writer.report.summary()}")
+        note = (
+            f"load aborted after {writer.done} of {writer.seen} sources read: "
+            f"{writer.report.summary()}"
+        )
         log.error("%s (%s: %s)", note, type(e).__name__, e)
         e.add_note(note)
         raise
@@ -299,8 +313,9 @@ def load_paths(
     return _drive(writer, work, started)
 
 
-def load_facts(path: Path, sink: FactSink, *, progress: Progress | None = None,
-               batch_size: int = DEFAULT_BATCH) -> LoadReport:
+def load_facts(
+    path: Path, sink: FactSink, *, progress: Progress | None = None, batch_size: int = DEFAULT_BATCH
+) -> LoadReport:
     """Write a facts file (JSON lines of ArticleFacts); a bad line fails alone, named by number."""
     started = time.perf_counter()
     writer = _Writer(sink, batch_size, progress)
@@ -311,7 +326,7 @@ def load_facts(path: Path, sink: FactSink, *, progress: Progress | None = None,
                 if line.strip():
                     writer.seen += 1
                     writer.settle(read_facts_line(path, number, line), None)
-    
+
     return _drive(writer, work, started)
 
 

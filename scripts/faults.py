@@ -68,26 +68,43 @@ class Site:
         self.data = root / name
         shutil.rmtree(self.data, ignore_errors=True)
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
-        self.env.update(KG_DATA_DIR=str(self.data), KG_BOLT_PORT=str(free_port()),
-                        KG_HTTP_PORT=str(free_port()), COLUMNS="250")
-        self.settings = Settings(kg_data_dir=self.data, kg_bolt_port=int(self.env["KG_BOLT_PORT"]),
-                                 kg_http_port=int(self.env["KG_HTTP_PORT"]), _env_file=None)
+        self.env.update(
+            KG_DATA_DIR=str(self.data),
+            KG_BOLT_PORT=str(free_port()),
+            KG_HTTP_PORT=str(free_port()),
+            COLUMNS="250",
+        )
+        self.settings = Settings(
+            kg_data_dir=self.data,
+            kg_bolt_port=int(self.env["KG_BOLT_PORT"]),
+            kg_http_port=int(self.env["KG_HTTP_PORT"]),
+            _env_file=None,
+        )
 
-    def run(self, *args: str, cmd: list[str] = KG, timeout: float = 3600,
-            check: bool = True) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, cmd: list[str] = KG, timeout: float = 3600, check: bool = True
+    ) -> subprocess.CompletedProcess[str]:
         """Runs one `kg` command to its end."""
-        result = subprocess.run([*cmd, *args], env=self.env, capture_output=True, text=True,
-                                timeout=timeout, cwd=REPO)
+        result = subprocess.run(
+            [*cmd, *args], env=self.env, capture_output=True, text=True, timeout=timeout, cwd=REPO
+        )
         if check and result.returncode != 0:
-            raise FaultFailed(f"`kg {' '.join(args)}` exited {result.returncode}: "
-                              f"{result.stderr.strip()[-500:]}")
+            raise FaultFailed(
+                f"`kg {' '.join(args)}` exited {result.returncode}: {result.stderr.strip()[-500:]}"
+            )
         return result
 
     def spawn(self, *args: str) -> subprocess.Popen[str]:
         """Starts one `kg` command in its own process group."""
-        return subprocess.Popen([*KG, *args], env=self.env, cwd=REPO, text=True,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                start_new_session=True)
+        return subprocess.Popen(
+            [*KG, *args],
+            env=self.env,
+            cwd=REPO,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
 
     def export(self, name: str) -> Doc:
         """`kg export` to DATA/../NAME.json, parsed."""
@@ -106,8 +123,9 @@ class Site:
         embedded.stop(self.data)
 
 
-def wait_for_articles(site: Site, at_least: int, loader: subprocess.Popen[str],
-                      timeout: float = 3600) -> int:
+def wait_for_articles(
+    site: Site, at_least: int, loader: subprocess.Popen[str], timeout: float = 3600
+) -> int:
     """Polls the article count (one connection, every 50 ms) until it reaches `at_least`."""
     deadline = time.monotonic() + timeout
     query = catalog.render("count_nodes", from_=NodeLabel.ARTICLE)
@@ -117,8 +135,10 @@ def wait_for_articles(site: Site, at_least: int, loader: subprocess.Popen[str],
             if count >= at_least:
                 return count
             if loader.poll() is not None:
-                raise FaultFailed(f"the loader ended (exit {loader.returncode}) before "
-                                  f"{at_least} articles were committed")
+                raise FaultFailed(
+                    f"the loader ended (exit {loader.returncode}) before "
+                    f"{at_least} articles were committed"
+                )
             time.sleep(0.05)
     raise FaultFailed(f"{at_least} articles were not committed within {timeout:.0f} s")
 
@@ -134,8 +154,10 @@ def check_intact(partial: Doc, clean: Doc, where: str) -> int:
         elif footprint != reference.get(aid):
             missing = len(reference.get(aid, frozenset()) - footprint)
             extra = len(footprint - reference.get(aid, frozenset()))
-            problems.append(f"{where}: article {aid!r} is half-written "
-                            f"({missing} facts missing, {extra} unexpected)")
+            problems.append(
+                f"{where}: article {aid!r} is half-written "
+                f"({missing} facts missing, {extra} unexpected)"
+            )
     if problems:
         raise FaultFailed("; ".join(problems[:10]))
     return len(committed)
@@ -174,14 +196,17 @@ def fault_loader_kill(root: Path, corpus: Path, n: int, kills: int, clean: Doc) 
             loader.communicate()
             partial = site.export(f"loader-kill-{k}")
             committed_at_kill.append(check_intact(partial, clean, f"after loader kill {k}"))
-            log.info("loader kill %d: %d articles committed, all whole", k,
-                     committed_at_kill[-1])
+            log.info("loader kill %d: %d articles committed, all whole", k, committed_at_kill[-1])
         seconds = load(site, corpus)
         check_equal(site.export("loader-kill-final"), clean, "loader kill")
     finally:
         site.stop()
-    return {"kills": kills, "committed_at_each_kill": committed_at_kill,
-            "reload_seconds": round(seconds, 1), "export_equals_clean": True}
+    return {
+        "kills": kills,
+        "committed_at_each_kill": committed_at_kill,
+        "reload_seconds": round(seconds, 1),
+        "export_equals_clean": True,
+    }
 
 
 def fault_database_kill(root: Path, corpus: Path, n: int, clean: Doc) -> dict[str, Any]:
@@ -211,10 +236,15 @@ def fault_database_kill(root: Path, corpus: Path, n: int, clean: Doc) -> dict[st
         check_equal(final, clean, "database kill")
     finally:
         site.stop()
-    return {"committed_at_kill": committed, "loader_exit": loader.returncode,
-            "loader_message": loader_line, "loader_stopped_after_s": round(loader_seconds, 1),
-            "restart_seconds": round(restart_seconds, 1), "reload_seconds": round(seconds, 1),
-            "export_equals_clean": True}
+    return {
+        "committed_at_kill": committed,
+        "loader_exit": loader.returncode,
+        "loader_message": loader_line,
+        "loader_stopped_after_s": round(loader_seconds, 1),
+        "restart_seconds": round(restart_seconds, 1),
+        "reload_seconds": round(seconds, 1),
+        "export_equals_clean": True,
+    }
 
 
 def fault_backup(root: Path, backup: Path, clean: Doc) -> dict[str, Any]:
@@ -230,8 +260,11 @@ def fault_backup(root: Path, backup: Path, clean: Doc) -> dict[str, Any]:
             raise FaultFailed("importing into a database that is not empty was not refused")
     finally:
         site.stop()
-    return {"import_seconds": round(seconds, 1), "backup_bytes": backup.stat().st_size,
-            "export_equals_clean": True}
+    return {
+        "import_seconds": round(seconds, 1),
+        "backup_bytes": backup.stat().st_size,
+        "export_equals_clean": True,
+    }
 
 
 def http_get(url: str) -> tuple[int, dict[str, Any]]:
@@ -260,8 +293,9 @@ def fault_outage(root: Path, backup: Path) -> dict[str, Any]:
         ready = http_get(f"{base}/ready")
         timeline = http_get(f"{base}/timeline")
         if ready[0] != 503 or timeline[0] != 503 or "not reachable" not in ready[1]["detail"]:
-            raise FaultFailed(f"while the database was down: /ready {ready}, /timeline "
-                              f"{timeline[0]}")
+            raise FaultFailed(
+                f"while the database was down: /ready {ready}, /timeline {timeline[0]}"
+            )
         site.run("db", "start")
         back = time.monotonic()
         while http_get_safe(f"{base}/ready") != 200:
@@ -275,9 +309,13 @@ def fault_outage(root: Path, backup: Path) -> dict[str, Any]:
         os.killpg(api.pid, signal.SIGTERM)
         api.communicate(timeout=30)
         site.stop()
-    return {"ready_while_down": ready[0], "detail": ready[1]["detail"],
-            "data_route_while_down": timeline[0], "recovered_after_s": round(recovered, 1),
-            "api_restarted": False}
+    return {
+        "ready_while_down": ready[0],
+        "detail": ready[1]["detail"],
+        "data_route_while_down": timeline[0],
+        "recovered_after_s": round(recovered, 1),
+        "api_restarted": False,
+    }
 
 
 def http_get_safe(url: str) -> int:
@@ -291,8 +329,12 @@ def prepare_corpus(root: Path, articles: int, seed: int) -> Path:
     """`kg generate` into ROOT/corpus; its truth.json is moved beside the folder."""
     corpus = root / "corpus"
     shutil.rmtree(corpus, ignore_errors=True)
-    subprocess.run([*KG, "generate", "--articles", str(articles), "--seed", str(seed),
-                    "--out", str(corpus)], check=True, capture_output=True, cwd=REPO)
+    subprocess.run(
+        [*KG, "generate", "--articles", str(articles), "--seed", str(seed), "--out", str(corpus)],
+        check=True,
+        capture_output=True,
+        cwd=REPO,
+    )
     (corpus / "truth.json").replace(root / "truth.json")
     return corpus
 

@@ -82,15 +82,25 @@ def read_paths(store: GraphStore, seed: int) -> list[str]:
     rounds = ids("MATCH (v:Event {kind: 'talks'}) RETURN v.id AS id ORDER BY id LIMIT 200")
     articles = ids("MATCH (a:Article) RETURN a.id AS id ORDER BY id LIMIT 500")
     names = [r["n"] for r in store.read("MATCH (n:Entity) RETURN n.name AS n LIMIT 100")]
-    paths = ["/timeline?limit=50", "/timeline?kind=talks&limit=50", "/rounds", "/articles",
-             "/entities?limit=20", "/timeline?from=2024-06-01&to=2024-12-31&limit=100"]
+    paths = [
+        "/timeline?limit=50",
+        "/timeline?kind=talks&limit=50",
+        "/rounds",
+        "/articles",
+        "/entities?limit=20",
+        "/timeline?from=2024-06-01&to=2024-12-31&limit=100",
+    ]
     for _ in range(300):
         e, v = quote(rnd.choice(entities), safe=""), quote(rnd.choice(events), safe="")
-        paths += [f"/entities/{e}", f"/events/{v}", f"/events/{v}/chain?depth=3",
-                  f"/graph/neighbourhood?id={e}&depth=1&limit=100",
-                  f"/timeline?actor={e}&limit=20",
-                  f"/entities?q={quote(rnd.choice(names).split()[0])}",
-                  f"/articles/{quote(rnd.choice(articles), safe='')}"]
+        paths += [
+            f"/entities/{e}",
+            f"/events/{v}",
+            f"/events/{v}/chain?depth=3",
+            f"/graph/neighbourhood?id={e}&depth=1&limit=100",
+            f"/timeline?actor={e}&limit=20",
+            f"/entities?q={quote(rnd.choice(names).split()[0])}",
+            f"/articles/{quote(rnd.choice(articles), safe='')}",
+        ]
         if rounds:
             paths.append(f"/rounds/{quote(rnd.choice(rounds), safe='')}/attendees")
     rnd.shuffle(paths)
@@ -140,12 +150,19 @@ def client(port: int, paths: list[str], offset: int, run: Run) -> None:
     conn.close()
 
 
-def drive(port: int, paths: list[str], clients: int, seconds: float, max_requests: int,
-          pids: dict[str, int]) -> dict[str, Any]:
+def drive(
+    port: int,
+    paths: list[str],
+    clients: int,
+    seconds: float,
+    max_requests: int,
+    pids: dict[str, int],
+) -> dict[str, Any]:
     """Runs the clients and samples memory every second; the figures of the run."""
     run = Run(time.monotonic() + seconds, max_requests)
-    threads = [threading.Thread(target=client, args=(port, paths, k * 97, run))
-               for k in range(clients)]
+    threads = [
+        threading.Thread(target=client, args=(port, paths, k * 97, run)) for k in range(clients)
+    ]
     samples: dict[str, list[float]] = {name: [] for name in pids}
     started = time.monotonic()
     for t in threads:
@@ -160,12 +177,23 @@ def drive(port: int, paths: list[str], clients: int, seconds: float, max_request
     for name, series in samples.items():
         quarter = max(1, len(series) // 4)
         first, last = statistics.mean(series[:quarter]), statistics.mean(series[-quarter:])
-        memory[name] = {"first_quarter_mb": round(first), "last_quarter_mb": round(last),
-                        "max_mb": round(max(series)), "growth": round(last / first - 1, 3)}
-    return {"clients": clients, "seconds": round(elapsed, 1), "requests": len(ms),
-            "requests_per_s": round(len(ms) / elapsed, 1), "errors": run.errors,
-            "p50_ms": round(ms[len(ms) // 2], 1), "p95_ms": round(ms[int(len(ms) * 0.95)], 1),
-            "p99_ms": round(ms[int(len(ms) * 0.99)], 1), "memory": memory}
+        memory[name] = {
+            "first_quarter_mb": round(first),
+            "last_quarter_mb": round(last),
+            "max_mb": round(max(series)),
+            "growth": round(last / first - 1, 3),
+        }
+    return {
+        "clients": clients,
+        "seconds": round(elapsed, 1),
+        "requests": len(ms),
+        "requests_per_s": round(len(ms) / elapsed, 1),
+        "errors": run.errors,
+        "p50_ms": round(ms[len(ms) // 2], 1),
+        "p95_ms": round(ms[int(len(ms) * 0.95)], 1),
+        "p99_ms": round(ms[int(len(ms) * 0.99)], 1),
+        "memory": memory,
+    }
 
 
 def wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 180) -> None:
@@ -194,15 +222,21 @@ def main() -> int:
     parser.add_argument("--max-growth", type=float, default=0.10)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", default="/tmp/kg-load")
-    parser.add_argument("--exclude", action="append", default=[], metavar="REGEX",
-                        help="leave out request paths matching REGEX (repeatable)")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="REGEX",
+        help="leave out request paths matching REGEX (repeatable)",
+    )
     parser.add_argument("--report", help="write the figures as JSON to this file")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     data = Path(args.workdir).resolve() / "data"
     shutil.rmtree(data, ignore_errors=True)
-    settings = Settings(kg_data_dir=data, kg_bolt_port=free_port(), kg_http_port=free_port(),
-                        _env_file=None)
+    settings = Settings(
+        kg_data_dir=data, kg_bolt_port=free_port(), kg_http_port=free_port(), _env_file=None
+    )
     info = embedded.start(data, settings.kg_bolt_port, settings.kg_http_port)
     api: subprocess.Popen[bytes] | None = None
     try:
@@ -210,16 +244,27 @@ def main() -> int:
             store.ensure_schema()
             build_seconds = build_graph(store, args.events, args.seed)
             counts = store.counts()
-            paths = [p for p in read_paths(store, args.seed)
-                     if not any(re.search(x, p) for x in args.exclude)]
+            paths = [
+                p
+                for p in read_paths(store, args.seed)
+                if not any(re.search(x, p) for x in args.exclude)
+            ]
         log.info("graph built in %.0f s: %s", build_seconds, counts)
         port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
-        env.update(KG_DATA_DIR=str(data), KG_BOLT_PORT=str(settings.kg_bolt_port),
-                   KG_HTTP_PORT=str(settings.kg_http_port))
-        api = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--port", str(port)],
-                               env=env, cwd=REPO, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env.update(
+            KG_DATA_DIR=str(data),
+            KG_BOLT_PORT=str(settings.kg_bolt_port),
+            KG_HTTP_PORT=str(settings.kg_http_port),
+        )
+        api = subprocess.Popen(
+            [sys.executable, "-m", "kg", "serve", "--port", str(port)],
+            env=env,
+            cwd=REPO,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         wait_ready(port, api)
         pids = {"api": api.pid, "database": info.pid}
         drive(port, paths, args.clients, args.warm_up, args.max_requests, pids)
@@ -229,8 +274,13 @@ def main() -> int:
             os.killpg(api.pid, signal.SIGTERM)
             api.wait(timeout=30)
         embedded.stop(data)
-    report.update(events=counts["Event"], graph=counts, build_seconds=round(build_seconds),
-                  distinct_paths=len(set(paths)), excluded=args.exclude)
+    report.update(
+        events=counts["Event"],
+        graph=counts,
+        build_seconds=round(build_seconds),
+        distinct_paths=len(set(paths)),
+        excluded=args.exclude,
+    )
     text = json.dumps(report, indent=1)
     sys.stdout.write(text + "\n")
     if args.report:

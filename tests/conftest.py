@@ -29,8 +29,14 @@ def free_port() -> int:
 def graph_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     """Settings of a freshly started embedded server, stopped at the end of the session."""
     data_dir = tmp_path_factory.mktemp("kg-data")
-    settings = Settings(neo4j_uri=None, kg_data_dir=data_dir, kg_bolt_port=free_port(),
-                        kg_http_port=free_port(), kg_api_key=None, _env_file=None)
+    settings = Settings(
+        neo4j_uri=None,
+        kg_data_dir=data_dir,
+        kg_bolt_port=free_port(),
+        kg_http_port=free_port(),
+        kg_api_key=None,
+        _env_file=None,
+    )
     embedded.start(data_dir, settings.kg_bolt_port, settings.kg_http_port)
     try:
         yield settings

@@ -24,13 +24,19 @@ from graph.models import (
 def evidence(article_id: str, text: str, sentence: str) -> Evidence:
     """Evidence for `sentence`, located in `text`."""
     start = text.index(sentence)
-    return Evidence(article_id=article_id, sentence=sentence, start=start,
-                    end=start + len(sentence), confidence=0.9)
+    return Evidence(
+        article_id=article_id,
+        sentence=sentence,
+        start=start,
+        end=start + len(sentence),
+        confidence=0.9,
+    )
 
 
-def talks_article(article_id: str, *, delegate: str = "Mara Velden", city: str = "Lorvik",
-                  extra: str = "") -> ArticleFacts:
-    """One invented round of talks in `city`, attended by `delegate` for the Northland delegation."""
+def talks_article(
+    article_id: str, *, delegate: str = "Mara Velden", city: str = "Lorvik", extra: str = ""
+) -> ArticleFacts:
+    """One invented round of talks in `city`, attended by `delegate` for Northland."""
     first = f"{delegate} of the Northland delegation attended talks in {city} on Tuesday."
     second = "Northland demanded a corridor for aid convoys."
     text = f"{first} {second}{extra}"
@@ -39,29 +45,63 @@ def talks_article(article_id: str, *, delegate: str = "Mara Velden", city: str =
     person = delegate.lower().replace(" ", "-")
     talks = f"talks-{city.lower()}-2031-03-04"
     return ArticleFacts(
-        article=Article(id=article_id, title=f"Talks in {city}", source="Example Wire",
-                        published="2031-03-05", text=text,
-                        content_hash=hashlib.sha256(text.encode()).hexdigest()),
+        article=Article(
+            id=article_id,
+            title=f"Talks in {city}",
+            source="Example Wire",
+            published="2031-03-05",
+            text=text,
+            content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        ),
         entities=(
-            Entity(id=person, type=EntityType.PERSON, name=delegate,
-                   aliases=(delegate.split()[-1],), roles=("envoy",), evidence=(ev1,)),
+            Entity(
+                id=person,
+                type=EntityType.PERSON,
+                name=delegate,
+                aliases=(delegate.split()[-1],),
+                roles=("envoy",),
+                evidence=(ev1,),
+            ),
             Entity(id="northland", type=EntityType.COUNTRY, name="Northland", evidence=(ev2,)),
-            Entity(id="northland-delegation", type=EntityType.DELEGATION,
-                   name="Northland delegation", evidence=(ev1,)),
+            Entity(
+                id="northland-delegation",
+                type=EntityType.DELEGATION,
+                name="Northland delegation",
+                evidence=(ev1,),
+            ),
             Entity(id=city.lower(), type=EntityType.PLACE, name=city, evidence=(ev1,)),
         ),
         events=(
-            Event(id=talks, kind=EventKind.TALKS, label=f"Talks in {city}", date="2031-03-04",
-                  date_precision=DatePrecision.DAY, place_id=city.lower(),
-                  participants=(Participant(entity_id=person, role=Role.ATTENDEE),),
-                  evidence=(ev1,)),
+            Event(
+                id=talks,
+                kind=EventKind.TALKS,
+                label=f"Talks in {city}",
+                date="2031-03-04",
+                date_precision=DatePrecision.DAY,
+                place_id=city.lower(),
+                participants=(Participant(entity_id=person, role=Role.ATTENDEE),),
+                evidence=(ev1,),
+            ),
         ),
         relations=(
-            Relation(subject_id=person, predicate=Predicate.ATTENDED, object_id=talks,
-                     object_label=NodeLabel.EVENT, evidence=ev1),
-            Relation(subject_id=person, predicate=Predicate.MEMBER_OF,
-                     object_id="northland-delegation", evidence=ev1),
-            Relation(subject_id="northland", predicate=Predicate.DEMANDED,
-                     object_text="a corridor for aid convoys", evidence=ev2),
+            Relation(
+                subject_id=person,
+                predicate=Predicate.ATTENDED,
+                object_id=talks,
+                object_label=NodeLabel.EVENT,
+                evidence=ev1,
+            ),
+            Relation(
+                subject_id=person,
+                predicate=Predicate.MEMBER_OF,
+                object_id="northland-delegation",
+                evidence=ev1,
+            ),
+            Relation(
+                subject_id="northland",
+                predicate=Predicate.DEMANDED,
+                object_text="a corridor for aid convoys",
+                evidence=ev2,
+            ),
         ),
     )

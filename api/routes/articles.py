@@ -60,8 +60,9 @@ def add_article(
     try:
         facts = ingest(body)
     except ValueError as e:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
-                            detail=f"article {body.id!r} cannot be used: {e}") from e
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"article {body.id!r} cannot be used: {e}"
+        ) from e
     written = store.write_article(facts)
     if written is not WriteStatus.UNCHANGED:
         store.derive_sequences()

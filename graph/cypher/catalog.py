@@ -79,5 +79,7 @@ def all_statements() -> list[tuple[str, str]]:
         tos: list[NodeLabel | None] = list(OBJECT_LABELS) if "__TO__" in text else [None]
         for t, f, to in itertools.product(types, froms, tos):
             label = ",".join(str(x) for x in (t, f, to) if x is not None)
-            out.append((f"{name}[{label}]" if label else name, render(name, type_=t, from_=f, to=to)))
+            out.append(
+                (f"{name}[{label}]" if label else name, render(name, type_=t, from_=f, to=to))
+            )
     return out

@@ -159,4 +159,3 @@ def _delegations(store: GraphStore, ids: list[str], attended: set[str]) -> dict[
         if r["id"] not in out or r["delegation_id"] in attended:
             out[r["id"]] = ref
     return out
-

@@ -18,8 +18,9 @@ TEXT = (
 )
 
 
-def test_posted_article_goes_through_cleaning_and_extraction(store: GraphStore,
-                                                             graph_settings: Settings) -> None:
+def test_posted_article_goes_through_cleaning_and_extraction(
+    store: GraphStore, graph_settings: Settings
+) -> None:
     settings = graph_settings.model_copy(update={"kg_api_key": SecretStr("k" * 32)})
     body = {"id": "posted-1", "text": TEXT, "published": "2031-03-05", "source": "Example Wire"}
     with TestClient(create_app(settings, ingest=ingest_posted)) as client:
@@ -34,8 +35,9 @@ def test_posted_article_goes_through_cleaning_and_extraction(store: GraphStore,
     assert any(e["name"] == "Egypt" for e in article["entities"]), article["entities"]
 
 
-def test_posted_article_without_text_left_is_422(store: GraphStore,
-                                                 graph_settings: Settings) -> None:
+def test_posted_article_without_text_left_is_422(
+    store: GraphStore, graph_settings: Settings
+) -> None:
     settings = graph_settings.model_copy(update={"kg_api_key": SecretStr("k" * 32)})
     body = {"id": "posted-2", "text": "Post a Comment"}
     with TestClient(create_app(settings, ingest=ingest_posted)) as client:

@@ -28,8 +28,11 @@ def get(client: TestClient, path: str, **params: Any) -> Any:
 
 
 def find_round(client: TestClient, place: str, month: str) -> dict[str, Any]:
-    rounds = [r for r in get(client, "/rounds")
-              if r["place"] and r["place"]["name"] == place and (r["date"] or "").startswith(month)]
+    rounds = [
+        r
+        for r in get(client, "/rounds")
+        if r["place"] and r["place"]["name"] == place and (r["date"] or "").startswith(month)
+    ]
     assert rounds, f"no round of talks in {place} in {month}"
     return max(rounds, key=lambda r: r["attendee_count"])
 
@@ -56,15 +59,18 @@ def test_rounds_linked_to_blinken(client: TestClient) -> None:
 
 
 def test_chain_forward_from_sinwar_killing_reaches_renewed_doha_talks(client: TestClient) -> None:
-    hits = [e for e in get(client, "/timeline", kind="killing", limit=100)["events"]
-            if any(p["name"] == "Yahya Sinwar" and p["role"] == "victim"
-                   for p in e["participants"])]
+    hits = [
+        e
+        for e in get(client, "/timeline", kind="killing", limit=100)["events"]
+        if any(p["name"] == "Yahya Sinwar" and p["role"] == "victim" for p in e["participants"])
+    ]
     assert len(hits) == 1, "Sinwar's killing is one event across articles"
     chain = get(client, f"/events/{hits[0]['id']}/chain", direction="forward", depth=5)
     dates = [e["date"] for e in chain["events"] if e["date"]]
     assert dates == sorted(dates)
-    later_talks = [e for e in chain["events"] if e["kind"] == "talks"
-                   and (e["date"] or "") >= "2024-10"]
+    later_talks = [
+        e for e in chain["events"] if e["kind"] == "talks" and (e["date"] or "") >= "2024-10"
+    ]
     assert later_talks, f"chain stops at {[e['id'] for e in chain['events']]}"
     assert all(link["evidence"] or link["type"] == "PRECEDED" for link in chain["links"])
 
@@ -78,13 +84,17 @@ def test_timeline_for_october_2024_in_date_order(client: TestClient) -> None:
     assert {"killing", "talks"} <= kinds
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("netanyahu", "Benjamin Netanyahu"),
-    ("Al Thani", "Mohammed bin Abdulrahman Al Thani"),
-    ("NETANYAHŪ", "Benjamin Netanyahu"),
-])
-def test_entity_search_finds_the_person_first(client: TestClient, query: str,
-                                              expected: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("netanyahu", "Benjamin Netanyahu"),
+        ("Al Thani", "Mohammed bin Abdulrahman Al Thani"),
+        ("NETANYAHŪ", "Benjamin Netanyahu"),
+    ],
+)
+def test_entity_search_finds_the_person_first(
+    client: TestClient, query: str, expected: str
+) -> None:
     hits = get(client, "/entities", q=query)
     assert hits and hits[0]["name"].endswith(expected.split()[-1])
     assert expected.split()[0] in hits[0]["name"]

@@ -26,15 +26,24 @@ KG = [sys.executable, "-m", "kg"]
 def kg_env(tmp_path: Path) -> Iterator[dict[str, str]]:
     """Environment for a `kg` with its own data folder and ports; its server is stopped after."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
-    env.update(KG_DATA_DIR=str(tmp_path / "data"), KG_BOLT_PORT=str(free_port()),
-               KG_HTTP_PORT=str(free_port()))
+    env.update(
+        KG_DATA_DIR=str(tmp_path / "data"),
+        KG_BOLT_PORT=str(free_port()),
+        KG_HTTP_PORT=str(free_port()),
+    )
     yield env
     embedded.stop(Path(env["KG_DATA_DIR"]))
 
 
 def kg(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*KG, *args], env=env, capture_output=True, text=True, timeout=180,
-                          cwd=Path(__file__).resolve().parents[2])
+    return subprocess.run(
+        [*KG, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=Path(__file__).resolve().parents[2],
+    )
 
 
 def test_db_start_status_stop_twice_each(kg_env: dict[str, str]) -> None:
@@ -81,8 +90,7 @@ def test_stale_state_file_is_detected(kg_env: dict[str, str]) -> None:
     data.mkdir(parents=True)
     dead = subprocess.Popen(["true"])
     dead.wait()
-    (data / "server.json").write_text(json.dumps({"pid": dead.pid, "bolt_port": 1,
-                                                  "http_port": 2}))
+    (data / "server.json").write_text(json.dumps({"pid": dead.pid, "bolt_port": 1, "http_port": 2}))
     status = kg(kg_env, "db", "status")
     assert status.returncode == 3 and "stopped" in status.stdout
     assert not (data / "server.json").exists()

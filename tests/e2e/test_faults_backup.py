@@ -26,8 +26,12 @@ def round_trip(store: GraphStore) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def test_invented_world_round_trips(store: GraphStore) -> None:
-    for facts in (article_one(), article_two(), talks_article("t-1"),
-                  talks_article("t-2", delegate="Ilsa Brand", city="Sarn")):
+    for facts in (
+        article_one(),
+        article_two(),
+        talks_article("t-1"),
+        talks_article("t-2", delegate="Ilsa Brand", city="Sarn"),
+    ):
         store.write_article(facts)
     store.derive_sequences()
     counts = store.counts()
@@ -63,8 +67,10 @@ def test_import_refuses_a_graph_that_is_not_empty(store: GraphStore) -> None:
     assert import_document(store, doc, allow_existing=True).unchanged == 1
 
 
-@pytest.mark.parametrize("doc", [[], {"articles": []}, json.loads(GOLD.read_text())
-                                 if GOLD.is_file() else {"entities": []}])
+@pytest.mark.parametrize(
+    "doc",
+    [[], {"articles": []}, json.loads(GOLD.read_text()) if GOLD.is_file() else {"entities": []}],
+)
 def test_import_rejects_what_is_not_a_full_export(store: GraphStore, doc: object) -> None:
     with pytest.raises(InvalidBackup):
         import_document(store, doc)

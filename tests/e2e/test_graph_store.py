@@ -43,8 +43,10 @@ def test_same_fact_from_two_articles_is_one_edge_listing_both(store: GraphStore)
     )
     assert len(rows) == 1
     assert sorted(rows[0]["articles"]) == ["a-1", "a-2"]
-    quotes = store.read("MATCH (ev:Evidence {fact: $key}) RETURN ev.article AS a ORDER BY a",
-                        key="mara-velden|ATTENDED|talks-lorvik-2031-03-04")
+    quotes = store.read(
+        "MATCH (ev:Evidence {fact: $key}) RETURN ev.article AS a ORDER BY a",
+        key="mara-velden|ATTENDED|talks-lorvik-2031-03-04",
+    )
     assert [q["a"] for q in quotes] == ["a-1", "a-2"]
 
 
@@ -77,16 +79,24 @@ def test_changed_article_replaces_only_its_own_facts(store: GraphStore) -> None:
     assert people == {"mara-velden": ["a-2"], "ilsa-brand": ["a-1"]}
     attended = [r for r in doc["relations"] if r["predicate"] == "ATTENDED"]
     assert {(r["subject"], tuple(r["articles"])) for r in attended} == {
-        ("mara-velden", ("a-2",)), ("ilsa-brand", ("a-1",))}
-    assert store.read_value("MATCH (ev:Evidence {article: $a}) RETURN count(ev) AS c", "c",
-                            a="a-1") == len(build_rows(changed).evidence)
+        ("mara-velden", ("a-2",)),
+        ("ilsa-brand", ("a-1",)),
+    }
+    assert store.read_value(
+        "MATCH (ev:Evidence {article: $a}) RETURN count(ev) AS c", "c", a="a-1"
+    ) == len(build_rows(changed).evidence)
 
 
 def test_wrong_password_is_reported_as_auth_failure(graph_settings: Settings) -> None:
     info = embedded.running(graph_settings.kg_data_dir.resolve())
     assert info is not None
-    settings = Settings(neo4j_uri=info.uri, neo4j_user="root", neo4j_password="wrong-password",
-                        neo4j_database="kg", _env_file=None)
+    settings = Settings(
+        neo4j_uri=info.uri,
+        neo4j_user="root",
+        neo4j_password="wrong-password",
+        neo4j_database="kg",
+        _env_file=None,
+    )
     with pytest.raises(GraphAuthFailed, match="NEO4J_PASSWORD"):
         GraphStore.connect(settings)
 
@@ -94,8 +104,9 @@ def test_wrong_password_is_reported_as_auth_failure(graph_settings: Settings) ->
 def test_unreachable_database_is_reported_clearly() -> None:
     from tests.conftest import free_port
 
-    settings = Settings(neo4j_uri=f"bolt://127.0.0.1:{free_port()}", neo4j_password="x",
-                        _env_file=None)
+    settings = Settings(
+        neo4j_uri=f"bolt://127.0.0.1:{free_port()}", neo4j_password="x", _env_file=None
+    )
     with pytest.raises(GraphUnavailable, match="cannot be reached"):
         GraphStore.connect(settings)
 
@@ -113,8 +124,11 @@ def test_embedded_server_listens_on_loopback_with_generated_password(
         d.verify_connectivity()
     binds = _listening_addresses(info.bolt_port)
     assert binds, "nothing listens on the Bolt port"
-    assert binds <= {"0100007F", "0000000000000000FFFF00000100007F",
-                     "00000000000000000000000001000000"}, binds
+    assert binds <= {
+        "0100007F",
+        "0000000000000000FFFF00000100007F",
+        "00000000000000000000000001000000",
+    }, binds
 
 
 def _listening_addresses(port: int) -> set[str]:

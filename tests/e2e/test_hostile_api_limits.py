@@ -43,24 +43,29 @@ def test_streamed_body_without_length_is_cut_at_the_cap(client: TestClient) -> N
             yield b"y" * 1000
         yield b'"}'
 
-    r = client.post("/articles", content=chunks(),
-                    headers={"X-API-Key": API_KEY, "Content-Type": "application/json"})
+    r = client.post(
+        "/articles",
+        content=chunks(),
+        headers={"X-API-Key": API_KEY, "Content-Type": "application/json"},
+    )
     assert r.status_code == 413
     assert "KG_MAX_ARTICLE_BYTES" in r.json()["detail"]
 
 
-@pytest.mark.parametrize(("path", "param", "cap"), [
-    ("/graph/neighbourhood?id=ostria", "depth", reads.MAX_DEPTH),
-    ("/graph/neighbourhood?id=ostria", "limit", reads.MAX_NODES),
-    ("/events/sela-mirren-killing/chain?x=1", "depth", reads.MAX_CHAIN_DEPTH),
-    ("/timeline?x=1", "limit", 500),
-    ("/entities?x=1", "limit", 200),
-    ("/entities?x=1", "offset", 10_000),
-    ("/articles?x=1", "limit", 500),
-    ("/rounds?x=1", "limit", 1000),
-])
-def test_caps_are_422_naming_the_cap(client: TestClient, path: str, param: str,
-                                     cap: int) -> None:
+@pytest.mark.parametrize(
+    ("path", "param", "cap"),
+    [
+        ("/graph/neighbourhood?id=ostria", "depth", reads.MAX_DEPTH),
+        ("/graph/neighbourhood?id=ostria", "limit", reads.MAX_NODES),
+        ("/events/sela-mirren-killing/chain?x=1", "depth", reads.MAX_CHAIN_DEPTH),
+        ("/timeline?x=1", "limit", 500),
+        ("/entities?x=1", "limit", 200),
+        ("/entities?x=1", "offset", 10_000),
+        ("/articles?x=1", "limit", 500),
+        ("/rounds?x=1", "limit", 1000),
+    ],
+)
+def test_caps_are_422_naming_the_cap(client: TestClient, path: str, param: str, cap: int) -> None:
     r = client.get(f"{path}&{param}={cap + 1}")
     assert r.status_code == 422
     (error,) = r.json()["detail"]
@@ -85,10 +90,16 @@ def test_api_key_is_compared_in_constant_time_and_never_logged(
 
     monkeypatch.setattr("api.deps.secrets.compare_digest", spy)
     caplog.set_level(logging.DEBUG)
-    wrong = client.post("/articles", json={"id": "k1", "text": "Envoys met in Veltara."},
-                        headers={"X-API-Key": "wrong-" + API_KEY})
-    right = client.post("/articles", json={"id": "k1", "text": "Envoys met in Veltara."},
-                        headers={"X-API-Key": API_KEY})
+    wrong = client.post(
+        "/articles",
+        json={"id": "k1", "text": "Envoys met in Veltara."},
+        headers={"X-API-Key": "wrong-" + API_KEY},
+    )
+    right = client.post(
+        "/articles",
+        json={"id": "k1", "text": "Envoys met in Veltara."},
+        headers={"X-API-Key": API_KEY},
+    )
     assert wrong.status_code == 403 and right.status_code == 201
     assert len(compared) == 2 and all(b == API_KEY.encode() for _, b in compared)
     assert API_KEY not in caplog.text
@@ -122,8 +133,9 @@ def _listening_addresses(pid: int) -> list[str]:
     return found
 
 
-def test_embedded_server_listens_on_loopback_only(graph_settings: Settings,
-                                                  session_store: GraphStore) -> None:
+def test_embedded_server_listens_on_loopback_only(
+    graph_settings: Settings, session_store: GraphStore
+) -> None:
     info = embedded.running(graph_settings.kg_data_dir.resolve())
     assert info is not None
     addresses = _listening_addresses(info.pid)
@@ -132,8 +144,9 @@ def test_embedded_server_listens_on_loopback_only(graph_settings: Settings,
     assert {a.split(":")[0] for a in addresses} <= LOOPBACK, addresses
 
 
-def test_embedded_password_is_generated_private_and_required(graph_settings: Settings,
-                                                             session_store: GraphStore) -> None:
+def test_embedded_password_is_generated_private_and_required(
+    graph_settings: Settings, session_store: GraphStore
+) -> None:
     path = embedded.password_file(graph_settings.kg_data_dir.resolve())
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     password = path.read_text().strip()

@@ -22,17 +22,57 @@ from graph.settings import Settings
 from graph.store import GraphStore
 
 INJECTIONS = [
-    "'", '"', "`", "\\", "{", "}", "${x}", "{{x}}", "$id", "%", "%%", "_", "*", "\x00", "\u202e",
-    "' OR 1=1 //", '" OR true //', "`) DETACH DELETE n //",
+    "'",
+    '"',
+    "`",
+    "\\",
+    "{",
+    "}",
+    "${x}",
+    "{{x}}",
+    "$id",
+    "%",
+    "%%",
+    "_",
+    "*",
+    "\x00",
+    "\u202e",
+    "' OR 1=1 //",
+    '" OR true //',
+    "`) DETACH DELETE n //",
     "x'}) MATCH (n) DETACH DELETE n //",
     "x\"}) CREATE (:Entity {id: 'pwned'}) RETURN 1 //",
     "}) WITH 1 AS x CALL db.labels() YIELD label RETURN label //",
-    "MATCH (n) DETACH DELETE n", "UNWIND range(1,100000000) AS i RETURN i",
-    "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", "/*", "*/", "//", "\n// comment",
-    "ostria' OR 'a'='a", "ostria\u0000", "\uff2f\uff33\uff34\uff32\uff29\uff21", "ostrïa",
-    "😀🇺🇳", "ــــ", "\ud7ff",
-    "a" * 10_000, "{" * 5000, "[" * 5000, "\t\r\n\f\v", " ", "",
-    "0", "-1", "1e309", "NaN", "null", "true", "[]", "{}", "2024-13-45", "9999-99-99",
+    "MATCH (n) DETACH DELETE n",
+    "UNWIND range(1,100000000) AS i RETURN i",
+    "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l",
+    "/*",
+    "*/",
+    "//",
+    "\n// comment",
+    "ostria' OR 'a'='a",
+    "ostria\u0000",
+    "\uff2f\uff33\uff34\uff32\uff29\uff21",
+    "ostrïa",
+    "😀🇺🇳",
+    "ــــ",
+    "\ud7ff",
+    "a" * 10_000,
+    "{" * 5000,
+    "[" * 5000,
+    "\t\r\n\f\v",
+    " ",
+    "",
+    "0",
+    "-1",
+    "1e309",
+    "NaN",
+    "null",
+    "true",
+    "[]",
+    "{}",
+    "2024-13-45",
+    "9999-99-99",
 ]
 hostile = st.one_of(
     st.sampled_from(INJECTIONS),
@@ -40,14 +80,18 @@ hostile = st.one_of(
     st.builds(lambda a, b: a + b, st.sampled_from(INJECTIONS), st.text(max_size=50)),
 )
 ids = hostile.filter(lambda s: s.strip() != "")
-FUZZ = settings(max_examples=40, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                       HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 @pytest.fixture(scope="module")
-def world(session_store: GraphStore, graph_settings: Settings) -> Iterator[
-        tuple[TestClient, GraphStore, dict[str, Any]]]:
+def world(
+    session_store: GraphStore, graph_settings: Settings
+) -> Iterator[tuple[TestClient, GraphStore, dict[str, Any]]]:
     """A client over the invented world, and the world's export to compare against."""
     session_store.delete_all()
     load_world(session_store)
@@ -70,34 +114,43 @@ def assert_graph_unchanged(world: tuple[TestClient, GraphStore, dict[str, Any]])
 
 @FUZZ
 @given(q=hostile, type_=hostile, limit=hostile, offset=hostile)
-def test_entity_search_survives_hostile_params(world: Any, q: str, type_: str, limit: str,
-                                               offset: str) -> None:
+def test_entity_search_survives_hostile_params(
+    world: Any, q: str, type_: str, limit: str, offset: str
+) -> None:
     client = world[0]
     assert_not_5xx(client, "/entities", {"q": q})
-    assert_not_5xx(client, "/entities", {"q": q[:200], "type": type_, "limit": limit,
-                                         "offset": offset})
+    assert_not_5xx(
+        client, "/entities", {"q": q[:200], "type": type_, "limit": limit, "offset": offset}
+    )
 
 
 @FUZZ
 @given(node=ids, depth=hostile, types=hostile, limit=hostile, direction=hostile)
-def test_id_routes_survive_hostile_ids(world: Any, node: str, depth: str, types: str,
-                                       limit: str, direction: str) -> None:
+def test_id_routes_survive_hostile_ids(
+    world: Any, node: str, depth: str, types: str, limit: str, direction: str
+) -> None:
     client = world[0]
     path_id = quote(node, safe="")
-    for path in (f"/entities/{path_id}", f"/events/{path_id}", f"/articles/{path_id}",
-                 f"/rounds/{path_id}/attendees"):
+    for path in (
+        f"/entities/{path_id}",
+        f"/events/{path_id}",
+        f"/articles/{path_id}",
+        f"/rounds/{path_id}/attendees",
+    ):
         assert_not_5xx(client, path)
     assert_not_5xx(client, f"/events/{path_id}/chain", {"depth": depth, "direction": direction})
-    assert_not_5xx(client, "/graph/neighbourhood", {"id": node, "depth": depth, "types": types,
-                                                    "limit": limit})
+    assert_not_5xx(
+        client, "/graph/neighbourhood", {"id": node, "depth": depth, "types": types, "limit": limit}
+    )
 
 
 @FUZZ
-@given(date_from=hostile, date_to=hostile, kind=hostile, actor=hostile, cursor=hostile,
-       source=hostile)
-def test_list_routes_survive_hostile_filters(world: Any, date_from: str, date_to: str,
-                                             kind: str, actor: str, cursor: str,
-                                             source: str) -> None:
+@given(
+    date_from=hostile, date_to=hostile, kind=hostile, actor=hostile, cursor=hostile, source=hostile
+)
+def test_list_routes_survive_hostile_filters(
+    world: Any, date_from: str, date_to: str, kind: str, actor: str, cursor: str, source: str
+) -> None:
     client = world[0]
     assert_not_5xx(client, "/timeline", {"actor": actor})
     assert_not_5xx(client, "/timeline", {"cursor": cursor})
@@ -109,9 +162,12 @@ def test_list_routes_survive_hostile_filters(world: Any, date_from: str, date_to
 def test_hostile_reads_left_the_graph_unchanged(world: Any) -> None:
     client = world[0]
     for payload in INJECTIONS:
-        for path, params in (("/entities", {"q": payload[:200]}), ("/timeline", {"actor": payload}),
-                             ("/graph/neighbourhood", {"id": payload or "x"}),
-                             ("/articles", {"source": payload})):
+        for path, params in (
+            ("/entities", {"q": payload[:200]}),
+            ("/timeline", {"actor": payload}),
+            ("/graph/neighbourhood", {"id": payload or "x"}),
+            ("/articles", {"source": payload}),
+        ):
             assert_not_5xx(client, path, params)
     assert_graph_unchanged(world)
     assert world[1].read("MATCH (n {id: 'pwned'}) RETURN n.id AS id") == []
@@ -120,8 +176,12 @@ def test_hostile_reads_left_the_graph_unchanged(world: Any) -> None:
 def test_injection_text_is_found_as_data(world: Any) -> None:
     client, store, _ = world
     hostile_id = "x'}) MATCH (n) DETACH DELETE n; RETURN 1 AS `x`"
-    body = {"id": hostile_id, "text": "Mirland Envoys met in Veltara. `DROP` {x} $y.",
-            "title": "'; MATCH (n) DETACH DELETE n; //", "source": "\"}) RETURN 1 //"}
+    body = {
+        "id": hostile_id,
+        "text": "Mirland Envoys met in Veltara. `DROP` {x} $y.",
+        "title": "'; MATCH (n) DETACH DELETE n; //",
+        "source": '"}) RETURN 1 //',
+    }
     try:
         r = client.post("/articles", json=body, headers={"X-API-Key": API_KEY})
         assert r.status_code == 201, r.text
@@ -136,14 +196,28 @@ def test_injection_text_is_found_as_data(world: Any) -> None:
 
 
 @FUZZ
-@given(aid=ids, text=hostile, title=hostile, source=hostile, url=hostile, author=hostile,
-       published=hostile)
-def test_ingest_survives_hostile_fields(world: Any, aid: str, text: str, title: str,
-                                        source: str, url: str, author: str,
-                                        published: str) -> None:
+@given(
+    aid=ids,
+    text=hostile,
+    title=hostile,
+    source=hostile,
+    url=hostile,
+    author=hostile,
+    published=hostile,
+)
+def test_ingest_survives_hostile_fields(
+    world: Any, aid: str, text: str, title: str, source: str, url: str, author: str, published: str
+) -> None:
     client = world[0]
-    body = {"id": aid[:200], "text": text or "x", "title": title, "source": source, "url": url,
-            "author": author, "published": published}
+    body = {
+        "id": aid[:200],
+        "text": text or "x",
+        "title": title,
+        "source": source,
+        "url": url,
+        "author": author,
+        "published": published,
+    }
     r = client.post("/articles", json=body, headers={"X-API-Key": API_KEY})
     assert r.status_code < 500, (body, r.status_code, r.text[:300])
     if r.status_code in (200, 201):

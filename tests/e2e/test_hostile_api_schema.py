@@ -45,8 +45,9 @@ def run_operation(operation: Any, mode: GenerationMode) -> int:
     calls = 0
 
     @given(operation.as_strategy(generation_mode=mode))
-    @settings(max_examples=EXAMPLES, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
     def check(case: Any) -> None:
         nonlocal calls
         calls += 1
@@ -60,8 +61,7 @@ def run_operation(operation: Any, mode: GenerationMode) -> int:
 
 
 @pytest.mark.parametrize("mode", list(GenerationMode), ids=str)
-def test_every_operation_answers_within_its_schema(api_schema: Any,
-                                                   mode: GenerationMode) -> None:
+def test_every_operation_answers_within_its_schema(api_schema: Any, mode: GenerationMode) -> None:
     ops = operations(api_schema)
     assert len(ops) >= 10
     calls = {f"{op.method.upper()} {op.path}": run_operation(op, mode) for op in ops}

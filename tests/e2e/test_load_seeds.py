@@ -39,14 +39,24 @@ def kg(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
     info = embedded.running(settings.kg_data_dir.resolve())
     assert info is not None
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
-    env.update(KG_DATA_DIR=str(settings.kg_data_dir), KG_BOLT_PORT=str(info.bolt_port),
-               KG_HTTP_PORT=str(info.http_port))
-    return subprocess.run([sys.executable, "-m", "kg", *args], env=env, capture_output=True,
-                          text=True, timeout=300, cwd=REPO)
+    env.update(
+        KG_DATA_DIR=str(settings.kg_data_dir),
+        KG_BOLT_PORT=str(info.bolt_port),
+        KG_HTTP_PORT=str(info.http_port),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
 
 
-def test_cli_load_export_and_reload(store: GraphStore, graph_settings: Settings,
-                                    tmp_path: Path) -> None:
+def test_cli_load_export_and_reload(
+    store: GraphStore, graph_settings: Settings, tmp_path: Path
+) -> None:
     if not SEEDS.is_dir():
         pytest.skip(f"the seed articles are not at {SEEDS}")
     first = kg(graph_settings, "load", str(SEEDS), "--manifest", str(SEEDS / "manifest.json"))
@@ -65,9 +75,11 @@ def test_cli_load_export_and_reload(store: GraphStore, graph_settings: Settings,
 
 def test_database_export_scores_like_the_extraction_in_memory(store: GraphStore) -> None:
     load_seeds(store)
-    facts = [extract_article(a)
-             for a in iter_articles([SEEDS], manifest=SEEDS / "manifest.json")
-             if isinstance(a, Article)]
+    facts = [
+        extract_article(a)
+        for a in iter_articles([SEEDS], manifest=SEEDS / "manifest.json")
+        if isinstance(a, Article)
+    ]
     score = scorer()
     gold = json.loads((SEEDS.parent / "eval" / "seeds.gold.json").read_text(encoding="utf-8"))
     from_db: dict[str, Any] = score.score(gold, read_document(store))
@@ -90,8 +102,9 @@ def test_changed_article_is_updated_and_others_kept(store: GraphStore, tmp_path:
     target = sorted(corpus.glob("*.txt"))[2]
     text = target.read_text(encoding="utf-8")
     assert "\n\n" in text
-    target.write_text(text.replace("\n\n", "\n\nA new paragraph was added here.\n\n", 1),
-                      encoding="utf-8")
+    target.write_text(
+        text.replace("\n\n", "\n\nA new paragraph was added here.\n\n", 1), encoding="utf-8"
+    )
     second = load_paths([corpus], store, manifest=corpus / "manifest.json")
     assert second.updated == [target.stem] and len(second.unchanged) == 4
     after = read_document(store)

@@ -18,8 +18,9 @@ from tests.factories import talks_article
 ARTICLES = 16
 
 DUMP_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
-DUMP_EDGES = ("MATCH (a)-[r]->(b) RETURN a.id AS start, type(r) AS type, b.id AS end, "
-              "properties(r) AS props")
+DUMP_EDGES = (
+    "MATCH (a)-[r]->(b) RETURN a.id AS start, type(r) AS type, b.id AS end, properties(r) AS props"
+)
 
 
 def dump_graph(store: GraphStore) -> list[str]:
@@ -45,8 +46,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def serial_graph(corpus: Path, session_store: GraphStore) -> list[str]:
     """The graph of the corpus loaded by one process, one article per transaction."""
     session_store.delete_all()
-    report = load_paths(articles_of(corpus), session_store, manifest=corpus / "manifest.json",
-                        workers=1, batch_size=1)
+    report = load_paths(
+        articles_of(corpus),
+        session_store,
+        manifest=corpus / "manifest.json",
+        workers=1,
+        batch_size=1,
+    )
     assert report.ok and len(report.loaded) == ARTICLES, report.failed
     session_store.derive_sequences()
     graph = dump_graph(session_store)
@@ -54,10 +60,12 @@ def serial_graph(corpus: Path, session_store: GraphStore) -> list[str]:
     return graph
 
 
-def test_two_workers_batched_write_the_same_graph(corpus: Path, serial_graph: list[str],
-                                                  store: GraphStore) -> None:
-    report = load_paths(articles_of(corpus), store, manifest=corpus / "manifest.json", workers=2,
-                        batch_size=5)
+def test_two_workers_batched_write_the_same_graph(
+    corpus: Path, serial_graph: list[str], store: GraphStore
+) -> None:
+    report = load_paths(
+        articles_of(corpus), store, manifest=corpus / "manifest.json", workers=2, batch_size=5
+    )
     assert report.ok and len(report.loaded) == ARTICLES
     store.derive_sequences()
     assert dump_graph(store) == serial_graph
@@ -67,8 +75,9 @@ def test_extract_then_load_facts_writes_the_same_graph(
     corpus: Path, serial_graph: list[str], store: GraphStore, tmp_path: Path
 ) -> None:
     facts_file = tmp_path / "facts.jsonl"
-    extracted = extract_paths(articles_of(corpus), facts_file, manifest=corpus / "manifest.json",
-                              workers=2)
+    extracted = extract_paths(
+        articles_of(corpus), facts_file, manifest=corpus / "manifest.json", workers=2
+    )
     assert extracted.written == ARTICLES and not extracted.failed
     report = load_facts(facts_file, store, batch_size=7)
     assert report.ok and len(report.loaded) == ARTICLES
@@ -83,11 +92,14 @@ def test_dask_local_cluster_example_writes_the_same_graph(
 ) -> None:
     distributed = pytest.importorskip("dask.distributed")
     files = articles_of(corpus)
-    chunks = [files[i:i + 5] for i in range(0, len(files), 5)]
+    chunks = [files[i : i + 5] for i in range(0, len(files), 5)]
     facts_file = tmp_path / "facts.jsonl"
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster, \
-            distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         futures = client.map(extract_lines, chunks, manifest=corpus / "manifest.json")
         with facts_file.open("w", encoding="utf-8") as out:
             for lines in client.gather(futures):
@@ -127,7 +139,10 @@ def test_refused_batch_falls_back_so_only_the_bad_article_fails(store: GraphStor
     assert isinstance(results[2], WriteRejected) and "batch-2" in str(results[2])
     assert results[3] == WriteStatus.LOADED
     assert store.article_hashes([f.article.id for f in good]).keys() == {
-        "batch-0", "batch-1", "batch-3"}
+        "batch-0",
+        "batch-1",
+        "batch-3",
+    }
 
 
 def test_load_with_an_unstorable_article_fails_it_alone(store: GraphStore, tmp_path: Path) -> None:

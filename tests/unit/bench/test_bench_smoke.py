@@ -15,8 +15,9 @@ from kg.cli import app
 
 def test_bench_smoke_run_writes_valid_json_report(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    result = CliRunner().invoke(app, ["bench", "--articles", "4", "--events", "60",
-                                      "--requests", "4", "--out", str(out)])
+    result = CliRunner().invoke(
+        app, ["bench", "--articles", "4", "--events", "60", "--requests", "4", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text(encoding="utf-8"))
     assert [row["workers"] for row in report["ingest"]] == [1, 2]
@@ -39,7 +40,7 @@ def test_event_facts_link_every_event_once_with_its_evidence() -> None:
     for f in facts:
         for relation in f.relations:
             ev = relation.evidence
-            assert f.article.text[ev.start:ev.end] == ev.sentence
+            assert f.article.text[ev.start : ev.end] == ev.sentence
 
 
 def test_rendered_facts_quote_their_own_article() -> None:
@@ -47,7 +48,7 @@ def test_rendered_facts_quote_their_own_article() -> None:
         for relation in f.relations:
             ev = relation.evidence
             assert ev.article_id == f.article.id
-            assert f.article.text[ev.start:ev.end] == ev.sentence
+            assert f.article.text[ev.start : ev.end] == ev.sentence
 
 
 def test_percentile_is_nearest_rank() -> None:

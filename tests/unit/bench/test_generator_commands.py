@@ -15,8 +15,10 @@ from kg.cli import app
 
 def test_generate_command_writes_corpus(tmp_path: Path) -> None:
     out = tmp_path / "corpus"
-    result = CliRunner().invoke(app, ["generate", "--articles", "12", "--seed", "4",
-                                      "--out", str(out), "--junk-rate", "0.5"])
+    result = CliRunner().invoke(
+        app,
+        ["generate", "--articles", "12", "--seed", "4", "--out", str(out), "--junk-rate", "0.5"],
+    )
     assert result.exit_code == 0, result.output
     assert "wrote 12 articles" in result.output
     assert len(list(out.glob("syn-*.txt"))) == 12

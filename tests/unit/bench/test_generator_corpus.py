@@ -17,8 +17,10 @@ from bench.world import load_vocab
 from loaders.clean import BODY_WORDS, clean_text
 
 SCORER = Path(__file__).resolve().parents[4] / "shared" / "eval" / "score.py"
-JUNK_LINES = re.compile(r"(?m)^(?:Back to top|Post a Comment|Trackbacks/Pingbacks|Related Articles"
-                        r"|\d+ Comments?|https?://\S+)$")
+JUNK_LINES = re.compile(
+    r"(?m)^(?:Back to top|Post a Comment|Trackbacks/Pingbacks|Related Articles"
+    r"|\d+ Comments?|https?://\S+)$"
+)
 
 
 def load_scorer() -> ModuleType:
@@ -34,8 +36,9 @@ def load_scorer() -> ModuleType:
 
 def has_junk(text: str) -> bool:
     """True when a text carries one of the kinds of page junk the generator adds."""
-    bio = any(re.search(rf"(?m)^{re.escape(author)} is an? ", text)
-              for author in load_vocab()["authors"])
+    bio = any(
+        re.search(rf"(?m)^{re.escape(author)} is an? ", text) for author in load_vocab()["authors"]
+    )
     return bio or JUNK_LINES.search(text) is not None
 
 

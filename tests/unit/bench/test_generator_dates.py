@@ -23,13 +23,15 @@ def rendered() -> tuple[list[RenderedArticle], dict[str, dict[str, object]]]:
     """Articles rendered in memory and their truth events by id."""
     world = build_world(21, N_ARTICLES)
     truth = TruthRecorder()
-    articles = [render_article(world, truth, 21, i, N_ARTICLES, 0.2)
-                for i in range(1, N_ARTICLES + 1)]
+    articles = [
+        render_article(world, truth, 21, i, N_ARTICLES, 0.2) for i in range(1, N_ARTICLES + 1)
+    ]
     return articles, {row["id"]: row for row in truth.event_rows()}
 
 
 def test_render_article_weekday_named_matches_truth_date(
-        rendered: tuple[list[RenderedArticle], dict[str, dict[str, object]]]) -> None:
+    rendered: tuple[list[RenderedArticle], dict[str, dict[str, object]]],
+) -> None:
     articles, events = rendered
     checked = 0
     for article in articles:
@@ -47,7 +49,8 @@ def test_render_article_weekday_named_matches_truth_date(
 
 
 def test_render_article_dates_agree_with_truth_and_resolver(
-        rendered: tuple[list[RenderedArticle], dict[str, dict[str, object]]]) -> None:
+    rendered: tuple[list[RenderedArticle], dict[str, dict[str, object]]],
+) -> None:
     articles, events = rendered
     seen_precisions = set()
     for article in articles:
@@ -64,8 +67,11 @@ def test_render_article_dates_agree_with_truth_and_resolver(
             sentence = mention.sentence
             if at == 0:  # loaders' resolver matches "in <Month>" in lower case only
                 sentence = sentence[0].lower() + sentence[1:]
-            found = [d for d in find_dates(sentence, published, mention.future)
-                     if d.start <= at < d.end or at <= d.start < at + len(mention.phrase)]
+            found = [
+                d
+                for d in find_dates(sentence, published, mention.future)
+                if d.start <= at < d.end or at <= d.start < at + len(mention.phrase)
+            ]
             assert found, mention
             assert (found[0].date, found[0].precision) == (mention.date, mention.precision)
             seen_precisions.add(mention.precision)

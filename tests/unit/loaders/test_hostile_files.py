@@ -26,8 +26,10 @@ def _random_bytes(n: int, seed: int = 3) -> bytes:
 
 HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "binary.txt": (lambda: _random_bytes(200_000), "binary file"),
-    "image.html": (lambda: b"\x89PNG\r\n\x1a\n" + _random_bytes(5000).replace(b"\0", b"\1"),
-                   "undecodable text"),
+    "image.html": (
+        lambda: b"\x89PNG\r\n\x1a\n" + _random_bytes(5000).replace(b"\0", b"\1"),
+        "undecodable text",
+    ),
     "controls.txt": (lambda: (SENTENCE + "\x01\x02\x03\x1b\x7f" * 400).encode(), "control char"),
     "utf16.txt": (lambda: SENTENCE.encode("utf-16-le"), "binary file"),
     "utf16-bom.txt": (lambda: SENTENCE.encode("utf-16"), "binary file"),
@@ -36,15 +38,18 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "object-bomb.json": (lambda: b'{"a":' * 100_000 + b"1" + b"}" * 100_000, "nested too deeply"),
     "too-big.txt": (lambda: b"word " * (DEFAULT_MAX_BYTES // 5 + 1), "file too large"),
     "empty.txt": (lambda: b"   \n\t\n", "empty file"),
-    "only-junk.html": (lambda: b"<html><body><script>var a=1;</script></body></html>",
-                       "no main text"),
+    "only-junk.html": (
+        lambda: b"<html><body><script>var a=1;</script></body></html>",
+        "no main text",
+    ),
     "scalar.json": (lambda: b"42", "not an object"),
     "text-is-list.json": (lambda: b'{"text": [[["x"]]]}', "not a string"),
 }
 
 
-def read_one(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Article | Skipped],
-                                                                     float, float]:
+def read_one(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Article | Skipped], float, float]:
     """The items read from one file, the seconds taken and the peak MB allocated."""
     tracemalloc.start()
     started = time.perf_counter()
