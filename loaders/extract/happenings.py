@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
+from graph.models import EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
-from loaders.extract.syntax import clause_dates, event_date, governing_verb, tense
+from loaders.extract.syntax import clause_dates, event_date, tense
 
 
 def _mention_below(ctx: ArticleContext, tok: Token) -> Mention | None:
@@ -137,8 +137,8 @@ def collect_withdrawals(ctx: ArticleContext, talks_sents: dict[int, str]) -> Non
             dates = clause_dates(ctx, sent, tok)
             if dates:
                 iso, precision = dates[0].date, dates[0].precision
-            elif tense(governing_verb(tok)) == "present" and ctx.article.published:
-                iso, precision = ctx.article.published, DatePrecision.DAY
+            elif tense(tok) != "future" and (found := event_date(ctx, sent, tok)) is not None:
+                iso, precision = found[0], found[1]
             else:
                 continue
             key = f"withdrawal|{iso}"

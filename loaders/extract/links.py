@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.models import EventKind, Predicate
+from graph.models import DatePrecision, EventKind, Predicate
 from loaders.extract.context import ArticleContext, EventDraft
 
 
@@ -33,7 +33,11 @@ def _link(ctx: ArticleContext, a: EventDraft, pred: Predicate, b: EventDraft, se
         return
     ctx.relate(a.key, pred, b.key, sent, 0.6, subject_is_event=True, obj_is_event=True)
     if pred is Predicate.CAUSED and b.date is None and a.date is not None:
-        b.date, b.precision = a.date, a.precision  # the effect is dated no earlier than its cause
+        # The effect comes no earlier than its cause, but not necessarily the same day.
+        if a.precision is DatePrecision.DAY:
+            b.date, b.precision = a.date[:8] + "01", DatePrecision.MONTH
+        else:
+            b.date, b.precision = a.date, a.precision
 
 
 def collect_links(ctx: ArticleContext) -> None:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.phrases import resolve_pronoun
-from loaders.extract.syntax import clause_dates, event_date, is_perfect
+from loaders.extract.syntax import clause_dates, event_date, is_perfect, lede_sentence
 
 # Kinds handled elsewhere (talks, killings, withdrawals have their own modules).
 GENERIC_KINDS = (
@@ -152,11 +152,6 @@ def _asks_for_talks(ctx: ArticleContext, verb: Token) -> bool:
     )
 
 
-def _lede(ctx: ArticleContext) -> int | None:
-    """The first sentence of the story (headlines and datelines skipped)."""
-    return next((i for i in range(len(ctx.sents)) if i not in ctx.headlines), None)
-
-
 def _means_of_killing(ctx: ArticleContext, tok: Token) -> bool:
     """Whether an attack noun is how a killing was done ('killed X in a strike')."""
     verbs = set(ctx.patterns["events"]["killing"]["verbs"])
@@ -232,7 +227,7 @@ def _record(
         return
     when = _date_of(ctx, sent, tok)
     published = ctx.article.published
-    lede = kind is EventKind.STATEMENT and sent == _lede(ctx)
+    lede = kind is EventKind.STATEMENT and sent == lede_sentence(ctx)
     if lede and when and when[2] < 0.8 and published and is_perfect(tok):
         when = (published, DatePrecision.DAY, when[2])  # a lede's 'has announced' is news
     if kind is EventKind.ATTACK and tok.tag_ == "NNS" and _since(ctx, sent, tok):

@@ -39,7 +39,20 @@ def _rank(ctx: ArticleContext, d: EventDraft) -> tuple[int, int, int]:
     )
 
 
+_FINENESS = {DatePrecision.DAY: 2, DatePrecision.MONTH: 1, DatePrecision.YEAR: 0}
+
+
+def _finer(a: EventDraft, b: EventDraft) -> bool:
+    """Whether `a` dates the event more finely than `b` (a day within b's month, say)."""
+    return a.precision is not None and (
+        b.precision is None or _FINENESS[a.precision] > _FINENESS[b.precision]
+    )
+
+
 def _absorb(ctx: ArticleContext, keep: EventDraft, gone: EventDraft) -> None:
+    if _finer(gone, keep) and gone.place and keep.place:
+        # Only two drafts that both name an agreeing venue are surely one round.
+        keep.date, keep.precision = gone.date, gone.precision
     for part, sent in gone.participants.items():
         keep.participants.setdefault(part, sent)
     keep.sents.extend([gone.sent, *gone.sents])

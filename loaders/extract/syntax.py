@@ -82,14 +82,35 @@ def clause_dates(ctx: ArticleContext, sent: int, trigger: Token) -> list[Resolve
 TENSE_DATE_CONFIDENCE = 0.5
 
 
-def is_perfect(tok: Token) -> bool:
-    """Whether a token's clause is in the present perfect ('have killed', 'has been working')."""
+def is_perfect(tok: Token, own: bool = False) -> bool:
+    """Whether a token's clause is in the present perfect ('have killed', 'has been working').
+
+    With `own`, only the token's own verb counts, not the verb its clause depends on ('have
+    announced that talks will resume' is not a perfect for 'resume').
+    """
     verb = governing_verb(tok)
-    for v in (verb, verb.head):
+    for v in (verb,) if own else (verb, verb.head):
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in aux):
             return True
     return False
+
+
+def lede_sentence(ctx: ArticleContext) -> int | None:
+    """The first sentence of the story (headlines and datelines skipped)."""
+    return next((i for i in range(len(ctx.sents)) if i not in ctx.headlines), None)
+
+
+def reports_now(trigger: Token) -> bool:
+    """Whether a trigger is a verb in the simple present ('Israel withdraws its team').
+
+    Only the news present places an event on the day of publication: a progressive ('are laying
+    siege') reports an activity already under way, and a noun under a present-tense verb ('the
+    withdrawal signals', 'the talks are fraught') takes the writer's present, not the event's.
+    """
+    if trigger.pos_ != "VERB" or trigger.tag_ == "VBG":
+        return False
+    return tense(trigger) == "present"
 
 
 def event_date(
@@ -97,9 +118,10 @@ def event_date(
 ) -> tuple[str, DatePrecision, float] | None:
     """When an event happened: a date phrase of its clause, else what its tense implies.
 
-    Simple present and progressive news verbs report the day of publication; the present
-    perfect and an undated future only place the event in the month of publication; a past
-    tense without a date phrase gives nothing (a day is never invented).
+    A verb in the simple present reports the day of publication, and so does the present perfect
+    of the story's first sentence (its news); other present perfects, progressives, nouns in a
+    present-tense clause and an undated future only place the event in the month of publication;
+    a past tense without a date phrase gives nothing (a day is never invented).
     """
     dates = clause_dates(ctx, sent, trigger)
     if dates:
@@ -107,11 +129,15 @@ def event_date(
     published = ctx.article.published
     if published is None:
         return None
-    if is_perfect(trigger):
-        return published[:8] + "01", DatePrecision.MONTH, TENSE_DATE_CONFIDENCE
+    month = published[:8] + "01", DatePrecision.MONTH, TENSE_DATE_CONFIDENCE
     when = tense(trigger)
-    if when == "present":
-        return published, DatePrecision.DAY, TENSE_DATE_CONFIDENCE
     if when == "future":
-        return published[:8] + "01", DatePrecision.MONTH, TENSE_DATE_CONFIDENCE
+        return month
+    if is_perfect(trigger):
+        news = sent == lede_sentence(ctx) and is_perfect(trigger, own=True)
+        return (published, DatePrecision.DAY, TENSE_DATE_CONFIDENCE) if news else month
+    if when == "present":
+        if reports_now(trigger):
+            return published, DatePrecision.DAY, TENSE_DATE_CONFIDENCE
+        return month
     return None

@@ -1,0 +1,91 @@
+"""Dates implied by tense alone: which undated reports place an event on a day, which in a month."""
+
+from __future__ import annotations
+
+from graph.models import DatePrecision, EventKind
+from loaders.extract import extract_article
+from tests.unit.extract.test_extract_patterns import make_article
+
+PUBLISHED = "2024-08-14"
+DAY = (PUBLISHED, DatePrecision.DAY)
+MONTH = ("2024-08-01", DatePrecision.MONTH)
+
+
+def _dates(text: str, kind: EventKind) -> list[tuple[str | None, DatePrecision | None]]:
+    facts = extract_article(make_article("t-dates", text, published=PUBLISHED))
+    return [(e.date, e.date_precision) for e in facts.events if e.kind is kind]
+
+
+def test_event_date_simple_present_verb_gives_publication_day() -> None:
+    text = "Jordan and Egypt negotiate in Amman as clashes continue on the border."
+    assert _dates(text, EventKind.TALKS) == [DAY]
+
+
+def test_event_date_noun_in_present_clause_gives_month() -> None:
+    text = (
+        "Fighting continued across the region. "
+        "The discussions between Jordan and Egypt in Amman are fraught with difficulty."
+    )
+    assert _dates(text, EventKind.TALKS) == [MONTH]
+
+
+def test_event_date_progressive_gives_month() -> None:
+    assert _dates("Turkey is besieging Afrin.", EventKind.MILITARY_OPERATION) == [MONTH]
+
+
+def test_event_date_light_verb_progressive_gives_month() -> None:
+    text = "Turkish forces are laying siege to Afrin."
+    assert _dates(text, EventKind.MILITARY_OPERATION) == [MONTH]
+
+
+def test_event_date_present_perfect_of_lede_gives_publication_day() -> None:
+    text = "Jordan and Egypt have resumed negotiations in Amman."
+    assert _dates(text, EventKind.TALKS) == [DAY]
+
+
+def test_event_date_present_perfect_after_lede_gives_month() -> None:
+    text = (
+        "Fighting continued across the region. Jordan and Egypt have resumed negotiations in Amman."
+    )
+    assert _dates(text, EventKind.TALKS) == [MONTH]
+
+
+def test_event_date_perfect_of_reporting_verb_does_not_date_future_talks() -> None:
+    text = "Jordan and Egypt have announced that talks will resume in Amman."
+    assert _dates(text, EventKind.TALKS) == [MONTH]
+
+
+def test_event_date_withdrawal_noun_under_commentary_verb_gives_month() -> None:
+    text = (
+        "Jordan and Egypt held talks in Amman on Monday. The withdrawal of the Jordanian "
+        "negotiating team signals frustration with the lack of progress."
+    )
+    assert _dates(text, EventKind.WITHDRAWAL) == [MONTH]
+    assert _dates(text, EventKind.TALKS) == [("2024-08-12", DatePrecision.DAY)]
+
+
+def test_merge_rounds_keeps_the_finer_date() -> None:
+    text = (
+        "Jordan and Egypt have resumed negotiations in Qatar, brokered by Omani mediators. "
+        "The discussions in Doha remain difficult."
+    )
+    facts = extract_article(make_article("t-merge", text, published=PUBLISHED))
+    talks = [e for e in facts.events if e.kind is EventKind.TALKS]
+    assert [(e.date, e.date_precision, e.place_id) for e in talks] == [(*DAY, "doha")]
+
+
+def test_caused_event_takes_only_the_month_of_its_dated_cause() -> None:
+    text = (
+        "Israeli forces have killed Hamas commander Rami Saadeh, prompting Jordan to ask "
+        "for new truce talks."
+    )
+    assert _dates(text, EventKind.KILLING) == [DAY]
+    assert _dates(text, EventKind.STATEMENT) == [MONTH]
+
+
+def test_merge_rounds_ignores_the_day_of_a_round_without_venue() -> None:
+    text = (
+        "Jordan and Egypt held talks in Amman in July. Delegations from Jordan and Egypt met "
+        "on July 20 for a new round of talks."
+    )
+    assert _dates(text, EventKind.TALKS) == [("2024-07-01", DatePrecision.MONTH)]
