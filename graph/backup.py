@@ -87,9 +87,8 @@ def write_order(doc: dict[str, list[Row]]) -> list[str]:
     order: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter()
     for aid in sorted(a["id"] for a in doc["articles"]):
         order.add(aid)
-    lists = [
-        row.get("articles") or [] for key in ("entities", "events", "relations") for row in doc[key]
-    ]
+    # Node lists are sorted by id; edge lists keep the order their articles were written in.
+    lists = [row.get("articles") or [] for row in doc["relations"]]
     for ev in doc["events"]:
         lists += [p.get("articles") or [] for p in ev.get("participants") or []]
         lists += [p.get("articles") or [] for p in ev.get("places") or []]

@@ -155,6 +155,8 @@ def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
             evidence[(ev["fact"], ev["article"], ev["start"])] = ev
     for row in events.values():
         _finish_event(row)
+    for row in entities.values():
+        row["articles"].sort()
     for rel in relations.values():
         del rel["_first"]
     return {
@@ -167,8 +169,9 @@ def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
 
 
 def _finish_event(row: dict[str, Any]) -> None:
-    """Participants sorted; places in the order their first article came; `place` the first."""
+    """Participants and articles sorted; places by their first article id; `place` the first."""
     row["participants"].sort(key=lambda p: (p["entity"], p["role"]))
+    row["articles"].sort()
     order = {aid: i for i, aid in enumerate(row["articles"])}
     row["places"].sort(
         key=lambda p: min((order.get(a, len(order)) for a in p["articles"]), default=len(order))
@@ -239,6 +242,8 @@ def read_document(store: GraphStore) -> FactsDoc:
     """The whole graph as one FORMAT.md document, in the same order as `facts_document`."""
     articles = store.read(catalog.render("export_articles"))
     entities = store.read(catalog.render("export_entities"))
+    for row in entities:
+        row["articles"].sort()
     evidence = [
         {
             "fact": r["fact"],

@@ -141,6 +141,18 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
     return rows
 
 
+def relation_merge(from_: NodeLabel, to: NodeLabel) -> str:
+    """The merge query for relations between two labels, starting from the end with fewer edges.
+
+    An event has a handful of edges and an issue is one demand, while an entity such as a country
+    can be the subject of thousands; between two entities (a person and a delegation) the subject
+    is the narrower end.
+    """
+    if from_ is NodeLabel.EVENT or to is NodeLabel.ENTITY:
+        return "merge_relations"
+    return "merge_relations_from_object"
+
+
 def write_rows(tx: ManagedTransaction, rows: ArticleRows) -> None:
     """Runs every merge of `rows` in the transaction `tx`, nodes before edges."""
     for name, batch in (
@@ -154,7 +166,7 @@ def write_rows(tx: ManagedTransaction, rows: ArticleRows) -> None:
         if batch:
             tx.run(catalog.render(name), rows=batch).consume()
     for (predicate, from_, to), batch in sorted(rows.relations.items()):
-        query = catalog.render("merge_relations", type_=predicate, from_=from_, to=to)
+        query = catalog.render(relation_merge(from_, to), type_=predicate, from_=from_, to=to)
         tx.run(query, rows=batch).consume()
     if rows.evidence:
         tx.run(catalog.render("merge_evidence"), rows=rows.evidence).consume()

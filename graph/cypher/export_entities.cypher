@@ -1,5 +1,6 @@
 // Every entity with its names, roles and provenance, for the facts export.
-MATCH (n:Entity)
+MATCH (n:Entity)<-[:MENTIONS]-(a:Article)
+WITH n, collect(a.id) AS articles
 RETURN n.id AS id, n.type AS type, n.name AS name, n.aliases AS aliases, n.roles AS roles,
-       n.articles AS articles
+       articles
 ORDER BY id

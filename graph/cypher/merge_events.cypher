@@ -2,14 +2,14 @@
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (v:Event {id: row.id})
-ON CREATE SET v.kind = row.kind, v.label = row.label, v.articles = [], v.confidence = row.confidence
+ON CREATE SET v.kind = row.kind, v.label = row.label, v.article_count = 0, v.confidence = row.confidence
 SET v.date = CASE WHEN row.date IS NOT NULL AND (v.date IS NULL OR row.precision_rank < v.precision_rank)
                   THEN row.date ELSE v.date END,
     v.date_precision = CASE WHEN row.date IS NOT NULL AND (v.date IS NULL OR row.precision_rank < v.precision_rank)
                   THEN row.date_precision ELSE v.date_precision END,
     v.precision_rank = CASE WHEN row.date IS NOT NULL AND (v.date IS NULL OR row.precision_rank < v.precision_rank)
                   THEN row.precision_rank ELSE v.precision_rank END,
-    v.articles = CASE WHEN row.article IN v.articles THEN v.articles ELSE v.articles + row.article END,
     v.confidence = CASE WHEN row.confidence > v.confidence THEN row.confidence ELSE v.confidence END
-MERGE (a)-[:MENTIONS]->(v)
+MERGE (a)-[m:MENTIONS]->(v)
+ON CREATE SET v.article_count = v.article_count + 1
 RETURN count(v) AS written

@@ -2,7 +2,7 @@
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (i:Issue {id: row.id})
-ON CREATE SET i.text = row.text, i.articles = []
-SET i.articles = CASE WHEN row.article IN i.articles THEN i.articles ELSE i.articles + row.article END
-MERGE (a)-[:MENTIONS]->(i)
+ON CREATE SET i.text = row.text, i.article_count = 0
+MERGE (a)-[m:MENTIONS]->(i)
+ON CREATE SET i.article_count = i.article_count + 1
 RETURN count(i) AS written

@@ -1,4 +1,5 @@
 // Facts between nodes, one edge per (subject, type, object) listing every article that states it.
+// The pattern starts from the subject (see merge_relations_from_object for the other way).
 UNWIND $rows AS row
 MATCH (s:__FROM__ {id: row.subject})
 MATCH (o:__TO__ {id: row.object})

@@ -1,7 +1,7 @@
-// Drops one article from the provenance of every node it stated; nodes nobody states any more go.
+// Drops one article's MENTIONS of the nodes it stated; nodes no article mentions any more go.
 MATCH (a:Article {id: $article})-[m:MENTIONS]->(n)
-SET n.articles = [x IN n.articles WHERE x <> $article]
+SET n.article_count = n.article_count - 1
 DELETE m
-WITH n WHERE size(n.articles) = 0
+WITH n WHERE n.article_count <= 0
 DETACH DELETE n
 RETURN count(*) AS removed

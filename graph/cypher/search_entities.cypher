@@ -11,6 +11,6 @@ WITH n, reduce(best = 9, k IN n.search_keys |
        END) AS rank
 WHERE rank < 9
 RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases, n.roles AS roles,
-       size(n.articles) AS article_count, rank
+       n.article_count AS article_count, rank
 ORDER BY rank, article_count DESC, n.name, n.id
 LIMIT $limit

@@ -47,7 +47,12 @@ def test_updated_article_keeps_its_order_through_a_round_trip(store: GraphStore)
     store.write_article(talks_article("a-1", extra=" Corrected."))
     before, after = round_trip(store)
     person = next(e for e in before["entities"] if e["id"] == "mara-velden")
-    assert person["articles"] == ["a-2", "a-1"]
+    assert person["articles"] == ["a-1", "a-2"]  # node provenance: sorted ids
+    round_ = next(
+        v for v in before["events"] if any(p["entity"] == "mara-velden" for p in v["participants"])
+    )
+    attended = next(p for p in round_["participants"] if p["entity"] == "mara-velden")
+    assert attended["articles"] == ["a-2", "a-1"]  # edge provenance: the order of writing
     assert after == before
 
 
