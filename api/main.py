@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import anyio
 from fastapi import FastAPI, HTTPException
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -23,7 +23,6 @@ from graph.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-NODE_MODULES_ENV = "KG_NODE_MODULES"
 DEFAULT_NODE_MODULES = Path(__file__).resolve().parents[1] / "node_modules"
 VENDOR_PACKAGES = ("cytoscape", "cytoscape-fcose", "cose-base", "layout-base", "d3")
 WARM_UP_GRACE = 30.0
@@ -63,18 +62,19 @@ def create_app(settings: Settings | None = None, ingest: Ingest | None = None) -
     app.state.stores = stores
     app.state.ingest = ingest
     app.add_middleware(BodySizeLimit, max_bytes=settings.kg_max_article_bytes)
+    if settings.kg_cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.kg_cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "X-API-Key"],
+        )
     add_error_handlers(app)
     for module in (timeline, rounds, entities, events, graph, articles, health):
         app.include_router(module.router)
     mount_page(app)
-    mount_vendor(app, find_node_modules())
+    mount_vendor(app, settings.kg_node_modules or DEFAULT_NODE_MODULES)
     return app
-
-
-def find_node_modules() -> Path:
-    """The node_modules folder of the page's libraries: $KG_NODE_MODULES, else the repo's."""
-    override = os.environ.get(NODE_MODULES_ENV)
-    return Path(override) if override else DEFAULT_NODE_MODULES
 
 
 def mount_vendor(app: FastAPI, node_modules: Path) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -25,6 +26,29 @@ class Settings(BaseSettings):
     kg_bolt_port: int = Field(default=7688, ge=1, le=65535)
     kg_http_port: int = Field(default=2481, ge=1, le=65535)
     kg_max_article_bytes: int = Field(default=5_000_000, ge=1)
+    kg_cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="browser origins allowed to call the API, comma-separated; none: CORS off",
+    )
+    kg_node_modules: Path | None = Field(
+        default=None,
+        description="node_modules folder of the page's libraries (default: the repo's)",
+    )
+
+    @field_validator("kg_cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [o.strip() for o in value.split(",") if o.strip()]
+        return value
+
+    @field_validator("kg_cors_origins")
+    @classmethod
+    def _check_origins(cls, value: list[str]) -> list[str]:
+        for origin in value:
+            if origin != "*" and not origin.startswith(("http://", "https://")):
+                raise ValueError(f"{origin!r} is not an origin (http(s)://host[:port], or *)")
+        return [o.rstrip("/") for o in value]
 
     @property
     def embedded(self) -> bool:

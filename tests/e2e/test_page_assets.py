@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 
-from api.main import NODE_MODULES_ENV, STATIC_DIR, VENDOR_PACKAGES, create_app
+from api.main import STATIC_DIR, VENDOR_PACKAGES, create_app
 from graph.settings import Settings
 
 
@@ -33,10 +32,10 @@ def test_page_vendor_assets_are_served_from_node_modules(graph_settings: Setting
 
 
 def test_page_vendor_missing_answers_404_naming_npm_ci(
-    graph_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    graph_settings: Settings, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv(NODE_MODULES_ENV, str(tmp_path))
-    with TestClient(create_app(graph_settings)) as client:
+    settings = graph_settings.model_copy(update={"kg_node_modules": tmp_path})
+    with TestClient(create_app(settings)) as client:
         r = client.get("/vendor/d3/dist/d3.min.js")
         assert r.status_code == 404
         assert "npm ci" in r.json()["detail"]
