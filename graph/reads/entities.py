@@ -81,9 +81,8 @@ def read_entity_profile(store: GraphStore, entity_id: str) -> Row:
         for r in relations
         if r["predicate"] in groups and r["direction"] == "in"
     ]
-    linked = run_read(store, "read_entity_events", id=entity_id, limit=MAX_PROFILE_ITEMS)
-    event_count = linked[0]["total"] if linked else 0
-    events = list(linked[0]["events"]) if linked else []
+    events = run_read(store, "read_entity_events", id=entity_id, limit=MAX_PROFILE_ITEMS)
+    event_count = run_read(store, "count_entity_events", id=entity_id)[0]["total"]
     events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
     articles = run_read(store, "read_entity_articles", id=entity_id, limit=MAX_PROFILE_ITEMS)
     articles.sort(key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))

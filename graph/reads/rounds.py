@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from graph.errors import NotFound
+from graph.models import EventKind
+from graph.reads.dated import timeline_page
 from graph.reads.run import run_read
 from graph.reads.shapes import (
     Row,
     article_ref,
     distinct_quotes,
     event_details,
-    participants_of,
     read_articles_by_id,
     read_evidence,
     with_details,
@@ -30,18 +31,23 @@ def read_timeline(
     """One page of events in date order (undated last) and the (date, id) to continue after."""
     if actor is not None and not run_read(store, "read_entity", id=actor):
         raise NotFound("entity", actor)
-    after_date, after_id = after if after is not None else (None, None)
-    rows = run_read(
-        store,
-        "read_timeline" if actor is None else "read_timeline_actor",
-        date_from=date_from,
-        date_to=date_to,
-        kind=kind,
-        actor=actor,
-        after_date=after_date,
-        after_id=after_id,
-        limit=limit + 1,
-    )
+    if actor is None:
+        rows = timeline_page(
+            store, date_from=date_from, date_to=date_to, kind=kind, after=after, limit=limit + 1
+        )
+    else:
+        after_date, after_id = after if after is not None else (None, None)
+        rows = run_read(
+            store,
+            "read_timeline_actor",
+            date_from=date_from,
+            date_to=date_to,
+            kind=kind,
+            actor=actor,
+            after_date=after_date,
+            after_id=after_id,
+            limit=limit + 1,
+        )
     page, more = rows[:limit], len(rows) > limit
     next_after = (page[-1]["date"], page[-1]["id"]) if more and page else None
     return with_details(store, page), next_after
@@ -51,8 +57,18 @@ def read_rounds(
     store: GraphStore, *, date_from: str | None = None, date_to: str | None = None, limit: int = 200
 ) -> list[Row]:
     """Rounds of talks in date order with place, mediators, hosts and the size of the roll call."""
-    rows = run_read(store, "read_rounds", date_from=date_from, date_to=date_to, limit=limit)
-    people_of = {r["id"]: participants_of(r["participants"]) for r in rows}
+    rows = with_details(
+        store,
+        timeline_page(
+            store,
+            date_from=date_from,
+            date_to=date_to,
+            kind=str(EventKind.TALKS),
+            after=None,
+            limit=limit,
+        ),
+    )
+    people_of = {r["id"]: r["participants"] for r in rows}
     present = {p["id"] for ps in people_of.values() for p in ps if p["role"] == "attendee"}
     members = {m["id"]: m["members"] for m in run_read(store, "read_members", ids=sorted(present))}
     out = []
@@ -60,14 +76,13 @@ def read_rounds(
         people = people_of[r["id"]]
         attendees = {p["id"] for p in people if p["role"] == "attendee"}
         attendees |= {m for a in list(attendees) for m in members.get(a, [])}
-        place = r["place"] if r["place"] and r["place"].get("id") else None
         out.append(
             {
                 "id": r["id"],
                 "label": r["label"],
                 "date": r["date"],
                 "date_precision": r["date_precision"],
-                "place": place,
+                "place": r["place"],
                 "mediators": [_ref(p) for p in people if p["role"] == "mediator"],
                 "hosts": [_ref(p) for p in people if p["role"] == "host"],
                 "attendee_count": len(attendees),

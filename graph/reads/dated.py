@@ -1,0 +1,124 @@
+"""Pages of events in date order, read window by window on the indexed `date`.
+
+The embedded engine does not read an index in order for `ORDER BY v.date LIMIT n`: it sorts every
+event that passes the filters, so a timeline page cost grows with the graph. A range on `date` is
+an index seek, though. A page is therefore read from successive date windows: the first starts at
+the earliest date on or after the cursor and spans a day, each next one is wider, until the page
+is full. After a few windows the rest is read with one sorted query, so a sparse graph costs no
+more than before. Undated events come last, in id order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.reads.run import run_read
+from graph.reads.shapes import Row
+from graph.store import GraphStore
+
+FIRST_WINDOW_DAYS = 1
+GROWTH = 8
+MAX_WINDOWS = 5
+Cursor = tuple[str | None, str]
+
+
+def _day_after(day: str, days: int) -> str:
+    """The ISO day `days` after `day`, capped at the last representable day."""
+    start = dt.date.fromisoformat(day)
+    if (dt.date.max - start).days <= days:
+        return dt.date.max.isoformat()
+    return (start + dt.timedelta(days=days)).isoformat()
+
+
+def first_date(store: GraphStore, lo: str, kind: str | None) -> str | None:
+    """The earliest event date on or after `lo` (of one kind when given), or None.
+
+    The range seek answers with a date in index order; one probe of the range before it confirms
+    it is the earliest, and an aggregate answers when an engine returns dates in another order.
+    """
+    rows = run_read(store, "read_first_date", lo=lo, kind=kind)
+    if not rows:
+        return None
+    found: str = rows[0]["date"]
+    if found > lo and run_read(store, "read_dates_between", lo=lo, hi=found, kind=kind):
+        earliest: str | None = run_read(store, "read_min_date", lo=lo, kind=kind)[0]["date"]
+        return earliest
+    return found
+
+
+def dated_page(
+    store: GraphStore,
+    *,
+    date_from: str | None,
+    date_to: str | None,
+    kind: str | None,
+    after: Cursor | None,
+    limit: int,
+) -> list[Row]:
+    """Up to `limit` dated events after the cursor, in (date, id) order, within the dates given."""
+    after_date, after_id = after if after is not None else (None, None)
+    lo = max((d for d in (date_from, after_date) if d is not None), default="")
+    end = _day_after(date_to, 1) if date_to is not None else None
+    rows: list[Row] = []
+    days = FIRST_WINDOW_DAYS
+    for _ in range(MAX_WINDOWS):
+        start = first_date(store, lo, kind)
+        if start is None or (end is not None and start >= end):
+            return rows
+        hi = _day_after(start, days)
+        if end is not None:
+            hi = min(hi, end)
+        rows += run_read(
+            store,
+            "read_timeline_window",
+            lo=start,
+            hi=hi,
+            kind=kind,
+            after_date=after_date,
+            after_id=after_id,
+            limit=limit - len(rows),
+        )
+        if len(rows) >= limit or hi == end:
+            return rows
+        lo, days = hi, days * GROWTH
+    rows += run_read(
+        store,
+        "read_timeline",
+        date_from=lo,
+        date_to=date_to,
+        kind=kind,
+        after_date=after_date,
+        after_id=after_id,
+        limit=limit - len(rows),
+    )
+    return rows
+
+
+def timeline_page(
+    store: GraphStore,
+    *,
+    date_from: str | None,
+    date_to: str | None,
+    kind: str | None,
+    after: Cursor | None,
+    limit: int,
+) -> list[Row]:
+    """Up to `limit` events after the cursor in (date, id) order; undated events come last.
+
+    Undated events are listed only when no date bound is given (they are in no date range).
+    """
+    rows: list[Row] = []
+    if after is None or after[0] is not None:
+        rows = dated_page(
+            store, date_from=date_from, date_to=date_to, kind=kind, after=after, limit=limit
+        )
+    if len(rows) < limit and date_from is None and date_to is None:
+        after_id = after[1] if after is not None and after[0] is None else None
+        rows += run_read(
+            store,
+            "read_timeline_undated",
+            kind=kind,
+            after_id=after_id,
+            limit=limit - len(rows),
+        )
+    return rows
