@@ -60,7 +60,9 @@ def main(
         stream=sys.stderr,
     )
     if not verbose:
-        logging.getLogger("neo4j").setLevel(logging.ERROR)
+        # The driver logs a lost connection as an ERROR before raising; the command reports the
+        # raised error once, in its own words, so the driver's line would only repeat it.
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)
 
 
 def ensure_embedded(settings: Settings, quiet: bool = False) -> None:

@@ -223,7 +223,8 @@ def fault_database_kill(root: Path, corpus: Path, n: int, clean: Doc) -> dict[st
         except subprocess.TimeoutExpired as e:
             os.killpg(loader.pid, signal.SIGKILL)
             raise FaultFailed("the loader did not stop within 300 s of the database's death") from e
-        loader_line = " ".join(ln for ln in stderr.splitlines() if "error:" in ln)
+        error_lines = [ln for ln in stderr.splitlines() if "error" in ln.lower()]
+        loader_line = " ".join(error_lines)
         loader_seconds = time.monotonic() - killed
         if loader.returncode == 0:
             raise FaultFailed("the loader reported success although its database died")

@@ -23,5 +23,5 @@ def test_settings_cors_origin_without_scheme_is_refused_by_name(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("KG_CORS_ORIGINS", "analysts.example.org")
-    with pytest.raises(ValidationError, match="'analysts.example.org' is not an origin"):
+    with pytest.raises(ValidationError, match=r"'analysts\.example\.org' is not an origin"):
         Settings(_env_file=None)
