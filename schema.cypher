@@ -12,3 +12,4 @@ CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published);
 CREATE INDEX evidence_fact IF NOT EXISTS FOR (n:Evidence) ON (n.fact);
 CREATE INDEX evidence_article IF NOT EXISTS FOR (n:Evidence) ON (n.article);
+CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (n:GraphState) REQUIRE n.id IS UNIQUE;

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
 
+from api.cache import RevisionCache
 from api.connection import StoreHolder
 from api.schemas import IngestRequest
 from graph.models import ArticleFacts
@@ -28,6 +29,12 @@ def get_store(request: Request) -> GraphStore:
     """The app's one GraphStore (503 while the database cannot be reached)."""
     holder: StoreHolder = request.app.state.stores
     return holder.get()
+
+
+def get_cache(request: Request) -> RevisionCache:
+    """The app's cache of costly answers, valid per graph revision."""
+    cache: RevisionCache = request.app.state.cache
+    return cache
 
 
 def require_api_key(
@@ -63,5 +70,6 @@ def get_ingest(request: Request) -> Ingest:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
+CacheDep = Annotated[RevisionCache, Depends(get_cache)]
 ApiKeyDep = Annotated[None, Depends(require_api_key)]
 IngestDep = Annotated[Ingest, Depends(get_ingest)]

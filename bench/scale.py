@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.facts import iter_event_facts
-from bench.http_load import get_json, run_floor, run_load
+from bench.http_load import get_json, run_floor, run_load, summarise
 from bench.servers import peak_rss_mb, run_api, run_database
 from graph import embedded
 from graph.models import ArticleFacts
@@ -166,7 +166,12 @@ def measure_queries(host: str, port: int, requests: int, seed: int) -> list[dict
     paths = sample_paths(host, port, seed)
     rows: list[dict[str, Any]] = []
     for endpoint, urls in paths.items():
-        answers = {u: get_json(host, port, u) for u in urls[:WARM]}  # also warms up
+        answers: dict[str, Any] = {}
+        first_ms: list[float] = []
+        for u in urls[:WARM]:  # the first request of each URL: also the warm-up
+            started = time.perf_counter()
+            answers[u] = get_json(host, port, u)
+            first_ms.append((time.perf_counter() - started) * 1000)
         urls = list(answers)
         one = run_load(host, port, urls, clients=1, requests=requests, seed=seed)
         eight = run_load(host, port, urls, clients=8, requests=requests * 2, seed=seed)
@@ -175,6 +180,7 @@ def measure_queries(host: str, port: int, requests: int, seed: int) -> list[dict
             {
                 "endpoint": endpoint,
                 "example": urls[0],
+                "first_request": summarise(first_ms, 0, sum(first_ms) / 1000),
                 "one_client": one,
                 "eight_clients": eight,
                 "in_memory_floor": floor,

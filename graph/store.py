@@ -25,7 +25,14 @@ from graph.cypher import catalog
 from graph.errors import GraphAuthFailed, GraphError, GraphUnavailable, WriteRejected
 from graph.models import ArticleFacts, EventKind, NodeLabel, WriteStatus
 from graph.settings import Settings
-from graph.writes import ArticleRows, build_rows, retract_article, write_batch, write_rows
+from graph.writes import (
+    ArticleRows,
+    build_rows,
+    mark_revision,
+    retract_article,
+    write_batch,
+    write_rows,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -200,13 +207,19 @@ class GraphStore:
             tx.run(catalog.render("delete_derived_sequence")).consume()
             query = catalog.render("derive_round_sequence")
             row = tx.run(query, kind=str(EventKind.TALKS)).single()
+            mark_revision(tx)
             return int(row["linked"]) if row else 0
 
         return self.write(work)
 
     def delete_all(self) -> None:
         """Removes every node and edge (used by `kg db reset` and by tests)."""
-        self.write(lambda tx: tx.run(catalog.render("delete_all")).consume())
+
+        def work(tx: ManagedTransaction) -> None:
+            tx.run(catalog.render("delete_all")).consume()
+            mark_revision(tx)
+
+        self.write(work)
 
     # -- counts
 

@@ -9,6 +9,7 @@ article order).
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -170,6 +171,16 @@ def write_rows(tx: ManagedTransaction, rows: ArticleRows) -> None:
         tx.run(query, rows=batch).consume()
     if rows.evidence:
         tx.run(catalog.render("merge_evidence"), rows=rows.evidence).consume()
+    mark_revision(tx)
+
+
+def mark_revision(tx: ManagedTransaction) -> None:
+    """Gives the graph a new revision token in `tx`, so cached answers of the old one expire.
+
+    A random token, not a counter: a counter restarting after `delete_all` could repeat a
+    revision a cache still holds.
+    """
+    tx.run(catalog.render("mark_revision"), revision=uuid.uuid4().hex).consume()
 
 
 def retract_article(tx: ManagedTransaction, article_id: str) -> None:

@@ -154,6 +154,7 @@ def print_database(report: dict[str, Any]) -> None:
         )
         for column in (
             "endpoint",
+            "first p50",
             "p50",
             "p95",
             "p99 ms",
@@ -167,6 +168,7 @@ def print_database(report: dict[str, Any]) -> None:
             one, eight = row["one_client"], row["eight_clients"]
             table.add_row(
                 row["endpoint"],
+                f"{row['first_request']['p50_ms']:.1f}",
                 f"{one['p50_ms']:.1f}",
                 f"{one['p95_ms']:.1f}",
                 f"{one['p99_ms']:.1f}",

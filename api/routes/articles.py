@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
 
-from api.deps import ApiKeyDep, IngestDep, StoreDep
+from api.deps import ApiKeyDep, CacheDep, IngestDep, StoreDep
 from api.schemas import ArticleFactsOut, ArticleMeta, IngestRequest, IngestResult
 from graph import reads
 from graph.models import WriteStatus
@@ -17,12 +17,18 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 @router.get("", response_model=list[ArticleMeta])
 def list_articles(
     store: StoreDep,
+    cache: CacheDep,
     source: Annotated[str | None, Query(description="only articles of this source")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[dict[str, Any]]:
     """Articles in the graph, newest first (undated last)."""
-    return reads.list_articles(store, source=source, limit=limit, offset=offset)
+    articles: list[dict[str, Any]] = cache.answer(
+        store,
+        ("articles", source, limit, offset),
+        lambda: reads.list_articles(store, source=source, limit=limit, offset=offset),
+    )
+    return articles
 
 
 @router.get("/{article_id}", response_model=ArticleFactsOut)

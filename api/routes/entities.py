@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import StoreDep
+from api.deps import CacheDep, StoreDep
 from api.schemas import EntityProfile, EntitySummary
 from graph import reads
 from graph.models import EntityType
@@ -36,7 +36,10 @@ def search_entities(
 
 
 @router.get("/{entity_id}", response_model=EntityProfile)
-def get_entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
+def get_entity(store: StoreDep, cache: CacheDep, entity_id: str) -> dict[str, Any]:
     """One entity: its roles, memberships, relations both ways with their quotes, its events in
     date order, and the articles that mention it."""
-    return reads.read_entity_profile(store, entity_id)
+    profile: dict[str, Any] = cache.answer(
+        store, ("entity", entity_id), lambda: reads.read_entity_profile(store, entity_id)
+    )
+    return profile

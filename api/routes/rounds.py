@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import StoreDep
+from api.deps import CacheDep, StoreDep
 from api.schemas import RollCall, Round
 from graph import reads
 
@@ -17,6 +17,7 @@ router = APIRouter(prefix="/rounds", tags=["rounds"])
 @router.get("", response_model=list[Round])
 def list_rounds(
     store: StoreDep,
+    cache: CacheDep,
     date_from: Annotated[
         date | None, Query(alias="from", description="first day, YYYY-MM-DD")
     ] = None,
@@ -28,12 +29,14 @@ def list_rounds(
     `attendee_count` counts the roll call of `/rounds/{id}/attendees`: parties, delegations and
     the members of delegations that attended.
     """
-    return reads.read_rounds(
+    first = date_from.isoformat() if date_from else None
+    last = date_to.isoformat() if date_to else None
+    rounds: list[dict[str, Any]] = cache.answer(
         store,
-        date_from=date_from.isoformat() if date_from else None,
-        date_to=date_to.isoformat() if date_to else None,
-        limit=limit,
+        ("rounds", first, last, limit),
+        lambda: reads.read_rounds(store, date_from=first, date_to=last, limit=limit),
     )
+    return rounds
 
 
 @router.get("/{round_id}/attendees", response_model=RollCall)

@@ -19,6 +19,8 @@ SCHEMA_FILE = QUERY_DIR.parent.parent / "schema.cypher"
 PLACEHOLDERS = ("__TYPE__", "__FROM__", "__TO__")
 SUBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT)
 OBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT, NodeLabel.ISSUE)
+# The one node that is not a fact: the graph's revision token (mark_revision, read_revision).
+STATE_LABEL = "GraphState"
 
 
 @functools.cache

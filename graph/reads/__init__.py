@@ -17,7 +17,7 @@ from graph.reads.neighbourhood import (
     read_neighbourhood,
 )
 from graph.reads.rounds import read_round_attendees, read_rounds, read_timeline
-from graph.reads.run import check_ready
+from graph.reads.run import check_ready, read_revision
 from graph.store import GraphStore
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "read_event_chain",
     "read_event_profile",
     "read_neighbourhood",
+    "read_revision",
     "read_round_attendees",
     "read_rounds",
     "read_timeline",

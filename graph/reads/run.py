@@ -47,6 +47,12 @@ def run_read(
     return run_query(store, catalog.render(name, from_=from_), **params)
 
 
+def read_revision(store: GraphStore) -> str | None:
+    """The graph's revision token: it changes with every write (None before the first)."""
+    rows = run_read(store, "read_revision")
+    return str(rows[0]["revision"]) if rows and rows[0]["revision"] is not None else None
+
+
 def check_ready(store: GraphStore) -> None:
     """Raises GraphUnavailable or GraphAuthFailed unless the database answers now."""
     run_query(store, "RETURN 1 AS ok", attempts=1)

@@ -29,6 +29,8 @@ def test_bench_smoke_run_writes_valid_json_report(tmp_path: Path) -> None:
     for name in ("timeline page", "roll call", "entity profile", "event chain depth 5"):
         assert endpoints[name]["one_client"]["errors"] == 0
         assert endpoints[name]["one_client"]["p99_ms"] >= endpoints[name]["one_client"]["p50_ms"]
+        first = endpoints[name]["first_request"]
+        assert first["requests"] >= 1 and first["errors"] == 0 and first["p50_ms"] > 0
     assert scale["disk_mb"] > 0 and scale["peak_mb"]["api"] > 0
     assert "HTTP queries at" in result.output
 
