@@ -217,7 +217,9 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--warm-up", type=float, default=10)
+    # The database server sizes its Java heap during its first minute of queries after the
+    # graph is built; memory is compared after that.
+    parser.add_argument("--warm-up", type=float, default=30)
     parser.add_argument("--max-requests", type=int, default=1_000_000)
     parser.add_argument("--max-growth", type=float, default=0.10)
     parser.add_argument("--seed", type=int, default=1)
