@@ -11,6 +11,7 @@ more than before. Undated events come last, in id order.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from graph.reads.run import run_read
 from graph.reads.shapes import Row
@@ -20,6 +21,15 @@ FIRST_WINDOW_DAYS = 1
 GROWTH = 8
 MAX_WINDOWS = 5
 Cursor = tuple[str | None, str]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events a timeline lists: days from and to (inclusive, ISO) and a kind."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    kind: str | None = None
 
 
 def _day_after(day: str, days: int) -> str:
@@ -47,15 +57,10 @@ def first_date(store: GraphStore, lo: str, kind: str | None) -> str | None:
 
 
 def dated_page(
-    store: GraphStore,
-    *,
-    date_from: str | None,
-    date_to: str | None,
-    kind: str | None,
-    after: Cursor | None,
-    limit: int,
+    store: GraphStore, where: EventFilter, after: Cursor | None, limit: int
 ) -> list[Row]:
     """Up to `limit` dated events after the cursor, in (date, id) order, within the dates given."""
+    date_from, date_to, kind = where.date_from, where.date_to, where.kind
     after_date, after_id = after if after is not None else (None, None)
     lo = max((d for d in (date_from, after_date) if d is not None), default="")
     end = _day_after(date_to, 1) if date_to is not None else None
@@ -95,13 +100,7 @@ def dated_page(
 
 
 def timeline_page(
-    store: GraphStore,
-    *,
-    date_from: str | None,
-    date_to: str | None,
-    kind: str | None,
-    after: Cursor | None,
-    limit: int,
+    store: GraphStore, where: EventFilter, after: Cursor | None, limit: int
 ) -> list[Row]:
     """Up to `limit` events after the cursor in (date, id) order; undated events come last.
 
@@ -109,15 +108,13 @@ def timeline_page(
     """
     rows: list[Row] = []
     if after is None or after[0] is not None:
-        rows = dated_page(
-            store, date_from=date_from, date_to=date_to, kind=kind, after=after, limit=limit
-        )
-    if len(rows) < limit and date_from is None and date_to is None:
+        rows = dated_page(store, where, after, limit)
+    if len(rows) < limit and where.date_from is None and where.date_to is None:
         after_id = after[1] if after is not None and after[0] is None else None
         rows += run_read(
             store,
             "read_timeline_undated",
-            kind=kind,
+            kind=where.kind,
             after_id=after_id,
             limit=limit - len(rows),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.errors import NotFound
 from graph.models import EventKind
-from graph.reads.dated import timeline_page
+from graph.reads.dated import EventFilter, timeline_page
 from graph.reads.run import run_read
 from graph.reads.shapes import (
     Row,
@@ -32,9 +32,7 @@ def read_timeline(
     if actor is not None and not run_read(store, "read_entity", id=actor):
         raise NotFound("entity", actor)
     if actor is None:
-        rows = timeline_page(
-            store, date_from=date_from, date_to=date_to, kind=kind, after=after, limit=limit + 1
-        )
+        rows = timeline_page(store, EventFilter(date_from, date_to, kind), after, limit + 1)
     else:
         after_date, after_id = after if after is not None else (None, None)
         rows = run_read(
@@ -59,14 +57,7 @@ def read_rounds(
     """Rounds of talks in date order with place, mediators, hosts and the size of the roll call."""
     rows = with_details(
         store,
-        timeline_page(
-            store,
-            date_from=date_from,
-            date_to=date_to,
-            kind=str(EventKind.TALKS),
-            after=None,
-            limit=limit,
-        ),
+        timeline_page(store, EventFilter(date_from, date_to, str(EventKind.TALKS)), None, limit),
     )
     people_of = {r["id"]: r["participants"] for r in rows}
     present = {p["id"] for ps in people_of.values() for p in ps if p["role"] == "attendee"}

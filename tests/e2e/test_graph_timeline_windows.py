@@ -9,7 +9,7 @@ import random
 import pytest
 
 from graph.models import Article, ArticleFacts, DatePrecision, Event, EventKind
-from graph.reads.dated import Cursor, timeline_page
+from graph.reads.dated import Cursor, EventFilter, timeline_page
 from graph.store import GraphStore
 from tests.factories import evidence
 
@@ -79,14 +79,7 @@ def _all_pages(store: GraphStore, limit: int, **filters: str | None) -> list[str
     seen: list[str] = []
     after: Cursor | None = None
     for _ in range(200):
-        rows = timeline_page(
-            store,
-            date_from=filters.get("date_from"),
-            date_to=filters.get("date_to"),
-            kind=filters.get("kind"),
-            after=after,
-            limit=limit,
-        )
+        rows = timeline_page(store, EventFilter(**filters), after, limit)
         seen += [r["id"] for r in rows]
         if len(rows) < limit:
             return seen
@@ -127,7 +120,5 @@ def test_timeline_windows_after_the_last_date_give_only_undated(
     store: GraphStore, chronicle: list[tuple[str | None, str, str]]
 ) -> None:
     last = max(e for e in chronicle if e[0] is not None)
-    rows = timeline_page(
-        store, date_from=None, date_to=None, kind=None, after=(last[0], last[1]), limit=10
-    )
+    rows = timeline_page(store, EventFilter(), (last[0], last[1]), 10)
     assert [r["id"] for r in rows] == sorted(e[1] for e in chronicle if e[0] is None)
