@@ -136,11 +136,15 @@ class GraphStore:
     # -- schema
 
     def ensure_schema(self) -> int:
-        """Applies schema.cypher; idempotent. Returns the number of statements run."""
+        """Applies schema.cypher and brings older graphs up to date; idempotent.
+
+        Returns the number of schema statements run.
+        """
         statements = catalog.schema_statements()
         with self.session() as s:
             for stmt in statements:
                 s.run(stmt).consume()
+        self.write(_migrate_article_counts)
         return len(statements)
 
     # -- writes
@@ -231,6 +235,16 @@ class GraphStore:
             out[str(label)] = int(self.read_value(query, "c") or 0)
         out["edges"] = int(self.read_value(catalog.render("count_edges"), "c") or 0)
         return out
+
+
+def _migrate_article_counts(tx: ManagedTransaction) -> None:
+    """Nodes of graphs written before `article_count` existed get it from their article lists."""
+    migrated = 0
+    for label in (NodeLabel.ENTITY, NodeLabel.EVENT, NodeLabel.ISSUE):
+        row = tx.run(catalog.render("migrate_article_counts", from_=label)).single()
+        migrated += int(row["migrated"]) if row else 0
+    if migrated:
+        log.warning("counted the articles of %d nodes of an older graph", migrated)
 
 
 @contextmanager

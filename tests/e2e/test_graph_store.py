@@ -25,6 +25,23 @@ def test_schema_bootstrap_twice_keeps_one_constraint_each(store: GraphStore) -> 
     assert {"article_id", "entity_id", "event_id"} <= set(names)
 
 
+def test_schema_counts_articles_of_a_graph_written_with_article_lists(store: GraphStore) -> None:
+    store.write_article(talks_article("a-1"))
+    store.write_article(talks_article("a-2", extra=" Same story."))
+    store.write(  # the shape older versions wrote: an `articles` list and no count
+        lambda tx: tx.run(
+            "MATCH (n:Entity) SET n.articles = ['a-1', 'a-2'] REMOVE n.article_count"
+        ).consume()
+    )
+    store.ensure_schema()
+    rows = store.read("MATCH (n:Entity) RETURN n.article_count AS c, n.articles AS old")
+    assert rows and all(r["c"] == 2 and r["old"] is None for r in rows)
+    store.write_article(talks_article("a-1", extra=" Corrected."))
+    store.write_article(talks_article("a-2", extra=" Corrected too."))
+    counts = store.read("MATCH (n:Entity) RETURN n.article_count AS c")
+    assert [r["c"] for r in counts] == [2] * len(counts)
+
+
 def test_write_article_twice_changes_nothing(store: GraphStore) -> None:
     facts = talks_article("a-1")
     assert store.write_article(facts) is WriteStatus.LOADED
