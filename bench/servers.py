@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,17 +12,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph import embedded
+from graph.embedded import free_port
 from graph.settings import Settings
 from graph.store import GraphStore
 
 READY_TIMEOUT = 120.0
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def peak_rss_mb(pid: int) -> float:

@@ -52,6 +52,13 @@ class ServerInfo:
         return f"bolt://{HOST}:{self.bolt_port}"
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 def password_file(data_dir: Path) -> Path:
     return data_dir / "password"
 

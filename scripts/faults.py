@@ -25,7 +25,6 @@ import logging
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -40,6 +39,7 @@ sys.path.insert(0, str(REPO))
 from graph import embedded  # noqa: E402
 from graph.backup import article_footprints, duplicate_keys  # noqa: E402
 from graph.cypher import catalog  # noqa: E402
+from graph.embedded import free_port  # noqa: E402
 from graph.models import NodeLabel  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
@@ -52,13 +52,6 @@ Doc = dict[str, list[dict[str, Any]]]
 
 class FaultFailed(Exception):
     """A check of the fault script did not hold."""
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Site:

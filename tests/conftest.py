@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from graph import embedded
+from graph.embedded import free_port
 from graph.settings import Settings
 from graph.store import GraphStore
 
@@ -16,13 +16,6 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 GOLD = REPO.parent / "shared" / "eval" / "seeds.gold.json"
 SCORER = REPO.parent / "shared" / "eval" / "score.py"
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
