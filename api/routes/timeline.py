@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.cursor import decode_cursor, encode_cursor
-from api.deps import StoreDep
+from api.deps import CacheDep, StoreDep
 from api.schemas import TimelinePage
 from graph import reads
 from graph.models import EventKind
@@ -20,6 +20,7 @@ MAX_PAGE = 500
 @router.get("/timeline", response_model=TimelinePage)
 def get_timeline(
     store: StoreDep,
+    cache: CacheDep,
     date_from: Annotated[
         date | None, Query(alias="from", description="first day, YYYY-MM-DD")
     ] = None,
@@ -38,13 +39,20 @@ def get_timeline(
     `cursor` to get the next; it is null on the last page.
     """
     after = decode_cursor(cursor) if cursor else None
-    events, next_after = reads.read_timeline(
+    first = date_from.isoformat() if date_from else None
+    last = date_to.isoformat() if date_to else None
+    kind_name = str(kind) if kind else None
+    events, next_after = cache.answer(
         store,
-        date_from=date_from.isoformat() if date_from else None,
-        date_to=date_to.isoformat() if date_to else None,
-        kind=str(kind) if kind else None,
-        actor=actor,
-        limit=limit,
-        after=after,
+        ("timeline", first, last, kind_name, actor, limit, after),
+        lambda: reads.read_timeline(
+            store,
+            date_from=first,
+            date_to=last,
+            kind=kind_name,
+            actor=actor,
+            limit=limit,
+            after=after,
+        ),
     )
     return {"events": events, "next_cursor": encode_cursor(next_after) if next_after else None}

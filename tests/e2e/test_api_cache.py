@@ -48,7 +48,7 @@ def test_cache_reuses_an_answer_until_the_revision_changes(store: GraphStore) ->
     assert cache.answer(store, "k", lambda: compute("k")) == "k-5"
 
 
-def test_api_profile_rounds_and_articles_follow_writes(
+def test_api_profile_rounds_articles_and_timeline_follow_writes(
     store: GraphStore, graph_settings: Settings
 ) -> None:
     store.write_article(talks_article("a-1"))
@@ -58,6 +58,10 @@ def test_api_profile_rounds_and_articles_follow_writes(
         assert client.get("/entities/mara-velden").json() == first
         assert cache.hits >= 1
         rounds = client.get("/rounds").json()
+        timeline = client.get("/timeline").json()
+        hits = cache.hits
+        assert client.get("/timeline").json() == timeline
+        assert cache.hits == hits + 1
         articles = client.get("/articles").json()
         assert [a["id"] for a in articles] == ["a-1"]
 
@@ -65,4 +69,5 @@ def test_api_profile_rounds_and_articles_follow_writes(
         profile = client.get("/entities/mara-velden").json()
         assert profile["article_count"] == first["article_count"] + 1
         assert len(client.get("/rounds").json()) == len(rounds) + 1
+        assert len(client.get("/timeline").json()["events"]) == len(timeline["events"]) + 1
         assert sorted(a["id"] for a in client.get("/articles").json()) == ["a-1", "a-2"]
