@@ -1,9 +1,10 @@
 """Loads the `verb_noun.cypher` files beside this module and renders their templates.
 
 A query file may hold placeholders for the parts Cypher cannot parameterise:
-`__TYPE__` (a relationship type, from `Predicate`) and `__FROM__` / `__TO__` (node labels,
-from `NodeLabel`). They are filled only from those enums, never from user input; every
-value is a `$parameter`.
+`__TYPE__` (a relationship type, from `Predicate`), `__FROM__` / `__TO__` (node labels,
+from `NodeLabel`) and `__FACTS__` (every `Predicate`, as `A|B|...`: a typed pattern lets the
+engine skip a node's other edges, such as a busy entity's MENTIONS, without reading them). They
+are filled only from those enums, never from user input; every value is a `$parameter`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from graph.models import NodeLabel, Predicate
 
 QUERY_DIR = Path(__file__).resolve().parent
 SCHEMA_FILE = QUERY_DIR.parent.parent / "schema.cypher"
-PLACEHOLDERS = ("__TYPE__", "__FROM__", "__TO__")
+PLACEHOLDERS = ("__TYPE__", "__FROM__", "__TO__", "__FACTS__")
+FACTS = "|".join(p.value for p in Predicate)
 SUBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT)
 OBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT, NodeLabel.ISSUE)
 # The one node that is not a fact: the graph's revision token (mark_revision, read_revision).
@@ -40,7 +42,7 @@ def render(
     to: NodeLabel | None = None,
 ) -> str:
     """The query `name` with its placeholders filled from the enums given."""
-    text = load(name)
+    text = load(name).replace("__FACTS__", FACTS)
     for marker, value, enum in (
         ("__TYPE__", type_, Predicate),
         ("__FROM__", from_, NodeLabel),

@@ -1,7 +1,6 @@
 // The fact edges of one node in both directions, with the node at the other end: at most
 // $max_rows each way, edges to undated nodes first, then to the newest.
-MATCH (n:__FROM__ {id: $id})-[r]->(o)
-WHERE type(r) IN $types
+MATCH (n:__FROM__ {id: $id})-[r:__FACTS__]->(o)
 RETURN 'out' AS direction, type(r) AS type, r.key AS key, r.articles AS articles,
        r.confidence AS confidence, o.id AS other_id, labels(o) AS other_labels,
        coalesce(o.name, o.label, o.text) AS other_name, o.type AS other_type, o.kind AS other_kind,
@@ -9,8 +8,7 @@ RETURN 'out' AS direction, type(r) AS type, r.key AS key, r.articles AS articles
 ORDER BY other_date IS NOT NULL, other_date DESC, other_id
 LIMIT $max_rows
 UNION ALL
-MATCH (n:__FROM__ {id: $id})<-[r]-(o)
-WHERE type(r) IN $types
+MATCH (n:__FROM__ {id: $id})<-[r:__FACTS__]-(o)
 RETURN 'in' AS direction, type(r) AS type, r.key AS key, r.articles AS articles,
        r.confidence AS confidence, o.id AS other_id, labels(o) AS other_labels,
        coalesce(o.name, o.label, o.text) AS other_name, o.type AS other_type, o.kind AS other_kind,

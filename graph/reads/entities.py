@@ -37,7 +37,6 @@ def read_relations(store: GraphStore, label: NodeLabel, node_id: str) -> list[Ro
         "read_node_relations",
         from_=label,
         id=node_id,
-        types=FACT_TYPES,
         max_rows=MAX_RELATIONS,
     )
     evidence = read_evidence(store, [r["key"] for r in rows if r["key"]])
