@@ -145,6 +145,7 @@ class GraphStore:
             for stmt in statements:
                 s.run(stmt).consume()
         self.write(_migrate_article_counts)
+        self.write(_migrate_newest_dates)
         return len(statements)
 
     # -- writes
@@ -245,6 +246,13 @@ def _migrate_article_counts(tx: ManagedTransaction) -> None:
         migrated += int(row["migrated"]) if row else 0
     if migrated:
         log.warning("counted the articles of %d nodes of an older graph", migrated)
+
+
+def _migrate_newest_dates(tx: ManagedTransaction) -> None:
+    """Graphs written before the newest dates were tracked get them once, by aggregation."""
+    row = tx.run(catalog.render("migrate_newest_dates")).single()
+    if row and row["migrated"]:
+        log.info("recorded the newest article and event dates of an older graph")
 
 
 @contextmanager

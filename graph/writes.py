@@ -171,16 +171,26 @@ def write_rows(tx: ManagedTransaction, rows: ArticleRows) -> None:
         tx.run(query, rows=batch).consume()
     if rows.evidence:
         tx.run(catalog.render("merge_evidence"), rows=rows.evidence).consume()
-    mark_revision(tx)
+    mark_revision(tx, rows)
 
 
-def mark_revision(tx: ManagedTransaction) -> None:
-    """Gives the graph a new revision token in `tx`, so cached answers of the old one expire.
+def _newest(rows: list[Row], key: str) -> str | None:
+    return max((str(r[key]) for r in rows if r.get(key)), default=None)
+
+
+def mark_revision(tx: ManagedTransaction, written: ArticleRows | None = None) -> None:
+    """Gives the graph a new revision token in `tx`, so cached answers of the old one expire,
+    and raises the newest article and event dates to those of the rows `written`.
 
     A random token, not a counter: a counter restarting after `delete_all` could repeat a
     revision a cache still holds.
     """
-    tx.run(catalog.render("mark_revision"), revision=uuid.uuid4().hex).consume()
+    tx.run(
+        catalog.render("mark_revision"),
+        revision=uuid.uuid4().hex,
+        published=_newest(written.articles, "published") if written else None,
+        event_date=_newest(written.events, "date") if written else None,
+    ).consume()
 
 
 def retract_article(tx: ManagedTransaction, article_id: str) -> None:

@@ -3,16 +3,48 @@
 from __future__ import annotations
 
 from graph.errors import NotFound
+from graph.reads.dated import newest_dates, newest_first
 from graph.reads.run import run_read
 from graph.reads.shapes import Row, node_label
 from graph.store import GraphStore
+
+MAX_WINDOWED = 1000
 
 
 def list_articles(
     store: GraphStore, *, source: str | None = None, limit: int = 50, offset: int = 0
 ) -> list[Row]:
-    """Article metadata, newest first (undated last)."""
-    return run_read(store, "read_articles", source=source, limit=limit, offset=offset)
+    """Article metadata, newest first (undated last).
+
+    The first pages are read from windows on the indexed `published` going back from the newest
+    date; deep pages (past MAX_WINDOWED articles) and graphs without a recorded newest date are
+    read with one sorted query.
+    """
+    need = offset + limit
+    newest = newest_dates(store)["published"]
+    if newest is None or need > MAX_WINDOWED:
+        return run_read(
+            store,
+            "read_articles",
+            source=source,
+            before=None,
+            limit=limit,
+            offset=offset,
+        )
+    rows, rest = newest_first(
+        store, "read_articles_window", "read_articles_older", newest, need, source=source
+    )
+    if len(rows) < need:
+        # The dated articles before `rest`, then the undated; "" when every dated one is read.
+        rows += run_read(
+            store,
+            "read_articles",
+            source=source,
+            before=rest if rest is not None else "",
+            limit=need - len(rows),
+            offset=0,
+        )
+    return rows[offset:]
 
 
 def read_article_facts(store: GraphStore, article_id: str) -> Row:

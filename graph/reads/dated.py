@@ -1,17 +1,21 @@
-"""Pages of events in date order, read window by window on the indexed `date`.
+"""Pages in date order, read window by window on an indexed date.
 
 The embedded engine does not read an index in order for `ORDER BY v.date LIMIT n`: it sorts every
-event that passes the filters, so a timeline page cost grows with the graph. A range on `date` is
-an index seek, though. A page is therefore read from successive date windows: the first starts at
-the earliest date on or after the cursor and spans a day, each next one is wider, until the page
-is full. After a few windows the rest is read with one sorted query, so a sparse graph costs no
-more than before. Undated events come last, in id order.
+node that passes the filters, so a page cost grows with the graph. A range on `date` is an index
+seek, though. A page is therefore read from successive date windows: the first starts at the
+earliest date on or after the cursor and spans a day, each next one is wider, until the page is
+full. After a few windows the rest is read with one sorted query, so a sparse graph costs no more
+than before. Undated events come last, in id order.
+
+Newest-first lists (`newest_first`) go the other way, from the newest date the graph has
+recorded (graph/cypher/read_newest_dates.cypher) back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from graph.reads.run import run_read
 from graph.reads.shapes import Row
@@ -38,6 +42,46 @@ def _day_after(day: str, days: int) -> str:
     if (dt.date.max - start).days <= days:
         return dt.date.max.isoformat()
     return (start + dt.timedelta(days=days)).isoformat()
+
+
+def _day_before(day: str, days: int) -> str:
+    """The ISO day `days` before `day`, capped at the first representable day."""
+    end = dt.date.fromisoformat(day)
+    if (end - dt.date.min).days <= days:
+        return dt.date.min.isoformat()
+    return (end - dt.timedelta(days=days)).isoformat()
+
+
+def newest_dates(store: GraphStore) -> Row:
+    """The newest article (`published`) and event (`event_date`) dates written, or None each."""
+    rows = run_read(store, "read_newest_dates")
+    return rows[0] if rows else {"published": None, "event_date": None}
+
+
+def newest_first(
+    store: GraphStore, window: str, older: str, newest: str, limit: int, **params: Any
+) -> tuple[list[Row], str | None]:
+    """Up to `limit` rows of the query `window`, newest first, from successive date windows going
+    back from the day `newest`; and the day before which older rows are left unread, if any.
+
+    `window` reads the rows dated in [$lo, $hi) in order, at most $limit; `older` is an existence
+    probe of a row dated before $hi. After an empty window the probe tells whether any older row
+    is left, so a graph whose dates fit in a few windows costs a few index seeks. When the
+    windows run out first, the caller reads the rows before the day returned in one query.
+    """
+    hi = _day_after(newest[:10], 1)
+    days = FIRST_WINDOW_DAYS
+    rows: list[Row] = []
+    for _ in range(MAX_WINDOWS):
+        lo = _day_before(hi, days)
+        found = run_read(store, window, lo=lo, hi=hi, limit=limit - len(rows), **params)
+        rows += found
+        if len(rows) >= limit:
+            return rows, None
+        if not found and not run_read(store, older, hi=lo, **params):
+            return rows, None
+        hi, days = lo, days * GROWTH
+    return rows, hi
 
 
 def first_date(store: GraphStore, lo: str, kind: str | None) -> str | None:
