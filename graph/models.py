@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 Id = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
+
+def _real_day(value: str) -> str:
+    """The value when it names a day of the calendar (not 2024-02-30)."""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise ValueError(f"{value!r} is not a day of the calendar: {e}") from e
+    return value
+
+
+IsoDate = Annotated[
+    str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_real_day)
+]
 
 
 class EntityType(StrEnum):

@@ -53,9 +53,19 @@ def _day_before(day: str, days: int) -> str:
 
 
 def newest_dates(store: GraphStore) -> Row:
-    """The newest article (`published`) and event (`event_date`) dates written, or None each."""
+    """The newest article (`published`) and event (`event_date`) days written, or None each
+    (also for a value that is not a day, which a graph written before dates were checked may
+    hold)."""
     rows = run_read(store, "read_newest_dates")
-    return rows[0] if rows else {"published": None, "event_date": None}
+    found = rows[0] if rows else {}
+    return {key: _day_or_none(found.get(key)) for key in ("published", "event_date")}
+
+
+def _day_or_none(value: object) -> str | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]).isoformat() if value else None
+    except ValueError:
+        return None
 
 
 def newest_first(

@@ -45,3 +45,16 @@ def test_posted_article_without_text_left_is_422(
     assert response.status_code == 422
     assert "posted-2" in response.json()["detail"]
     assert store.article_hash("posted-2") is None
+
+
+def test_posted_article_dated_on_a_day_not_in_the_calendar_is_422(
+    store: GraphStore, graph_settings: Settings
+) -> None:
+    settings = graph_settings.model_copy(update={"kg_api_key": SecretStr("k" * 32)})
+    body = {"id": "posted-3", "text": TEXT, "published": "2031-02-30"}
+    with TestClient(create_app(settings, ingest=ingest_posted)) as client:
+        response = client.post("/articles", json=body, headers={"X-API-Key": "k" * 32})
+        assert client.get("/articles").status_code == 200
+    assert response.status_code == 422
+    assert "2031-02-30" in response.text and "not a day of the calendar" in response.text
+    assert store.article_hash("posted-3") is None

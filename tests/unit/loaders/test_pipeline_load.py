@@ -260,3 +260,15 @@ def test_workers_give_same_graph_as_serial(corpus: Path) -> None:
 def test_workers_need_module_level_extract(corpus: Path) -> None:
     with pytest.raises(ValueError, match="module-level"):
         load_paths([corpus], MemorySink(), extract=lambda a: ArticleFacts(article=a), workers=2)
+
+
+def test_a_day_not_in_the_calendar_fails_that_article_by_name(corpus: Path, tmp_path: Path) -> None:
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps([{"file": "alpha.txt", "published": "2024-02-30"}]))
+    sink = MemorySink()
+    report = load_paths([corpus], sink, manifest=manifest, extract=extract_capitalised)
+    assert [Path(f).name for f, _ in report.failed] == ["alpha.txt"]
+    assert "2024-02-30" in report.failed[0][1] and "is not a date" in report.failed[0][1]
+    assert report.loaded == ["bravo", "charlie", "delta"]
+    with pytest.raises(ValueError, match="not a day of the calendar"):
+        Article(id="alpha", published="2024-02-30", content_hash="0" * 64)
