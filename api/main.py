@@ -14,7 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from api.cache import RevisionCache
+from api.cache import MB, RevisionCache
 from api.connection import StoreHolder
 from api.deps import Ingest
 from api.errors import add_error_handlers
@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None, ingest: Ingest | None = None) -
     app.state.settings = settings
     app.state.stores = stores
     app.state.ingest = ingest
-    app.state.cache = RevisionCache()
+    app.state.cache = RevisionCache(max_bytes=settings.kg_cache_mb * MB)
     app.add_middleware(BodySizeLimit, max_bytes=settings.kg_max_article_bytes)
     if settings.kg_cors_origins:
         app.add_middleware(

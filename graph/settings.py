@@ -26,6 +26,11 @@ class Settings(BaseSettings):
     kg_bolt_port: int = Field(default=7688, ge=1, le=65535)
     kg_http_port: int = Field(default=2481, ge=1, le=65535)
     kg_max_article_bytes: int = Field(default=5_000_000, ge=1)
+    kg_cache_mb: int = Field(
+        default=64,
+        ge=0,
+        description="MB of encoded answers the API keeps for the graph's revision; 0: none",
+    )
     kg_cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="browser origins allowed to call the API, comma-separated; none: CORS off",

@@ -5,13 +5,17 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
+from pydantic import TypeAdapter
 
+from api.cache import cached_json
 from api.deps import ApiKeyDep, CacheDep, IngestDep, StoreDep
 from api.schemas import ArticleFactsOut, ArticleMeta, IngestRequest, IngestResult
 from graph import reads
 from graph.models import WriteStatus
 
 router = APIRouter(prefix="/articles", tags=["articles"])
+ARTICLES = TypeAdapter(list[ArticleMeta])
+ARTICLE = TypeAdapter(ArticleFactsOut)
 
 
 @router.get("", response_model=list[ArticleMeta])
@@ -21,21 +25,28 @@ def list_articles(
     source: Annotated[str | None, Query(description="only articles of this source")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
-) -> list[dict[str, Any]]:
+) -> Response:
     """Articles in the graph, newest first (undated last)."""
-    articles: list[dict[str, Any]] = cache.answer(
+    return cached_json(
+        cache,
         store,
         ("articles", source, limit, offset),
+        ARTICLES,
         lambda: reads.list_articles(store, source=source, limit=limit, offset=offset),
     )
-    return articles
 
 
 @router.get("/{article_id}", response_model=ArticleFactsOut)
-def get_article(store: StoreDep, article_id: str) -> dict[str, Any]:
+def get_article(store: StoreDep, cache: CacheDep, article_id: str) -> Response:
     """One article's metadata and the facts taken from it: the entities, events and issues it
     mentions and the relations it states, each with the sentences it gives for them."""
-    return reads.read_article_facts(store, article_id)
+    return cached_json(
+        cache,
+        store,
+        ("article", article_id),
+        ARTICLE,
+        lambda: reads.read_article_facts(store, article_id),
+    )
 
 
 @router.post(

@@ -2,33 +2,50 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
+from pydantic import TypeAdapter
 
-from api.deps import StoreDep
+from api.cache import cached_json
+from api.deps import CacheDep, StoreDep
 from api.schemas import EventChain, EventProfile
 from graph import reads
 
 router = APIRouter(prefix="/events", tags=["events"])
+PROFILE = TypeAdapter(EventProfile)
+CHAIN = TypeAdapter(EventChain)
 
 
 @router.get("/{event_id}", response_model=EventProfile)
-def get_event(store: StoreDep, event_id: str) -> dict[str, Any]:
+def get_event(store: StoreDep, cache: CacheDep, event_id: str) -> Response:
     """One event: date, place, participants with their roles, the quoted sentences behind it
     (with each article's title, source and date), its relations, and its articles."""
-    return reads.read_event_profile(store, event_id)
+    return cached_json(
+        cache,
+        store,
+        ("event", event_id),
+        PROFILE,
+        lambda: reads.read_event_profile(store, event_id),
+    )
 
 
 @router.get("/{event_id}/chain", response_model=EventChain)
 def get_event_chain(
     store: StoreDep,
+    cache: CacheDep,
     event_id: str,
     direction: Annotated[
         reads.ChainDirection, Query(description="back: what led to it; forward: what followed")
     ] = (reads.ChainDirection.BOTH),
     depth: Annotated[int, Query(ge=1, le=reads.MAX_CHAIN_DEPTH, description="links to follow")] = 3,
-) -> dict[str, Any]:
+) -> Response:
     """What led to an event and what followed from it: events linked by CAUSED and PRECEDED
     edges up to `depth` links away, in date order, each link with its quoted evidence."""
-    return reads.read_event_chain(store, event_id, direction, depth)
+    return cached_json(
+        cache,
+        store,
+        ("chain", event_id, str(direction), depth),
+        CHAIN,
+        lambda: reads.read_event_chain(store, event_id, direction, depth),
+    )

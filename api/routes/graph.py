@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from fastapi.exceptions import RequestValidationError
+from pydantic import TypeAdapter
 
-from api.deps import StoreDep
+from api.cache import cached_json
+from api.deps import CacheDep, StoreDep
 from api.schemas import Neighbourhood
 from graph import reads
 
 router = APIRouter(prefix="/graph", tags=["graph"])
+NEIGHBOURHOOD = TypeAdapter(Neighbourhood)
 
 
 def parse_types(types: list[str] | None) -> list[str] | None:
@@ -37,6 +40,7 @@ def parse_types(types: list[str] | None) -> list[str] | None:
 @router.get("/neighbourhood", response_model=Neighbourhood)
 def get_neighbourhood(
     store: StoreDep,
+    cache: CacheDep,
     id: Annotated[str, Query(min_length=1, description="id of an entity, event, issue or article")],
     depth: Annotated[int, Query(ge=1, le=reads.MAX_DEPTH, description="edges away")] = 1,
     types: Annotated[
@@ -48,9 +52,16 @@ def get_neighbourhood(
         ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=reads.MAX_NODES, description="most nodes returned")] = 100,
-) -> dict[str, Any]:
+) -> Response:
     """The nodes and edges within `depth` edges of a node, at most `limit` nodes.
 
     Nodes nearer the centre come first; `truncated` is true when the cap left some out.
     """
-    return reads.read_neighbourhood(store, id, depth=depth, types=parse_types(types), limit=limit)
+    wanted = parse_types(types)
+    return cached_json(
+        cache,
+        store,
+        ("neighbourhood", id, depth, tuple(wanted) if wanted else None, limit),
+        NEIGHBOURHOOD,
+        lambda: reads.read_neighbourhood(store, id, depth=depth, types=wanted, limit=limit),
+    )

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
+from pydantic import TypeAdapter
 
+from api.cache import cached_json
 from api.deps import CacheDep, StoreDep
 from api.schemas import RollCall, Round
 from graph import reads
 
 router = APIRouter(prefix="/rounds", tags=["rounds"])
+ROUNDS = TypeAdapter(list[Round])
+ROLL_CALL = TypeAdapter(RollCall)
 
 
 @router.get("", response_model=list[Round])
@@ -23,7 +27,7 @@ def list_rounds(
     ] = None,
     date_to: Annotated[date | None, Query(alias="to", description="last day, YYYY-MM-DD")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-) -> list[dict[str, Any]]:
+) -> Response:
     """Rounds of talks in date order: date, place, mediators, hosts and how many attended.
 
     `attendee_count` counts the roll call of `/rounds/{id}/attendees`: parties, delegations and
@@ -31,20 +35,27 @@ def list_rounds(
     """
     first = date_from.isoformat() if date_from else None
     last = date_to.isoformat() if date_to else None
-    rounds: list[dict[str, Any]] = cache.answer(
+    return cached_json(
+        cache,
         store,
         ("rounds", first, last, limit),
+        ROUNDS,
         lambda: reads.read_rounds(store, date_from=first, date_to=last, limit=limit),
     )
-    return rounds
 
 
 @router.get("/{round_id}/attendees", response_model=RollCall)
-def get_attendees(store: StoreDep, round_id: str) -> dict[str, Any]:
+def get_attendees(store: StoreDep, cache: CacheDep, round_id: str) -> Response:
     """The roll call of one round: who attended, in which delegation, and who says so.
 
     An attendee is an entity that ATTENDED the round or took part as `attendee`, or a member
     (MEMBER_OF) or head (LEADS) of a delegation that did. Each comes with the articles and the
     quoted sentences that place them there.
     """
-    return reads.read_round_attendees(store, round_id)
+    return cached_json(
+        cache,
+        store,
+        ("roll call", round_id),
+        ROLL_CALL,
+        lambda: reads.read_round_attendees(store, round_id),
+    )

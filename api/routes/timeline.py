@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
+from pydantic import TypeAdapter
 
+from api.cache import cached_json
 from api.cursor import decode_cursor, encode_cursor
 from api.deps import CacheDep, StoreDep
 from api.schemas import TimelinePage
@@ -14,6 +16,7 @@ from graph import reads
 from graph.models import EventKind
 
 router = APIRouter(tags=["timeline"])
+PAGE = TypeAdapter(TimelinePage)
 MAX_PAGE = 500
 
 
@@ -31,7 +34,7 @@ def get_timeline(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per page")] = 50,
     cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page")] = None,
-) -> dict[str, Any]:
+) -> Response:
     """Events in date order, undated ones last, each with its participants, place and sources.
 
     Filter by a date range (`from`, `to`: undated events drop out), by `kind` or by an `actor`
@@ -42,10 +45,9 @@ def get_timeline(
     first = date_from.isoformat() if date_from else None
     last = date_to.isoformat() if date_to else None
     kind_name = str(kind) if kind else None
-    events, next_after = cache.answer(
-        store,
-        ("timeline", first, last, kind_name, actor, limit, after),
-        lambda: reads.read_timeline(
+
+    def page() -> dict[str, Any]:
+        events, next_after = reads.read_timeline(
             store,
             date_from=first,
             date_to=last,
@@ -53,6 +55,9 @@ def get_timeline(
             actor=actor,
             limit=limit,
             after=after,
-        ),
+        )
+        return {"events": events, "next_cursor": encode_cursor(next_after) if next_after else None}
+
+    return cached_json(
+        cache, store, ("timeline", first, last, kind_name, actor, limit, after), PAGE, page
     )
-    return {"events": events, "next_cursor": encode_cursor(next_after) if next_after else None}
