@@ -51,21 +51,17 @@ def get_json(host: str, port: int, path: str) -> Any:
 def _client(
     host: str,
     port: int,
-    paths: Sequence[str],
-    count: int,
-    seed: int,
+    plan: Sequence[str],
     deadline: float,
     latencies: list[float],
     errors: list[int],
 ) -> None:
-    rng = random.Random(seed)
     conn = http.client.HTTPConnection(host, port, timeout=60)
     mine: list[float] = []
     failed = 0
-    for _ in range(count):
+    for path in plan:
         if time.perf_counter() > deadline:
             break
-        path = rng.choice(paths)
         started = time.perf_counter()
         try:
             conn.request("GET", path)
@@ -85,6 +81,24 @@ def _client(
     errors.append(failed)
 
 
+def _run(host: str, port: int, plans: Sequence[Sequence[str]], budget_s: float) -> dict[str, Any]:
+    """Each plan (a list of paths) run in order by its own client over one connection."""
+    latencies: list[float] = []
+    errors: list[int] = []
+    started = time.perf_counter()
+    threads = [
+        threading.Thread(
+            target=_client, args=(host, port, plan, started + budget_s, latencies, errors)
+        )
+        for plan in plans
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return summarise(latencies, sum(errors), time.perf_counter() - started)
+
+
 def run_load(
     host: str,
     port: int,
@@ -96,22 +110,19 @@ def run_load(
 ) -> dict[str, Any]:
     """`requests` GETs of random `paths` spread over `clients` concurrent connections; each
     client stops starting requests after `budget_s` seconds (the report says how many ran)."""
-    latencies: list[float] = []
-    errors: list[int] = []
     per_client = max(1, requests // clients)
-    started = time.perf_counter()
-    threads = [
-        threading.Thread(
-            target=_client,
-            args=(host, port, paths, per_client, seed + i, started + budget_s, latencies, errors),
-        )
-        for i in range(clients)
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return summarise(latencies, sum(errors), time.perf_counter() - started)
+    plans = []
+    for i in range(clients):
+        rng = random.Random(seed + i)
+        plans.append([rng.choice(paths) for _ in range(per_client)])
+    return _run(host, port, plans, budget_s)
+
+
+def run_once(
+    host: str, port: int, paths: Sequence[str], clients: int, budget_s: float = 30.0
+) -> dict[str, Any]:
+    """Each of `paths` asked exactly once, the paths dealt out to `clients` connections."""
+    return _run(host, port, [paths[i::clients] for i in range(clients)], budget_s)
 
 
 def run_floor(answers: dict[str, Any], paths: Sequence[str], requests: int) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.facts import iter_event_facts
-from bench.http_load import get_json, run_floor, run_load, summarise
+from bench.http_load import get_json, run_floor, run_load, run_once
 from bench.servers import peak_rss_mb, run_api, run_database
 from graph import embedded
 from graph.models import ArticleFacts
@@ -28,8 +28,7 @@ from loaders.pipeline import load_paths
 log = logging.getLogger(__name__)
 
 BATCH = 64
-SAMPLE = 40  # ids per endpoint
-WARM = 20  # of which asked for once before timing (and used as the floor's answers)
+REPEATED = 20  # URLs per endpoint asked again and again (answered from the API's cache)
 ROW_KINDS = ("articles", "entities", "events", "issues", "participants", "places", "evidence")
 
 
@@ -132,8 +131,9 @@ def build_graph(store: GraphStore, events: int, seed: int) -> dict[str, Any]:
     }
 
 
-def sample_paths(host: str, port: int, seed: int) -> dict[str, list[str]]:
-    """Request paths per endpoint, for ids sampled from the graph through the API itself."""
+def sample_paths(host: str, port: int, seed: int, count: int) -> dict[str, list[str]]:
+    """Up to `count` distinct request paths per endpoint, for ids sampled from the graph through
+    the API itself."""
     rng = random.Random(seed)
     rounds = get_json(host, port, "/rounds?limit=1000")
     round_ids = [r["id"] for r in rounds]
@@ -143,44 +143,50 @@ def sample_paths(host: str, port: int, seed: int) -> dict[str, list[str]]:
         events += get_json(host, port, f"/timeline?from={date}&limit=100")["events"]
     entity_ids = sorted({p["id"] for e in events for p in e["participants"]})
     event_ids = sorted({e["id"] for e in events})
-    names = [p["name"] for e in events for p in e["participants"] if p.get("name")]
+    words = sorted({p["name"].split()[-1] for e in events for p in e["participants"]})
 
     def pick(values: Sequence[str]) -> list[str]:
-        return rng.sample(list(values), min(SAMPLE, len(values)))
+        return rng.sample(list(values), min(count, len(values)))
 
     return {
-        "timeline page": [f"/timeline?from={d}&limit=50" for d in pick(dates)] + ["/timeline"],
-        "rounds": ["/rounds?limit=200"],
+        "timeline page": ["/timeline"] + [f"/timeline?from={d}&limit=50" for d in pick(dates)],
+        "rounds": ["/rounds?limit=200"] + [f"/rounds?limit=200&from={d}" for d in pick(dates)],
         "roll call": [f"/rounds/{i}/attendees" for i in pick(round_ids)],
-        "entity search": [f"/entities?q={n.split()[-1]}" for n in pick(names)],
+        "entity search": [f"/entities?q={w}" for w in pick(words)],
         "entity profile": [f"/entities/{i}" for i in pick(entity_ids)],
         "event profile": [f"/events/{i}" for i in pick(event_ids)],
         "event chain depth 5": [f"/events/{i}/chain?depth=5" for i in pick(round_ids)],
         "neighbourhood": [f"/graph/neighbourhood?id={i}" for i in pick(event_ids)],
-        "articles": ["/articles?limit=50"],
+        "articles": [f"/articles?limit=50&offset={50 * k}" for k in range(min(count, 20))],
     }
 
 
 def measure_queries(host: str, port: int, requests: int, seed: int) -> list[dict[str, Any]]:
-    """Per endpoint: latency with 1 client, throughput with 8, and the in-memory floor."""
-    paths = sample_paths(host, port, seed)
+    """Per endpoint: latency and throughput of questions asked for the first time (the API's
+    cache cannot answer them) and of repeated ones (it can), and the in-memory floor.
+
+    Of each endpoint's distinct URLs, up to `requests` are asked once by 1 client, then up to
+    `requests` others once by 8 clients; then the first REPEATED of them are asked again,
+    `requests` times by 1 client and twice as many times by 8.
+    """
+    paths = sample_paths(host, port, seed, 2 * requests)
     rows: list[dict[str, Any]] = []
     for endpoint, urls in paths.items():
-        answers: dict[str, Any] = {}
-        first_ms: list[float] = []
-        for u in urls[:WARM]:  # the first request of each URL: also the warm-up
-            started = time.perf_counter()
-            answers[u] = get_json(host, port, u)
-            first_ms.append((time.perf_counter() - started) * 1000)
-        urls = list(answers)
-        one = run_load(host, port, urls, clients=1, requests=requests, seed=seed)
-        eight = run_load(host, port, urls, clients=8, requests=requests * 2, seed=seed)
-        floor = run_floor(answers, urls, requests)
+        half = max(1, min(requests, len(urls) // 2))
+        answers: dict[str, Any] = {u: get_json(host, port, u) for u in urls[:1]}
+        first = run_once(host, port, urls[1:half], clients=1)
+        first_eight = run_once(host, port, urls[half:], clients=8)
+        repeated = urls[:half][:REPEATED]
+        answers.update({u: get_json(host, port, u) for u in repeated})
+        one = run_load(host, port, repeated, clients=1, requests=requests, seed=seed)
+        eight = run_load(host, port, repeated, clients=8, requests=requests * 2, seed=seed)
+        floor = run_floor(answers, repeated, requests)
         rows.append(
             {
                 "endpoint": endpoint,
                 "example": urls[0],
-                "first_request": summarise(first_ms, 0, sum(first_ms) / 1000),
+                "uncached_one_client": first,
+                "uncached_eight_clients": first_eight,
                 "one_client": one,
                 "eight_clients": eight,
                 "in_memory_floor": floor,
