@@ -14,6 +14,7 @@ recorded (graph/cypher/read_newest_dates.cypher) back.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,8 +23,10 @@ from graph.reads.shapes import Row
 from graph.store import GraphStore
 
 FIRST_WINDOW_DAYS = 1
-GROWTH = 8
-MAX_WINDOWS = 5
+GROWTH = 8  # after an empty window
+DENSE_GROWTH = 2  # after a window that found rows
+HEADROOM = 1.25
+MAX_WINDOWS = 10
 Cursor = tuple[str | None, str]
 
 
@@ -42,6 +45,20 @@ def _day_after(day: str, days: int) -> str:
     if (dt.date.max - start).days <= days:
         return dt.date.max.isoformat()
     return (start + dt.timedelta(days=days)).isoformat()
+
+
+def next_window_days(days: int, found: int, wanted: int) -> int:
+    """The span of the next window: enough days for the `wanted` rows still missing at the
+    density of the last window (`found` rows in `days` days), with some headroom, but at most
+    DENSE_GROWTH times the last span; GROWTH times it when the last window found nothing.
+
+    A window's cost is its row count (the engine sorts all of it), and dates are unevenly
+    spread: the last weeks of a corpus may hold ten articles a day and the weeks before them
+    hundreds, so a window must not grow fast once it finds rows.
+    """
+    if found == 0:
+        return days * GROWTH
+    return max(1, min(days * DENSE_GROWTH, math.ceil(wanted * days / found * HEADROOM)))
 
 
 def _day_before(day: str, days: int) -> str:
@@ -90,7 +107,7 @@ def newest_first(
             return rows, None
         if not found and not run_read(store, older, hi=lo, **params):
             return rows, None
-        hi, days = lo, days * GROWTH
+        hi, days = lo, next_window_days(days, len(found), limit - len(rows))
     return rows, hi
 
 
@@ -127,7 +144,7 @@ def dated_page(
         hi = _day_after(start, days)
         if end is not None:
             hi = min(hi, end)
-        rows += run_read(
+        found = run_read(
             store,
             "read_timeline_window",
             lo=start,
@@ -137,9 +154,10 @@ def dated_page(
             after_id=after_id,
             limit=limit - len(rows),
         )
+        rows += found
         if len(rows) >= limit or hi == end:
             return rows
-        lo, days = hi, days * GROWTH
+        lo, days = hi, next_window_days(days, len(found), limit - len(rows))
     rows += run_read(
         store,
         "read_timeline",
