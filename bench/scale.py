@@ -6,6 +6,7 @@ fresh ports), never on the user's graph.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import random
 import resource
@@ -131,13 +132,26 @@ def build_graph(store: GraphStore, events: int, seed: int) -> dict[str, Any]:
     }
 
 
+def spread_days(host: str, port: int, rng: random.Random, count: int) -> list[str]:
+    """Up to `count` distinct days drawn evenly between the first event and the newest
+    article, where an analyst might open a page."""
+    first = get_json(host, port, "/timeline?limit=1")["events"]
+    newest = get_json(host, port, "/articles?limit=1")
+    if not first or not first[0]["date"] or not newest or not newest[0]["published"]:
+        return []
+    start = dt.date.fromisoformat(first[0]["date"])
+    span = (dt.date.fromisoformat(newest[0]["published"]) - start).days + 1
+    offsets = rng.sample(range(max(span, 1)), min(count, max(span, 1)))
+    return [(start + dt.timedelta(days=o)).isoformat() for o in offsets]
+
+
 def sample_paths(host: str, port: int, seed: int, count: int) -> dict[str, list[str]]:
     """Up to `count` distinct request paths per endpoint, for ids sampled from the graph through
     the API itself."""
     rng = random.Random(seed)
     rounds = get_json(host, port, "/rounds?limit=1000")
     round_ids = [r["id"] for r in rounds]
-    dates = sorted({r["date"] for r in rounds if r.get("date")})
+    dates = spread_days(host, port, rng, count)
     events: list[dict[str, Any]] = []
     for date in rng.sample(dates, min(8, len(dates))):
         events += get_json(host, port, f"/timeline?from={date}&limit=100")["events"]
