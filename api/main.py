@@ -19,6 +19,7 @@ from api.connection import StoreHolder
 from api.deps import Ingest
 from api.errors import add_error_handlers
 from api.limits import BodySizeLimit
+from api.precompute import Precomputer
 from api.routes import articles, entities, events, graph, health, rounds, timeline
 from graph.settings import Settings, get_settings
 
@@ -41,15 +42,20 @@ def create_app(settings: Settings | None = None, ingest: Ingest | None = None) -
     settings = settings if settings is not None else get_settings()
     stores = StoreHolder(settings)
 
+    cache = RevisionCache(max_bytes=settings.kg_cache_mb * MB)
+    precomputer = Precomputer(stores, cache, settings.kg_precompute_entities)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         warming = threading.Thread(
             target=stores.connect_and_warm_up, name="graph-connect", daemon=True
         )
         warming.start()
+        precomputer.start()
         try:
             yield
         finally:
+            await anyio.to_thread.run_sync(precomputer.stop)
             await anyio.to_thread.run_sync(warming.join, WARM_UP_GRACE)
             stores.close()
 
@@ -62,7 +68,8 @@ def create_app(settings: Settings | None = None, ingest: Ingest | None = None) -
     app.state.settings = settings
     app.state.stores = stores
     app.state.ingest = ingest
-    app.state.cache = RevisionCache(max_bytes=settings.kg_cache_mb * MB)
+    app.state.cache = cache
+    app.state.precomputer = precomputer
     app.add_middleware(BodySizeLimit, max_bytes=settings.kg_max_article_bytes)
     if settings.kg_cors_origins:
         app.add_middleware(

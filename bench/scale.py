@@ -22,6 +22,7 @@ from bench.http_load import get_json, run_floor, run_load, run_once
 from bench.servers import peak_rss_mb, run_api, run_database
 from graph import embedded
 from graph.models import ArticleFacts
+from graph.reads.run import run_read
 from graph.store import GraphStore
 from graph.writes import ArticleRows, build_rows, write_rows
 from loaders.pipeline import load_paths
@@ -29,6 +30,7 @@ from loaders.pipeline import load_paths
 log = logging.getLogger(__name__)
 
 BATCH = 64
+BUSIEST = 10  # the busiest entities, whose profiles `kg serve` precomputes
 REPEATED = 20  # URLs per endpoint asked again and again (answered from the API's cache)
 ROW_KINDS = ("articles", "entities", "events", "issues", "participants", "places", "evidence")
 
@@ -145,9 +147,11 @@ def spread_days(host: str, port: int, rng: random.Random, count: int) -> list[st
     return [(start + dt.timedelta(days=o)).isoformat() for o in offsets]
 
 
-def sample_paths(host: str, port: int, seed: int, count: int) -> dict[str, list[str]]:
+def sample_paths(
+    host: str, port: int, seed: int, count: int, busiest: Sequence[str] = ()
+) -> dict[str, list[str]]:
     """Up to `count` distinct request paths per endpoint, for ids sampled from the graph through
-    the API itself."""
+    the API itself, and the profiles of the `busiest` entities."""
     rng = random.Random(seed)
     rounds = get_json(host, port, "/rounds?limit=1000")
     round_ids = [r["id"] for r in rounds]
@@ -168,6 +172,7 @@ def sample_paths(host: str, port: int, seed: int, count: int) -> dict[str, list[
         "roll call": [f"/rounds/{i}/attendees" for i in pick(round_ids)],
         "entity search": [f"/entities?q={w}" for w in pick(words)],
         "entity profile": [f"/entities/{i}" for i in pick(entity_ids)],
+        "busiest entity profiles": [f"/entities/{i}" for i in busiest],
         "event profile": [f"/events/{i}" for i in pick(event_ids)],
         "event chain depth 5": [f"/events/{i}/chain?depth=5" for i in pick(round_ids)],
         "neighbourhood": [f"/graph/neighbourhood?id={i}" for i in pick(event_ids)],
@@ -175,23 +180,29 @@ def sample_paths(host: str, port: int, seed: int, count: int) -> dict[str, list[
     }
 
 
-def measure_queries(host: str, port: int, requests: int, seed: int) -> list[dict[str, Any]]:
+def measure_queries(
+    host: str, port: int, requests: int, seed: int, busiest: Sequence[str] = ()
+) -> list[dict[str, Any]]:
     """Per endpoint: latency and throughput of questions asked for the first time (the API's
     cache cannot answer them) and of repeated ones (it can), and the in-memory floor.
 
-    Of each endpoint's distinct URLs, up to `requests` are asked once by 1 client, then up to
-    `requests` others once by 8 clients; then the first REPEATED of them are asked again,
-    `requests` times by 1 client and twice as many times by 8.
+    Of each endpoint's distinct URLs, the last is asked once to warm up; of the others, up to
+    `requests` are asked once by 1 client and up to `requests` more once by 8 clients; then the
+    first REPEATED of them are asked again, `requests` times by 1 client and twice as many
+    times by 8.
     """
-    paths = sample_paths(host, port, seed, 2 * requests)
+    paths = sample_paths(host, port, seed, 2 * requests, busiest)
     rows: list[dict[str, Any]] = []
-    for endpoint, urls in paths.items():
-        half = max(1, min(requests, len(urls) // 2))
-        answers: dict[str, Any] = {u: get_json(host, port, u) for u in urls[:1]}
-        first = run_once(host, port, urls[1:half], clients=1)
+    for endpoint, all_urls in paths.items():
+        if not all_urls:
+            continue
+        get_json(host, port, all_urls[-1])
+        urls = all_urls[:-1] or all_urls
+        half = max(1, min(requests, (len(urls) + 1) // 2))
+        first = run_once(host, port, urls[:half], clients=1)
         first_eight = run_once(host, port, urls[half:], clients=8)
         repeated = urls[:half][:REPEATED]
-        answers.update({u: get_json(host, port, u) for u in repeated})
+        answers = {u: get_json(host, port, u) for u in repeated}
         one = run_load(host, port, repeated, clients=1, requests=requests, seed=seed)
         eight = run_load(host, port, repeated, clients=8, requests=requests * 2, seed=seed)
         floor = run_floor(answers, repeated, requests)
@@ -214,8 +225,9 @@ def measure_scale(events: int, data_dir: Path, requests: int, seed: int) -> dict
     """Build a graph of about `events` events in `data_dir`, serve it and measure queries."""
     with run_database(data_dir) as (settings, store, db_pid):
         built = build_graph(store, events, seed)
+        busiest = [r["id"] for r in run_read(store, "read_busiest_entities", limit=BUSIEST)]
         with run_api(settings) as (host, port, api_pid):
-            queries = measure_queries(host, port, requests, seed)
+            queries = measure_queries(host, port, requests, seed, busiest)
             api_mb = peak_rss_mb(api_pid)
         db_mb = peak_rss_mb(db_pid)
     return {

@@ -51,13 +51,17 @@ def run_database(data_dir: Path) -> Iterator[tuple[Settings, GraphStore, int]]:
 
 
 @contextmanager
-def run_api(settings: Settings) -> Iterator[tuple[str, int, int]]:
-    """`kg serve` on the benchmark's database: (host, port, pid), ready and warmed up."""
+def run_api(settings: Settings, precompute: int = 0) -> Iterator[tuple[str, int, int]]:
+    """`kg serve` on the benchmark's database: (host, port, pid), ready and warmed up.
+
+    It precomputes no profiles unless `precompute` is given, so that first requests measure the
+    database."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
     env.update(
         KG_DATA_DIR=str(settings.kg_data_dir),
         KG_BOLT_PORT=str(settings.kg_bolt_port),
         KG_HTTP_PORT=str(settings.kg_http_port),
+        KG_PRECOMPUTE_ENTITIES=str(precompute),
     )
     port = free_port()
     proc = subprocess.Popen(

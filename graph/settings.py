@@ -31,6 +31,11 @@ class Settings(BaseSettings):
         ge=0,
         description="MB of encoded answers the API keeps for the graph's revision; 0: none",
     )
+    kg_precompute_entities: int = Field(
+        default=50,
+        ge=0,
+        description="busiest entities whose profiles the API computes after each change; 0: none",
+    )
     kg_cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="browser origins allowed to call the API, comma-separated; none: CORS off",

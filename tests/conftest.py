@@ -28,6 +28,7 @@ def graph_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setting
         kg_bolt_port=free_port(),
         kg_http_port=free_port(),
         kg_api_key=None,
+        kg_precompute_entities=0,  # no background reads racing a test's own (test_api_precompute)
         _env_file=None,
     )
     embedded.start(data_dir, settings.kg_bolt_port, settings.kg_http_port)

@@ -7,11 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 from pydantic import TypeAdapter
 
-from api.cache import cached_json
+from api.cache import RevisionCache, cached_json
 from api.deps import CacheDep, StoreDep
 from api.schemas import EntityProfile, EntitySummary
 from graph import reads
 from graph.models import EntityType
+from graph.store import GraphStore
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 MATCHES = TypeAdapter(list[EntitySummary])
@@ -49,6 +50,11 @@ def search_entities(
 def get_entity(store: StoreDep, cache: CacheDep, entity_id: str) -> Response:
     """One entity: its roles, memberships, relations both ways with their quotes, its events in
     date order, and the articles that mention it."""
+    return profile_response(cache, store, entity_id)
+
+
+def profile_response(cache: RevisionCache, store: GraphStore, entity_id: str) -> Response:
+    """The profile of one entity, from the cache when it can be (also used to precompute it)."""
     return cached_json(
         cache,
         store,

@@ -8,14 +8,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 from pydantic import TypeAdapter
 
-from api.cache import cached_json
+from api.cache import RevisionCache, cached_json
 from api.deps import CacheDep, StoreDep
 from api.schemas import RollCall, Round
 from graph import reads
+from graph.store import GraphStore
 
 router = APIRouter(prefix="/rounds", tags=["rounds"])
 ROUNDS = TypeAdapter(list[Round])
 ROLL_CALL = TypeAdapter(RollCall)
+DEFAULT_ROUNDS = 200
 
 
 @router.get("", response_model=list[Round])
@@ -26,7 +28,7 @@ def list_rounds(
         date | None, Query(alias="from", description="first day, YYYY-MM-DD")
     ] = None,
     date_to: Annotated[date | None, Query(alias="to", description="last day, YYYY-MM-DD")] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    limit: Annotated[int, Query(ge=1, le=1000)] = DEFAULT_ROUNDS,
 ) -> Response:
     """Rounds of talks in date order: date, place, mediators, hosts and how many attended.
 
@@ -35,6 +37,17 @@ def list_rounds(
     """
     first = date_from.isoformat() if date_from else None
     last = date_to.isoformat() if date_to else None
+    return rounds_response(cache, store, first, last, limit)
+
+
+def rounds_response(
+    cache: RevisionCache,
+    store: GraphStore,
+    first: str | None = None,
+    last: str | None = None,
+    limit: int = DEFAULT_ROUNDS,
+) -> Response:
+    """A page of rounds, from the cache when it can be (also used to precompute it)."""
     return cached_json(
         cache,
         store,

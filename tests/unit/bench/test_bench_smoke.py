@@ -26,7 +26,13 @@ def test_bench_smoke_run_writes_valid_json_report(tmp_path: Path) -> None:
     [scale] = report["queries"]
     assert scale["events"] >= 60
     endpoints = {row["endpoint"]: row for row in scale["queries"]}
-    for name in ("timeline page", "roll call", "entity profile", "event chain depth 5"):
+    for name in (
+        "timeline page",
+        "roll call",
+        "entity profile",
+        "busiest entity profiles",
+        "event chain depth 5",
+    ):
         for run in ("uncached_one_client", "uncached_eight_clients", "one_client"):
             measured = endpoints[name][run]
             assert measured["requests"] >= 1 and measured["errors"] == 0, (name, run)
