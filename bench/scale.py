@@ -159,7 +159,7 @@ def sample_paths(
     events: list[dict[str, Any]] = []
     for date in rng.sample(dates, min(8, len(dates))):
         events += get_json(host, port, f"/timeline?from={date}&limit=100")["events"]
-    entity_ids = sorted({p["id"] for e in events for p in e["participants"]})
+    entity_ids = sorted({p["id"] for e in events for p in e["participants"]} - set(busiest))
     event_ids = sorted({e["id"] for e in events})
     words = sorted({p["name"].split()[-1] for e in events for p in e["participants"]})
 
@@ -171,8 +171,8 @@ def sample_paths(
         "rounds": ["/rounds?limit=200"] + [f"/rounds?limit=200&from={d}" for d in pick(dates)],
         "roll call": [f"/rounds/{i}/attendees" for i in pick(round_ids)],
         "entity search": [f"/entities?q={w}" for w in pick(words)],
-        "entity profile": [f"/entities/{i}" for i in pick(entity_ids)],
         "busiest entity profiles": [f"/entities/{i}" for i in busiest],
+        "entity profile": [f"/entities/{i}" for i in pick(entity_ids)],
         "event profile": [f"/events/{i}" for i in pick(event_ids)],
         "event chain depth 5": [f"/events/{i}/chain?depth=5" for i in pick(round_ids)],
         "neighbourhood": [f"/graph/neighbourhood?id={i}" for i in pick(event_ids)],
