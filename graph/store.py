@@ -145,7 +145,7 @@ class GraphStore:
             for stmt in statements:
                 s.run(stmt).consume()
         self.write(_migrate_article_counts)
-        self.write(_migrate_newest_dates)
+        self.write(_migrate_newest_published)
         return len(statements)
 
     # -- writes
@@ -248,11 +248,11 @@ def _migrate_article_counts(tx: ManagedTransaction) -> None:
         log.warning("counted the articles of %d nodes of an older graph", migrated)
 
 
-def _migrate_newest_dates(tx: ManagedTransaction) -> None:
-    """Graphs written before the newest dates were tracked get them once, by aggregation."""
-    row = tx.run(catalog.render("migrate_newest_dates")).single()
+def _migrate_newest_published(tx: ManagedTransaction) -> None:
+    """Graphs written before the newest publication date was kept get it once."""
+    row = tx.run(catalog.render("migrate_newest_published")).single()
     if row and row["migrated"]:
-        log.info("recorded the newest article and event dates of an older graph")
+        log.info("recorded the newest publication date of an older graph")
 
 
 @contextmanager

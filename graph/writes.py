@@ -180,7 +180,7 @@ def _newest(rows: list[Row], key: str) -> str | None:
 
 def mark_revision(tx: ManagedTransaction, written: ArticleRows | None = None) -> None:
     """Gives the graph a new revision token in `tx`, so cached answers of the old one expire,
-    and raises the newest article and event dates to those of the rows `written`.
+    and raises the newest publication date to that of the rows `written`.
 
     A random token, not a counter: a counter restarting after `delete_all` could repeat a
     revision a cache still holds.
@@ -189,7 +189,6 @@ def mark_revision(tx: ManagedTransaction, written: ArticleRows | None = None) ->
         catalog.render("mark_revision"),
         revision=uuid.uuid4().hex,
         published=_newest(written.articles, "published") if written else None,
-        event_date=_newest(written.events, "date") if written else None,
     ).consume()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.errors import NotFound
-from graph.reads.dated import newest_dates, newest_first
+from graph.reads.dated import newest_first, newest_published
 from graph.reads.run import run_read
 from graph.reads.shapes import Row, node_label
 from graph.store import GraphStore
@@ -21,7 +21,7 @@ def list_articles(
     read with one sorted query.
     """
     need = offset + limit
-    newest = newest_dates(store)["published"]
+    newest = newest_published(store)
     if newest is None or need > MAX_WINDOWED:
         return run_read(
             store,

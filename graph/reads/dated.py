@@ -8,7 +8,7 @@ full. After a few windows the rest is read with one sorted query, so a sparse gr
 than before. Undated events come last, in id order.
 
 Newest-first lists (`newest_first`) go the other way, from the newest date the graph has
-recorded (graph/cypher/read_newest_dates.cypher) back.
+recorded (graph/cypher/read_newest_published.cypher) back.
 """
 
 from __future__ import annotations
@@ -69,13 +69,11 @@ def _day_before(day: str, days: int) -> str:
     return (end - dt.timedelta(days=days)).isoformat()
 
 
-def newest_dates(store: GraphStore) -> Row:
-    """The newest article (`published`) and event (`event_date`) days written, or None each
-    (also for a value that is not a day, which a graph written before dates were checked may
-    hold)."""
-    rows = run_read(store, "read_newest_dates")
-    found = rows[0] if rows else {}
-    return {key: _day_or_none(found.get(key)) for key in ("published", "event_date")}
+def newest_published(store: GraphStore) -> str | None:
+    """The newest publication day written, or None (also for a value that is not a day, which
+    a graph written before dates were checked may hold)."""
+    rows = run_read(store, "read_newest_published")
+    return _day_or_none(rows[0]["published"]) if rows else None
 
 
 def _day_or_none(value: object) -> str | None:

@@ -11,7 +11,7 @@ import pytest
 from graph.models import Article, ArticleFacts
 from graph.reads import list_articles
 from graph.reads.articles import MAX_WINDOWED
-from graph.reads.dated import newest_dates
+from graph.reads.dated import newest_published
 from graph.reads.run import run_read
 from graph.store import GraphStore
 
@@ -53,12 +53,12 @@ def _one_sort(store: GraphStore, source: str | None, limit: int, offset: int) ->
     return run_read(store, "read_articles", source=source, before=None, limit=limit, offset=offset)
 
 
-def test_the_newest_dates_written_are_kept(store: GraphStore, dispatches: list) -> None:
-    assert newest_dates(store)["published"] == "2041-06-30"
+def test_the_newest_publication_date_written_is_kept(store: GraphStore, dispatches: list) -> None:
+    assert newest_published(store) == "2041-06-30"
     store.write_article(_article(999, "2042-01-02", SOURCES[0]))
-    assert newest_dates(store)["published"] == "2042-01-02"
+    assert newest_published(store) == "2042-01-02"
     store.delete_all()
-    assert newest_dates(store)["published"] is None
+    assert newest_published(store) is None
 
 
 @pytest.mark.parametrize("source", [None, *SOURCES, "No Such Wire"])
@@ -84,9 +84,9 @@ def test_deep_pages_and_graphs_without_a_newest_date_use_one_sort(
     deep = list_articles(store, limit=10, offset=MAX_WINDOWED)
     assert deep == []  # fewer articles than the deep offset
     store.write(lambda tx: tx.run("MATCH (g:GraphState) REMOVE g.newest_published").consume())
-    assert newest_dates(store)["published"] is None
+    assert newest_published(store) is None
     assert list_articles(store, limit=20) == _one_sort(store, None, 20, 0)
     store.ensure_schema()  # an older graph: recorded again only if never tracked
-    store.write(lambda tx: tx.run("MATCH (g:GraphState) REMOVE g.dates_tracked").consume())
+    store.write(lambda tx: tx.run("MATCH (g:GraphState) REMOVE g.newest_tracked").consume())
     store.ensure_schema()
-    assert newest_dates(store) == {"published": "2041-06-30", "event_date": None}
+    assert newest_published(store) == "2041-06-30"
