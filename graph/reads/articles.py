@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from graph.errors import NotFound
-from graph.reads.dated import newest_first, newest_published
+from graph.reads.dated import newest_first
 from graph.reads.run import run_read
 from graph.reads.shapes import Row, node_label
 from graph.store import GraphStore
 
 MAX_WINDOWED = 1000
+
+
+def newest_published(store: GraphStore) -> str | None:
+    """The newest publication day written, or None (also for a value that is not a day, which
+    a graph written before dates were checked may hold)."""
+    rows = run_read(store, "read_newest_published")
+    return _day_or_none(rows[0]["published"]) if rows else None
+
+
+def _day_or_none(value: object) -> str | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]).isoformat() if value else None
+    except ValueError:
+        return None
 
 
 def list_articles(

@@ -7,8 +7,8 @@ earliest date on or after the cursor and spans a day, each next one is wider, un
 full. After a few windows the rest is read with one sorted query, so a sparse graph costs no more
 than before. Undated events come last, in id order.
 
-Newest-first lists (`newest_first`) go the other way, from the newest date the graph has
-recorded (graph/cypher/read_newest_published.cypher) back.
+Newest-first lists (`newest_first`) go the other way, back from a newest date the caller knows
+(for articles, the one the graph state keeps: graph.reads.articles).
 """
 
 from __future__ import annotations
@@ -67,20 +67,6 @@ def _day_before(day: str, days: int) -> str:
     if (end - dt.date.min).days <= days:
         return dt.date.min.isoformat()
     return (end - dt.timedelta(days=days)).isoformat()
-
-
-def newest_published(store: GraphStore) -> str | None:
-    """The newest publication day written, or None (also for a value that is not a day, which
-    a graph written before dates were checked may hold)."""
-    rows = run_read(store, "read_newest_published")
-    return _day_or_none(rows[0]["published"]) if rows else None
-
-
-def _day_or_none(value: object) -> str | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]).isoformat() if value else None
-    except ValueError:
-        return None
 
 
 def newest_first(

@@ -10,8 +10,7 @@ import pytest
 
 from graph.models import Article, ArticleFacts
 from graph.reads import list_articles
-from graph.reads.articles import MAX_WINDOWED
-from graph.reads.dated import newest_published
+from graph.reads.articles import MAX_WINDOWED, newest_published
 from graph.reads.run import run_read
 from graph.store import GraphStore
 
