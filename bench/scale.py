@@ -16,6 +16,7 @@ from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from bench.facts import iter_event_facts
 from bench.http_load import get_json, run_floor, run_load, run_once
@@ -163,19 +164,22 @@ def sample_paths(
     event_ids = sorted({e["id"] for e in events})
     words = sorted({p["name"].split()[-1] for e in events for p in e["participants"]})
 
+    def q(value: str) -> str:  # ids and names as URL parts
+        return quote(value, safe="")
+
     def pick(values: Sequence[str]) -> list[str]:
         return rng.sample(list(values), min(count, len(values)))
 
     return {
         "timeline page": ["/timeline"] + [f"/timeline?from={d}&limit=50" for d in pick(dates)],
         "rounds": ["/rounds?limit=200"] + [f"/rounds?limit=200&from={d}" for d in pick(dates)],
-        "roll call": [f"/rounds/{i}/attendees" for i in pick(round_ids)],
-        "entity search": [f"/entities?q={w}" for w in pick(words)],
-        "busiest entity profiles": [f"/entities/{i}" for i in busiest],
-        "entity profile": [f"/entities/{i}" for i in pick(entity_ids)],
-        "event profile": [f"/events/{i}" for i in pick(event_ids)],
-        "event chain depth 5": [f"/events/{i}/chain?depth=5" for i in pick(round_ids)],
-        "neighbourhood": [f"/graph/neighbourhood?id={i}" for i in pick(event_ids)],
+        "roll call": [f"/rounds/{q(i)}/attendees" for i in pick(round_ids)],
+        "entity search": [f"/entities?q={q(w)}" for w in pick(words)],
+        "busiest entity profiles": [f"/entities/{q(i)}" for i in busiest],
+        "entity profile": [f"/entities/{q(i)}" for i in pick(entity_ids)],
+        "event profile": [f"/events/{q(i)}" for i in pick(event_ids)],
+        "event chain depth 5": [f"/events/{q(i)}/chain?depth=5" for i in pick(round_ids)],
+        "neighbourhood": [f"/graph/neighbourhood?id={q(i)}" for i in pick(event_ids)],
         "articles": [f"/articles?limit=50&offset={50 * k}" for k in range(min(count, 20))],
     }
 

@@ -17,7 +17,6 @@ from graph.models import NodeLabel, Predicate
 
 QUERY_DIR = Path(__file__).resolve().parent
 SCHEMA_FILE = QUERY_DIR.parent.parent / "schema.cypher"
-PLACEHOLDERS = ("__TYPE__", "__FROM__", "__TO__", "__FACTS__")
 FACTS = "|".join(p.value for p in Predicate)
 SUBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT)
 OBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT, NodeLabel.ISSUE)
