@@ -56,18 +56,8 @@ def _figures(scores: dict[str, Any]) -> str:
     )
 
 
-# Four gold day-dates are not stated in the texts (a killing reported as "since then", another
-# as "last month", a withdrawal reported the next day, a sale named only in a headline); rules
-# that never invent a day reach about 0.78 on this measure, every predicted day being exact.
-# Strict: the day the bar is met, this marker must go.
-DATES_GAP = pytest.mark.xfail(strict=True, reason="exact event dates: known gap, see comment")
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "measure",
-    [pytest.param(m, marks=DATES_GAP) if m == "event_dates" else m for m in THRESHOLDS],
-)
+@pytest.mark.parametrize("measure", list(THRESHOLDS))
 def test_seed_score_reaches_threshold(seed_scores: dict[str, Any], measure: str) -> None:
     f1 = seed_scores[measure]["f1"]
     assert f1 >= THRESHOLDS[measure], (
