@@ -16,6 +16,7 @@ from loaders.extract.syntax import event_date, governing_verb, path_deps
 from loaders.resolve import date_key
 
 _ACTORS = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.DELEGATION)
+_ATTENDEES = (*_ACTORS, EntityType.PERSON)
 _PATH_OK = {
     "xcomp",
     "advcl",
@@ -130,7 +131,7 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
         draft.place = place
     mediators = mediators_of(ctx, sent)
     for m in ctx.mentions_in(sent):
-        if m.type not in _ACTORS or m.entity_id == place or _is_media(ctx, m):
+        if m.type not in _ATTENDEES or m.entity_id == place or _is_media(ctx, m):
             continue
         if not _takes_part(ctx, m, trigger):
             continue

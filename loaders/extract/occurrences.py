@@ -194,6 +194,22 @@ def _date_of(ctx: ArticleContext, sent: int, tok: Token) -> tuple[str, DatePreci
     return None
 
 
+def _dated_statement(
+    tok: Token, cfg: dict[str, Any], when: tuple[str, DatePrecision, float] | None
+) -> bool:
+    """Whether a reporting verb is a dated statement, not a standing position.
+
+    A statement needs a day, from its clause or from a later link; a position verb ('insists',
+    'rejects') in the present tense states where a party stands, not something it said that day,
+    unless a date phrase says when.
+    """
+    if when is None:
+        return True  # kept until a link ('prompting X to ask') dates it, dropped after if not
+    if when[1] is not DatePrecision.DAY:
+        return False
+    return when[2] >= 0.8 or tok.tag_ not in ("VBZ", "VBP") or tok.lemma_ not in cfg["positions"]
+
+
 def _is_trigger(tok: Token, cfg: dict[str, Any]) -> bool:
     if tok.pos_ == "VERB":
         return tok.lemma_ in cfg["verbs"]
@@ -229,7 +245,9 @@ def _record(
     published = ctx.article.published
     lede = kind is EventKind.STATEMENT and sent == lede_sentence(ctx)
     if lede and when and when[2] < 0.8 and published and is_perfect(tok):
-        when = (published, DatePrecision.DAY, when[2])  # a lede's 'has announced' is news
+        when = (published, DatePrecision.DAY, 0.8)  # a lede's 'has announced' is news
+    if kind is EventKind.STATEMENT and not _dated_statement(tok, cfg, when):
+        return
     if kind is EventKind.ATTACK and tok.tag_ == "NNS" and _since(ctx, sent, tok):
         kind = EventKind.MILITARY_OPERATION  # 'airstrikes since October': a sustained campaign
         cfg = ctx.patterns["events"][str(kind)]
