@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role, slugify
+from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
+from loaders.extract.delegations import current_talks, delegation_countries, delegation_entity
 from loaders.extract.links import collect_links, fold_undated
 from loaders.extract.meetings import collect_meetings
 from loaders.extract.occurrences import collect_occurrences
@@ -13,6 +14,7 @@ from loaders.extract.requests import link_requests
 from loaders.extract.rounds import merge_rounds
 from loaders.extract.sequence import earlier_round
 from loaders.extract.syntax import event_date, governing_verb, path_deps
+from loaders.extract.withdrawals import collect_withdrawals
 from loaders.resolve import date_key
 
 _ACTORS = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.DELEGATION)
@@ -36,12 +38,11 @@ _PATH_OK = {
     "nmod",
 }
 _PARTY_PREPS = {"between", "with", "among", "to"}
-_DELEGATING = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 
 
 def collect_events(ctx: ArticleContext) -> None:
     """Find the events of an article, in sentence order."""
-    from loaders.extract.happenings import collect_killings, collect_withdrawals
+    from loaders.extract.happenings import collect_killings
 
     collect_meetings(ctx)
     talks_sents: dict[int, str] = {}
@@ -90,15 +91,6 @@ def is_talks_trigger(ctx: ArticleContext, tok: Token) -> bool:
     if tok.pos_ == "VERB":
         return tok.lemma_ in cfg["verbs"]
     return tok.pos_ == "NOUN" and tok.lower_ in cfg["nouns"]
-
-
-def current_talks(ctx: ArticleContext, sent: int, talks_sents: dict[int, str]) -> str | None:
-    """The talks event a sentence most likely refers to: the last one before it, else the next."""
-    before = [s for s in talks_sents if s <= sent]
-    if before:
-        return talks_sents[max(before)]
-    after = [s for s in talks_sents if s > sent]
-    return talks_sents[min(after)] if after else None
 
 
 def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) -> str | None:
@@ -252,56 +244,6 @@ def _mediators_in_sentence(ctx: ArticleContext, sent: int, talks_sents: dict[int
         ctx.relate(
             m.entity_id, Predicate.MEDIATED, key, sent, m.confidence * 0.8, obj_is_event=True
         )
-
-
-def delegation_countries(ctx: ArticleContext, noun: Token) -> list[Mention]:
-    """Countries a delegation noun belongs to: 'US and Israeli negotiating teams', 'from Israel'."""
-    found: list[Mention] = []
-    i = noun.i - 1
-    sent_start = ctx.sents[ctx.sent_of[noun.i]].start
-    while i >= sent_start:
-        tok = ctx.doc[i]
-        m = ctx.mention_for(tok)
-        if m is not None and m.type in _DELEGATING:
-            if m not in found:
-                found.insert(0, m)
-            i = m.start - 1
-            continue
-        if tok.lower_ not in ("and", ",", "negotiating", "the", "\u2019s", "'s", "own"):
-            break
-        i -= 1
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "from":
-            for pobj in child.children:
-                m = ctx.mention_for(pobj)
-                if m is not None and m.type is EntityType.COUNTRY:
-                    found.append(m)
-    return found
-
-
-def delegation_entity(
-    ctx: ArticleContext, country: Mention, noun: Token, talks: str | None, sent: int
-) -> str:
-    """Create the delegation entity of a country at a round of talks; return its id."""
-    nouns: dict[str, str] = ctx.patterns["delegation"]["nouns"]
-    actor = ctx.actor(country.entity_id)
-    known = actor.adjective if actor and actor.adjective else None
-    # A country the dictionary lacks is named by its name: 'Norland' and 'Norlandic' agree.
-    adjective = known or ctx.entities[country.entity_id].name
-    name = f"{adjective} {nouns[noun.lower_]}"
-    suffix = ""
-    if talks is not None and ctx.events[talks].date:
-        suffix = "-" + (ctx.events[talks].date or "")[:7]
-    entity_id = slugify(name) + suffix
-    same = ctx.delegations.get((country.entity_id, talks))
-    if same is not None:
-        entity_id = same  # one delegation per country and round, whatever the article calls it
-    ctx.delegations.setdefault((country.entity_id, talks), entity_id)
-    draft = ctx.add_entity(entity_id, EntityType.DELEGATION, name, sent, country.confidence)
-    surface = f"{country.text} {noun.text}"
-    if surface not in draft.aliases and surface != name:
-        draft.aliases.append(surface)
-    return entity_id
 
 
 def _delegations_in_sentence(ctx: ArticleContext, sent: int, talks_sents: dict[int, str]) -> None:

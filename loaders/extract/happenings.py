@@ -1,4 +1,4 @@
-"""Killings and withdrawals: victims, perpetrators, who pulled out of which talks."""
+"""Killings: victims and perpetrators."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from graph.models import EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
-from loaders.extract.syntax import clause_dates, event_date, tense
+from loaders.extract.syntax import clause_dates, event_date
 
 
 def _mention_below(ctx: ArticleContext, tok: Token) -> Mention | None:
@@ -111,58 +111,3 @@ def _place_in(ctx: ArticleContext, trigger: Token) -> str | None:
         ):
             return m.entity_id
     return None
-
-
-def collect_withdrawals(ctx: ArticleContext, talks_sents: dict[int, str]) -> None:
-    """Parties pulling their negotiators out of talks: one withdrawal event, WITHDREW_FROM edges."""
-    from loaders.extract.events import current_talks, delegation_countries, delegation_entity
-
-    cfg = ctx.patterns["events"]["withdrawal"]
-    nouns = set(ctx.patterns["delegation"]["nouns"])
-    for sent, span in enumerate(ctx.sents):
-        for tok in span:
-            if not (tok.lemma_ in cfg["verbs"] and tok.pos_ == "VERB") and not (
-                tok.lower_ in cfg["nouns"] and tok.pos_ == "NOUN"
-            ):
-                continue
-            objects = [t for t in tok.subtree if t.lower_ in nouns and t.i != tok.i]
-            if not objects:
-                continue
-            talks = talks_sents.get(sent) or current_talks(ctx, sent, talks_sents)
-            countries: list[tuple[Mention, Token]] = []
-            for obj in objects:
-                countries.extend((c, obj) for c in delegation_countries(ctx, obj))
-            if not countries or talks is None:
-                continue
-            dates = clause_dates(ctx, sent, tok)
-            if dates:
-                iso, precision = dates[0].date, dates[0].precision
-            elif tense(tok) != "future" and (found := event_date(ctx, sent, tok)) is not None:
-                iso, precision = found[0], found[1]
-            else:
-                continue
-            key = f"withdrawal|{iso}"
-            draft = ctx.events.get(key)
-            if draft is None:
-                draft = EventDraft(
-                    key,
-                    EventKind.WITHDRAWAL,
-                    "Negotiators withdrawn from talks",
-                    sent,
-                    0.7,
-                    iso,
-                    precision,
-                    anchor=countries[0][0].entity_id,
-                )
-                ctx.events[key] = draft
-            draft.sents.append(sent)
-            draft.triggers.append(tok.i)
-            for country, obj in countries:
-                deleg = delegation_entity(ctx, country, obj, talks, sent)
-                draft.participants.setdefault((country.entity_id, Role.ACTOR), sent)
-                draft.participants.setdefault((deleg, Role.ACTOR), sent)
-                ctx.relate(
-                    country.entity_id, Predicate.WITHDREW_FROM, talks, sent, 0.75, obj_is_event=True
-                )
-                ctx.relate(deleg, Predicate.ATTENDED, talks, sent, 0.7, obj_is_event=True)
-                ctx.events[talks].participants.setdefault((deleg, Role.ATTENDEE), sent)

@@ -1,0 +1,59 @@
+"""Withdrawals: negotiators called home, walk-outs, troops pulled out of a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.models import EventKind, Predicate
+from loaders.extract import extract_article
+from tests.unit.extract.test_extract_patterns import make_article
+
+ROUND = "Negotiators from Israel and Hamas held talks in Doha on Monday with Qatari mediators. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israel brought its negotiators home from Doha on Wednesday night.",
+        "On Wednesday Israel called back its negotiating team.",
+        "Israel walked out of the talks on Wednesday.",
+        "The Israeli delegation left Doha on Wednesday.",
+        "Israel decided on Wednesday to pull its delegation out of the talks.",
+    ],
+)
+def test_extract_withdrawal_from_talks_names_the_party_and_the_round(sentence: str) -> None:
+    facts = extract_article(make_article("t-wd", ROUND + sentence, published="2024-08-16"))
+    withdrawals = [e for e in facts.events if e.kind is EventKind.WITHDRAWAL]
+    assert [(e.date, e.date_precision) for e in withdrawals] == [("2024-08-14", "day")]
+    talks = {e.id for e in facts.events if e.kind is EventKind.TALKS}
+    left = {
+        (r.subject_id, r.object_id)
+        for r in facts.relations
+        if r.predicate is Predicate.WITHDREW_FROM
+    }
+    assert any(subject.startswith("israel") and obj in talks for subject, obj in left), left
+
+
+def test_extract_troops_pulled_out_of_a_place_withdraw_from_it() -> None:
+    facts = extract_article(
+        make_article(
+            "t-wd-place",
+            "The Israeli army pulled its troops out of Khan Younis on Sunday.",
+            published="2024-04-08",
+        )
+    )
+    withdrawals = [e for e in facts.events if e.kind is EventKind.WITHDRAWAL]
+    assert [(e.date, e.place_id) for e in withdrawals] == [("2024-04-07", "khan-younis")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israel will bring its negotiators home on Friday.",  # planned, not done
+        "Hamas demands the withdrawal of Israeli forces from Gaza.",  # a demand, not an event
+        "The minister returned from Washington on Tuesday.",  # a trip, not a withdrawal
+    ],
+)
+def test_extract_no_withdrawal_from_plans_demands_or_trips(sentence: str) -> None:
+    facts = extract_article(make_article("t-wd-none", sentence, published="2024-08-16"))
+    assert not [e for e in facts.events if e.kind is EventKind.WITHDRAWAL]
