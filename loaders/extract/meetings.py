@@ -8,11 +8,14 @@ from spacy.tokens import Token
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import DICTIONARY_CONFIDENCE, ArticleContext, EventDraft, Mention
 from loaders.extract.phrases import resolve_pronoun
-from loaders.extract.syntax import clause_dates, governing_verb
+from loaders.extract.syntax import clause_dates, governing_verb, nearest_date
+from loaders.resolve import date_key
 
 MEETING_CONFIDENCE = 0.6
 # Sentences either side searched for the speaker's dated statement.
 _SPEECH_WINDOW = 4
+# A participle or clause whose date and venue are those of the verb it hangs from.
+_CLAUSE_DEPS = ("advcl", "xcomp", "conj")
 
 
 def _person_at(ctx: ArticleContext, tok: Token) -> Mention | None:
@@ -125,8 +128,13 @@ def _meeting_date(
     ctx: ArticleContext, sent: int, trigger: Token, person: str
 ) -> tuple[str, DatePrecision, float] | None:
     dates = clause_dates(ctx, sent, trigger)
+    if not dates and trigger.dep_ in _CLAUSE_DEPS:  # 'was in Doha on Nov. 28, meeting X'
+        dates = clause_dates(ctx, sent, trigger.head)
     if dates:
         return dates[0].date, dates[0].precision, 0.8
+    near = nearest_date(ctx, sent, trigger)
+    if near is not None:
+        return near.date, near.precision, 0.8
     said = _speaker_date(ctx, sent, person)
     if said is not None:
         return said[0], said[1], 0.6
@@ -160,6 +168,8 @@ def _record(ctx: ArticleContext, sent: int, trigger: Token, people: list[Mention
     when = _meeting_date(ctx, sent, trigger, people[0].entity_id)
     ids = sorted({p.entity_id for p in people})
     key = "talks|meeting|" + "|".join(ids)
+    if when is not None and when[2] >= 0.8:  # the same people met again: another meeting
+        key += "|" + date_key(when[0], str(when[1]))
     draft = ctx.events.get(key)
     if draft is None:
         names = " and ".join(ctx.entities[i].name for i in ids)
@@ -173,6 +183,8 @@ def _record(ctx: ArticleContext, sent: int, trigger: Token, people: list[Mention
     draft.triggers.append(trigger.i)
     ctx.meeting_triggers.add(trigger.i)
     draft.place = draft.place or venue_of(ctx, sent, trigger)
+    if draft.place is None and trigger.dep_ in _CLAUSE_DEPS:
+        draft.place = venue_of(ctx, sent, trigger.head)
     for person in people:
         draft.participants.setdefault((person.entity_id, Role.ATTENDEE), sent)
         ctx.relate(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.models import DatePrecision
 from loaders.extract.context import ArticleContext
@@ -68,7 +68,7 @@ def clause_dates(ctx: ArticleContext, sent: int, trigger: Token) -> list[Resolve
             continue
         head = tok.root
         in_clause = governing_verb(head).i == verb.i or head in trigger.subtree
-        if not in_clause:
+        if not in_clause or _dates_a_noun(head, trigger, tok):
             continue
         if tense(head) == "future":
             future = find_dates(past_phrase.text, published, future=True)
@@ -76,6 +76,56 @@ def clause_dates(ctx: ArticleContext, sent: int, trigger: Token) -> list[Resolve
         else:
             out.append(past_phrase)
     return out
+
+
+# Nouns a date phrase can hang from and still date the clause ('a day after', 'two weeks later').
+_TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"}
+
+
+def _dates_a_noun(head: Token, trigger: Token, phrase: Span) -> bool:
+    """Whether a date phrase modifies a prepositional noun below the trigger ('a day after the
+    truce of late November').
+
+    Such a date belongs to that noun's event, not to the trigger's.
+    """
+    cur = head
+    for _ in range(12):
+        if cur.i == trigger.i or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        inside = phrase.start <= cur.i < phrase.end
+        noun = cur.pos_ == "NOUN" and cur.dep_ == "pobj"
+        if not inside and noun and cur.lower_ not in _TIME_NOUNS:
+            return cur.i != trigger.i
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def nearest_date(ctx: ArticleContext, sent: int, trigger: Token) -> ResolvedDate | None:
+    """The date phrase of the sentence nearest the trigger, for parses that hang it elsewhere.
+
+    Only a phrase of the same clause, between the same commas or semicolons' reach: at most one
+    clause boundary (',', ';', ':') lies between it and the trigger, and no other verb of
+    speech governs it.
+    """
+    span = ctx.sents[sent]
+    best: tuple[int, ResolvedDate] | None = None
+    for found in find_dates(span.text, ctx.article.published, future=tense(trigger) == "future"):
+        tok = ctx.doc.char_span(
+            span.start_char + found.start, span.start_char + found.end, alignment_mode="expand"
+        )
+        if tok is None:
+            continue
+        lo, hi = sorted((tok.start, trigger.i))
+        between = [t for t in ctx.doc[lo:hi] if t.text in (";", ":", "(", ")")]
+        commas = sum(1 for t in ctx.doc[lo:hi] if t.text == ",")
+        if between or commas > 1:
+            continue
+        distance = abs(tok.start - trigger.i) + (0 if tok.start < trigger.i else 3)
+        if best is None or distance < best[0]:
+            best = (distance, found)
+    return best[1] if best else None
 
 
 # Confidence of a date taken from the tense alone rather than from a date phrase.
@@ -126,6 +176,9 @@ def event_date(
     dates = clause_dates(ctx, sent, trigger)
     if dates:
         return dates[0].date, dates[0].precision, 0.8
+    near = nearest_date(ctx, sent, trigger) if trigger.pos_ == "VERB" else None
+    if near is not None:
+        return near.date, near.precision, 0.7
     published = ctx.article.published
     if published is None:
         return None
