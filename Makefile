@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SEEDS ?= ../shared/seeds
 
-.PHONY: setup demo test lint clean
+.PHONY: setup demo test score lint clean
 
 $(VENV)/.installed: pyproject.toml package-lock.json
 	python3 -m venv $(VENV)
@@ -20,6 +20,9 @@ demo: setup
 test: setup
 	scripts/install-chromium.sh
 	$(PY) -m pytest
+
+score: setup
+	$(VENV)/bin/kg score
 
 lint: setup
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy graph loaders api kg

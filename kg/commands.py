@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graph.models import ArticleFacts
-from graph.settings import get_settings
+from graph.settings import Settings, get_settings
 from kg.cli import app, err, fail, graph_errors, open_store, out
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ def run_load(
     workers: int,
     facts: Path | None = None,
     batch_size: int = 64,
+    settings: Settings | None = None,
+    description: str = "loading",
 ) -> LoadReport:
     """Loads articles (or a facts file) into the graph with a progress bar; returns the report."""
     from loaders.errors import LoaderError
@@ -38,7 +40,7 @@ def run_load(
     for p in [*paths, *([facts] if facts else [])]:
         if not p.exists():
             fail(f"{p}: no such file or folder")
-    settings = get_settings()
+    settings = settings or get_settings()
     columns = (
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -51,7 +53,7 @@ def run_load(
         open_store(settings) as store,
         Progress(*columns, console=err, transient=True) as bar,
     ):
-        task = bar.add_task("loading", total=None, name="")
+        task = bar.add_task(description, total=None, name="")
 
         def progress(done: int, total: int, name: str) -> None:
             bar.update(task, completed=done, total=total, name=name)

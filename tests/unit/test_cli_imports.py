@@ -15,6 +15,7 @@ MODULES = [
     "kg.scale_commands",
     "kg.bench_commands",
     "kg.backup_commands",
+    "kg.score",
     "api.main",
     "loaders.pipeline",
     "graph.store",
