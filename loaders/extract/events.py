@@ -10,6 +10,7 @@ from loaders.extract.delegations import current_talks, delegation_countries, del
 from loaders.extract.links import collect_links, fold_undated
 from loaders.extract.meetings import collect_meetings
 from loaders.extract.occurrences import collect_occurrences
+from loaders.extract.releases import collect_releases
 from loaders.extract.requests import link_requests
 from loaders.extract.rounds import merge_rounds
 from loaders.extract.sequence import earlier_round
@@ -68,6 +69,7 @@ def collect_events(ctx: ArticleContext) -> None:
         _mediators_in_sentence(ctx, sent, talks_sents)
     collect_killings(ctx)
     collect_withdrawals(ctx, talks_sents)
+    collect_releases(ctx)
     collect_occurrences(ctx)
     fold_undated(ctx)
     collect_links(ctx)

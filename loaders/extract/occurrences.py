@@ -11,15 +11,13 @@ from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.phrases import resolve_pronoun
 from loaders.extract.syntax import clause_dates, event_date, is_perfect, lede_sentence
 
-# Kinds handled elsewhere (talks, killings, withdrawals have their own modules).
+# Kinds handled elsewhere (talks, killings, withdrawals, releases have their own modules).
 GENERIC_KINDS = (
     EventKind.PROPOSAL,
     EventKind.AGREEMENT,
     EventKind.MILITARY_OPERATION,
     EventKind.ATTACK,
     EventKind.ARMS_TRANSFER,
-    EventKind.HOSTAGE_RELEASE,
-    EventKind.PRISONER_RELEASE,
     EventKind.STATEMENT,
 )
 _PARTIES = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PERSON, EntityType.DELEGATION)
@@ -50,7 +48,7 @@ def _mentions(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
             cands += [p for c in t.children if c.lower_ in ("of", "from") for p in c.children]
             for cand in cands:
                 m = ctx.mention_for(cand)
-                if m is None and cand.pos_ == "PRON" and cand.dep_ in ("nsubj", "nsubjpass"):
+                if m is None and cand.dep_ in ("nsubj", "nsubjpass"):
                     m = resolve_pronoun(ctx, cand)
                 if m is not None and m not in out:
                     out.append(m)

@@ -92,8 +92,12 @@ def similar_texts(a: str, b: str, threshold: float = 0.5) -> bool:
 def resolve_pronoun(ctx: ArticleContext, tok: Token) -> Mention | None:
     """The actor a personal or possessive pronoun refers to: the last person or group before it."""
     word = tok.lower_
-    if word in _PERSON_PRONOUNS:
-        types: tuple[EntityType, ...] = (EntityType.PERSON,)
+    described = _description_types(ctx, tok)
+    if described:
+        types: tuple[EntityType, ...] = described
+        word = "it"
+    elif word in _PERSON_PRONOUNS:
+        types = (EntityType.PERSON,)
     elif word in _GROUP_PRONOUNS:
         types = _GROUP_TYPES
     else:
@@ -110,6 +114,21 @@ def resolve_pronoun(ctx: ArticleContext, tok: Token) -> Mention | None:
     return max(pool, key=lambda m: m.start) if pool else None
 
 
+def _description_types(ctx: ArticleContext, tok: Token) -> tuple[EntityType, ...]:
+    """The types a definite description may refer to ('the movement', 'the group'), if it is one.
+
+    Only a bare 'the <noun>' (an adjective allowed: 'the Islamist movement') that names no entity.
+    """
+    nouns: dict[str, str] = ctx.patterns["coreference"]["descriptions"]
+    if tok.lower_ not in nouns or ctx.mention_for(tok) is not None:
+        return ()
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return ()
+    if any(c.dep_ in ("compound", "poss", "prep") for c in tok.children):
+        return ()  # 'the Hamas movement', 'the group's', 'the group of mediators'
+    return (EntityType(nouns[tok.lower_]),)
+
+
 def _is_subject(ctx: ArticleContext, m: Mention) -> bool:
     root = ctx.doc[m.end - 1]
     return root.dep_ in ("nsubj", "nsubjpass", "poss") or root.head.dep_ in ("nsubj", "nsubjpass")
@@ -120,7 +139,7 @@ def party_of(ctx: ArticleContext, tok: Token) -> Mention | None:
     m = ctx.mention_for(tok)
     if m is not None:
         return m if m.type in PARTY_TYPES else None
-    if tok.pos_ == "PRON":
+    if tok.pos_ == "PRON" or _description_types(ctx, tok):
         return resolve_pronoun(ctx, tok)
     if tok.pos_ == "NOUN":
         for child in tok.children:

@@ -110,12 +110,15 @@ def nearest_date(ctx: ArticleContext, sent: int, trigger: Token) -> ResolvedDate
     speech governs it.
     """
     span = ctx.sents[sent]
+    if tense(trigger) == "future":
+        return None  # a plan's date is its own; the date of the sentence is when it was said
+    speech = set(ctx.patterns["talks"]["speech_verbs"])
     best: tuple[int, ResolvedDate] | None = None
-    for found in find_dates(span.text, ctx.article.published, future=tense(trigger) == "future"):
+    for found in find_dates(span.text, ctx.article.published):
         tok = ctx.doc.char_span(
             span.start_char + found.start, span.start_char + found.end, alignment_mode="expand"
         )
-        if tok is None:
+        if tok is None or governing_verb(tok.root).lemma_ in speech:
             continue
         lo, hi = sorted((tok.start, trigger.i))
         between = [t for t in ctx.doc[lo:hi] if t.text in (";", ":", "(", ")")]

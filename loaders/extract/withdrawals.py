@@ -103,7 +103,7 @@ def _parties(ctx: ArticleContext, tok: Token) -> tuple[list[Mention], list[tuple
     owners = [c for c in tok.children if c.dep_ == "poss"] if tok.pos_ == "NOUN" else []
     for subj in owners or _subjects(tok):
         m = ctx.mention_for(subj)
-        if m is None and subj.pos_ == "PRON":
+        if m is None:
             m = resolve_pronoun(ctx, subj)
         if m is not None and m.type in _PARTIES and m not in parties:
             parties.append(m)

@@ -1,0 +1,61 @@
+"""Releases: hostages freed by an armed group, prisoners freed by a state, who receives them."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.models import EventKind, Role
+from loaders.extract import extract_article
+from tests.unit.extract.test_extract_patterns import make_article
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        ("Hamas released three hostages on Sunday.", EventKind.HOSTAGE_RELEASE, "hamas"),
+        ("Israel freed 90 Palestinian prisoners on Monday.", EventKind.PRISONER_RELEASE, "israel"),
+        (
+            "Hamas said on Sunday that the talks went well. On Friday the movement handed over "
+            "24 captives to the International Committee of the Red Cross.",
+            EventKind.HOSTAGE_RELEASE,
+            "hamas",
+        ),
+    ],
+)
+def test_extract_release_kind_follows_the_people_freed(
+    text: str, kind: EventKind, actor: str
+) -> None:
+    facts = extract_article(make_article("t-rel", text, published="2025-01-21"))
+    releases = [e for e in facts.events if e.kind is kind]
+    assert len(releases) == 1, facts.events
+    assert (actor, Role.ACTOR) in {(p.entity_id, p.role) for p in releases[0].participants}
+
+
+def test_extract_release_names_the_persons_freed_and_the_receiver() -> None:
+    facts = extract_article(
+        make_article(
+            "t-rel-named",
+            "Romi Gonen, Emily Damari and Doron Steinbrecher were handed to the International "
+            "Committee of the Red Cross in Gaza City on Sunday.",
+            published="2025-01-21",
+        )
+    )
+    (release,) = [e for e in facts.events if e.kind is EventKind.HOSTAGE_RELEASE]
+    assert release.date == "2025-01-19"
+    people = {p.entity_id for p in release.participants}
+    assert {"romi-gonen", "emily-damari", "doron-steinbrecher"} <= people
+    assert "international-committee-of-the-red-cross" in people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel will not stop firing until Hamas releases the hostages.",  # a condition
+        "Hamas said on Oct. 3 that it would release all hostages.",  # a promise, no day of its own
+        "The court released its ruling on Monday.",  # not people
+    ],
+)
+def test_extract_no_release_from_conditions_promises_or_things(text: str) -> None:
+    facts = extract_article(make_article("t-rel-none", text, published="2025-10-05"))
+    kinds = {EventKind.HOSTAGE_RELEASE, EventKind.PRISONER_RELEASE}
+    assert not [e for e in facts.events if e.kind in kinds]
