@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -115,6 +116,33 @@ def load_patterns() -> dict[str, Any]:
     """Trigger lemmas and cue words per event kind and predicate (loaders/data/patterns.json)."""
     data: dict[str, Any] = _read_data("patterns.json")
     return data
+
+
+class TypeWords(BaseModel):
+    """Word lists that type and clean the names the dictionary lacks (loaders/data/types.json)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    doc: str = Field(default="", alias="_doc")
+    facility_nouns: frozenset[str]
+    organization_nouns: frozenset[str]
+    trailing_heads: frozenset[str]
+    leader_titles_after: frozenset[str]
+    person_nouns: frozenset[str]
+    honorifics: frozenset[str]
+    portfolios: frozenset[str]
+    site_possessives: frozenset[str]
+    name_particles: frozenset[str]
+    person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    reporting_lemmas: frozenset[str]
+    country_aliases: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def load_type_words() -> TypeWords:
+    """The typing word lists, checked against their model."""
+    return TypeWords.model_validate(_read_data("types.json"))
 
 
 @lru_cache(maxsize=1)

@@ -14,17 +14,18 @@ from spacy.tokens import Token
 
 from graph.models import EntityType
 from loaders.extract.context import NER_CONFIDENCE, ArticleContext, Mention
+from loaders.extract.names import STATE_FORM
+from loaders.gazetteer import load_gazetteer
+from loaders.nlp import load_type_words
 from loaders.resolve import canonical_id
 
 _DEMONYM_SUFFIXES = ("ic", "ian", "an", "i", "ese", "ish", "n", "ean", "ite", "er")
-_STATE_PREFIX = re.compile(
-    r"^(?:Republic|Kingdom|State|Federation|Emirate|Sultanate|Principality|Commonwealth)"
-    r"\s+of\s+(?:the\s+)?(?P<name>.+)$"
-)
 _VENUE_PREPS = {"in", "at", "to", "near", "outside", "inside"}
 _PARTY_PREPS = {"between", "from", "by", "with", "against"}
 # Score a name needs, from the cues below, to be typed a country.
 COUNTRY_SCORE = 2
+# Place evidence a real city or state (or a facility noun) adds against the country cues.
+PLACE_SCORE = 3
 
 
 def is_demonym(adjective: str, name: str) -> bool:
@@ -65,14 +66,17 @@ def _unknown(ctx: ArticleContext) -> dict[str, str]:
 def _fold_state_names(ctx: ArticleContext) -> set[str]:
     """'Republic of X' is the country X: its mentions move to X, which becomes a country."""
     found: set[str] = set()
+    org_words = set(ctx.patterns["countries"]["organization_words"])
     for m in list(ctx.mentions):
-        match = _STATE_PREFIX.match(m.text)
+        match = STATE_FORM.match(m.text)
         if match is None or ctx.actor(m.entity_id) is not None:
             continue
-        target = canonical_id(match.group("name"))
+        name = load_gazetteer().country(m.text) or match.group("name")
+        if name.split()[-1].lower() in org_words:
+            continue  # 'State of the Union' names no country
+        target = canonical_id(name)
         if ctx.actor(target) is None:
             if target not in ctx.entities:
-                name = match.group("name")
                 ctx.add_entity(target, EntityType.COUNTRY, name, m.sent, m.confidence)
             _reassign(ctx, m, target, EntityType.COUNTRY)
             found.add(target)
@@ -163,8 +167,18 @@ def retype_countries(ctx: ArticleContext) -> None:
             row[i] += v
     for eid, (country, place, org) in totals.items():
         country += 3 * demonyms.get(eid, 0) + (3 if eid in states else 0)
+        place += _place_evidence(ctx.entities[eid].name)
         if country >= COUNTRY_SCORE and country > place and country > org:
             _set_type(ctx, eid, EntityType.COUNTRY)
+
+
+def _place_evidence(name: str) -> int:
+    """A real city or state, or a facility's head noun, argues against a country."""
+    kind = load_gazetteer().kind(name)
+    if kind is EntityType.COUNTRY:
+        return -COUNTRY_SCORE
+    facility = name.split()[-1].lower() in load_type_words().facility_nouns
+    return (PLACE_SCORE if kind is EntityType.PLACE else 0) + (PLACE_SCORE if facility else 0)
 
 
 def _set_type(ctx: ArticleContext, entity_id: str, type_: EntityType) -> None:

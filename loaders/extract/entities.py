@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Token
 
 from graph.models import EntityType, Predicate
 from loaders.extract.context import (
@@ -11,7 +11,9 @@ from loaders.extract.context import (
     ArticleContext,
     Mention,
 )
-from loaders.resolve import NameResolver, canonical_id, clean_name
+from loaders.extract.kinds import decide_types, group_keys
+from loaders.extract.names import Candidate, name_candidates
+from loaders.resolve import NameResolver
 
 _WINDOW_POS = {"PROPN", "NOUN", "ADJ", "PART"}
 _WINDOW_WORDS = {"of", "\u2019s", "'s", "-"}
@@ -20,23 +22,15 @@ _WINDOW_WORDS = {"of", "\u2019s", "'s", "-"}
 def collect_mentions(ctx: ArticleContext) -> None:
     """Find every entity mention of the article, resolving short person names."""
     resolver = NameResolver()
-    stop = set(ctx.patterns["ner"]["stop"])
-    labels: dict[str, str] = ctx.patterns["ner"]["labels"]
-    for ent in ctx.doc.ents:
-        sent = ctx.sent_of[ent.start]
-        if ent.label_ == "ACTOR" and ent.ent_id_:
-            _add_dictionary_mention(ctx, ent, sent, resolver)
+    cands = name_candidates(ctx)
+    keys = group_keys(ctx, cands)
+    types = decide_types(ctx, cands, keys)
+    for cand, key in zip(cands, keys, strict=True):
+        if cand.actor_id is not None:
+            _add_dictionary_mention(ctx, cand, resolver)
             continue
-        if sent in ctx.headlines:
-            continue  # title-case lines fool the recogniser: only the dictionary names actors there
-        type_name = labels.get(ent.label_)
-        text = clean_name(ent.text)
-        if type_name is None or not _plausible_name(text) or text in stop:
-            continue
-        start, end = _trim_span(ent)
-        if start >= end:
-            continue
-        type_ = EntityType(type_name)
+        text = cand.text(ctx.doc)
+        type_ = types[key]
         known_person = resolver.resolve(text) if len(text.split()) == 1 else None
         if known_person is not None:
             type_ = ctx.entities[known_person].type
@@ -45,12 +39,16 @@ def collect_mentions(ctx: ArticleContext) -> None:
             resolved = resolver.resolve(text)
             if resolved is None and len(words) < 2:
                 continue
-            entity_id = resolved or canonical_id(text)
+            entity_id = resolved or key
             if resolved is None:
                 resolver.remember(text, entity_id)
         else:
-            entity_id = canonical_id(text)
-        ctx.add_mention(Mention(entity_id, type_, text, start, end, sent, NER_CONFIDENCE), None)
+            entity_id = key
+        mention = Mention(entity_id, type_, text, cand.start, cand.end, cand.sent, NER_CONFIDENCE)
+        ctx.add_mention(mention, None)
+        draft = ctx.entities[entity_id]
+        if cand.bare and cand.bare != draft.name and cand.bare not in draft.aliases:
+            draft.aliases.append(cand.bare)
     _resolve_bare_surnames(ctx, resolver)
 
 
@@ -72,13 +70,11 @@ def _resolve_bare_surnames(ctx: ArticleContext, resolver: NameResolver) -> None:
         ctx.add_mention(mention, ctx.actor(entity_id))
 
 
-def _add_dictionary_mention(
-    ctx: ArticleContext, ent: Span, sent: int, resolver: NameResolver
-) -> None:
-    actor = ctx.actor(ent.ent_id_)
+def _add_dictionary_mention(ctx: ArticleContext, cand: Candidate, resolver: NameResolver) -> None:
+    actor = ctx.actor(cand.actor_id or "")
     if actor is None:
         return
-    text = clean_name(ent.text)
+    text = cand.text(ctx.doc)
     entity_id = actor.id
     if actor.type is EntityType.PERSON:
         if len(text.split()) == 1:
@@ -86,25 +82,17 @@ def _add_dictionary_mention(
         else:
             resolver.remember(text, actor.id)
     found = ctx.actor(entity_id) or actor
-    start, end = _trim_span(ent)
-    ctx.add_mention(
-        Mention(entity_id, found.type, text, start, end, sent, DICTIONARY_CONFIDENCE), found
-    )
+    start, end = _trim_span(ctx.doc, cand.start, cand.end)
+    mention = Mention(entity_id, found.type, text, start, end, cand.sent, DICTIONARY_CONFIDENCE)
+    ctx.add_mention(mention, found)
 
 
-def _trim_span(ent: Span) -> tuple[int, int]:
-    start, end = ent.start, ent.end
-    if start < end and ent.doc[start].lower_ == "the":
+def _trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    if start < end and doc[start].lower_ == "the":
         start += 1
-    while end > start and ent.doc[end - 1].text in ("\u2019s", "'s", "\u2019", "'"):
+    while end > start and doc[end - 1].text in ("\u2019s", "'s", "\u2019", "'"):
         end -= 1
     return start, end
-
-
-def _plausible_name(text: str) -> bool:
-    if len(text) < 2 or not text[0].isupper() or any(c.isdigit() for c in text):
-        return False
-    return not any(c in text for c in '@/|\u201c\u201d"')
 
 
 def collect_affiliations(ctx: ArticleContext) -> None:
