@@ -10,6 +10,7 @@ from loaders.extract.delegations import current_talks, delegation_countries, del
 from loaders.extract.links import collect_links, fold_undated
 from loaders.extract.meetings import collect_meetings
 from loaders.extract.occurrences import collect_occurrences
+from loaders.extract.order import collect_order
 from loaders.extract.releases import collect_releases
 from loaders.extract.requests import link_requests
 from loaders.extract.rounds import merge_rounds
@@ -73,6 +74,7 @@ def collect_events(ctx: ArticleContext) -> None:
     collect_occurrences(ctx)
     fold_undated(ctx)
     collect_links(ctx)
+    collect_order(ctx)
     merge_rounds(ctx)
     link_requests(ctx)
     _finish_talks(ctx)
@@ -129,6 +131,8 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
             continue
         if not _takes_part(ctx, m, trigger):
             continue
+        if m.type is EntityType.PERSON and not _person_takes_part(ctx, m, trigger):
+            continue
         role = Role.MEDIATOR if m in mediators else Role.ATTENDEE
         draft.participants.setdefault((m.entity_id, role), sent)
         pred = Predicate.MEDIATED if role is Role.MEDIATOR else Predicate.ATTENDED
@@ -149,6 +153,31 @@ def _takes_part(ctx: ArticleContext, m: Mention, trigger: Token) -> bool:
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in speech:
         return False
     return root in trigger.subtree or governing_verb(root).i == governing_verb(trigger).i
+
+
+_PERSON_PART_DEPS = ("nsubj", "nsubjpass", "appos", "conj", "dobj", "attr", "dep", "npadvmod")
+
+
+def _person_takes_part(ctx: ArticleContext, m: Mention, trigger: Token) -> bool:
+    """Whether a person sits at the talks: a subject, object or 'with' partner of its verb.
+
+    A person named in passing ('since Sinwar's killing', 'hostages held by Hamas') does not.
+    """
+    root = ctx.doc[m.end - 1]
+    while root.dep_ in ("appos", "conj", "compound") and root.head.i != root.i:
+        root = root.head  # 'Burns, Barnea, Kamel and ...': the list's head
+    if root.dep_ == "poss":
+        return False
+    if root.dep_ == "pobj":
+        return root.head.lower_ in _PARTY_PREPS and root.head.head.i in (trigger.i, trigger.head.i)
+    if root.dep_ not in _PERSON_PART_DEPS:
+        return False
+    verb = governing_verb(root)
+    if verb.i == governing_verb(trigger).i:
+        return True
+    # 'met in Doha on July 10, where Burns, Barnea ... worked through a list': the clause on the
+    # round's place or day
+    return verb.dep_ in ("relcl", "advcl") and verb.head in trigger.head.subtree
 
 
 def _is_city(ctx: ArticleContext, entity_id: str) -> bool:

@@ -1,0 +1,77 @@
+"""PRECEDED from the words that order a story's events across and within sentences.
+
+- A sentence that opens on a marker of later time ('A day later', 'Hours later', 'The next
+  day', 'Then', 'Following the sit-down') puts its first event after the last event of the
+  sentence before it; one that opens on 'Earlier' puts it before.
+- Inside a sentence, 'X, then Y' and 'when X, ... Y the next day' order X before Y.
+The markers are regular expressions in patterns.json "order".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graph.models import Predicate
+from loaders.extract.context import ArticleContext, EventDraft
+
+# Sentences back that the earlier event of a 'later' sentence may be found in.
+_LOOKBACK = 2
+# Words from the start of a sentence that an opening marker may span.
+_OPENING_CHARS = 40
+
+
+@cache
+def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _triggers_by_sentence(ctx: ArticleContext) -> dict[int, list[tuple[int, EventDraft]]]:
+    out: dict[int, list[tuple[int, EventDraft]]] = {}
+    for d in ctx.events.values():
+        for i in d.triggers:
+            out.setdefault(ctx.sent_of[i], []).append((i, d))
+    for found in out.values():
+        found.sort(key=lambda pair: pair[0])
+    return out
+
+
+def _link(ctx: ArticleContext, first: EventDraft, then: EventDraft, sent: int) -> None:
+    if first.key == then.key:
+        return
+    if first.date and then.date and first.date[:7] > then.date[:7]:
+        return  # the dates say otherwise: the marker orders other things
+    ctx.relate(
+        first.key,
+        Predicate.PRECEDED,
+        then.key,
+        sent,
+        0.55,
+        subject_is_event=True,
+        obj_is_event=True,
+    )
+
+
+def collect_order(ctx: ArticleContext) -> None:
+    """PRECEDED edges from 'later', 'then' and 'the next day' wording."""
+    cfg = ctx.patterns["order"]
+    opening = _compiled(tuple(cfg["later_openings"]))
+    earlier = _compiled(tuple(cfg["earlier_openings"]))
+    within = _compiled(tuple(cfg["later_within"]))
+    by_sent = _triggers_by_sentence(ctx)
+    for sent, span in enumerate(ctx.sents):
+        here = by_sent.get(sent, [])
+        if not here:
+            continue
+        text = span.text.lstrip()
+        before = [p for s in range(sent - _LOOKBACK, sent) for p in by_sent.get(s, [])]
+        if before and opening.match(text[:_OPENING_CHARS]):
+            _link(ctx, before[-1][1], here[0][1], sent)
+        elif before and earlier.match(text[:_OPENING_CHARS]):
+            _link(ctx, here[0][1], before[-1][1], sent)
+        for m in within.finditer(span.text):
+            cut = span.start_char + m.start()
+            first = [d for i, d in here if ctx.doc[i].idx < cut]
+            then = [d for i, d in here if ctx.doc[i].idx >= cut + len(m.group(0)) - 1]
+            if first and then:
+                _link(ctx, first[-1], then[0], sent)
