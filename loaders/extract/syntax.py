@@ -68,7 +68,7 @@ def clause_dates(ctx: ArticleContext, sent: int, trigger: Token) -> list[Resolve
             continue
         head = tok.root
         in_clause = governing_verb(head).i == verb.i or head in trigger.subtree
-        if not in_clause or _dates_a_noun(head, trigger, tok):
+        if not in_clause or _dates_a_noun(head, trigger, tok) or _in_subclause(head, trigger):
             continue
         if tense(head) == "future":
             future = find_dates(past_phrase.text, published, future=True)
@@ -80,6 +80,26 @@ def clause_dates(ctx: ArticleContext, sent: int, trigger: Token) -> list[Resolve
 
 # Nouns a date phrase can hang from and still date the clause ('a day after', 'two weeks later').
 _TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"}
+
+
+_SUBCLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp"}
+
+
+def _in_subclause(head: Token, trigger: Token) -> bool:
+    """Whether a date hangs in a clause below a verb trigger ('said it agreed to X on July 2').
+
+    The date belongs to that clause's own event, not to the trigger's.
+    """
+    if trigger.pos_ != "VERB":
+        return False
+    cur = head
+    for _ in range(12):
+        if cur.i == trigger.i or cur.head.i == cur.i:
+            return False
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in _SUBCLAUSE_DEPS and cur.head.i != cur.i:
+            return True
+        cur = cur.head
+    return False
 
 
 def _dates_a_noun(head: Token, trigger: Token, phrase: Span) -> bool:
