@@ -69,6 +69,7 @@ class EventDraft:
     date_confidence: float = 0.0
     provisional: bool = False
     meeting: bool = False
+    status: str = "stated"
 
 
 @dataclass
@@ -83,6 +84,7 @@ class RelationDraft:
     text: str | None
     sent: int
     confidence: float
+    status: str = "stated"
 
 
 class ArticleContext:

@@ -16,6 +16,7 @@ from loaders.extract.requests import link_requests
 from loaders.extract.rounds import merge_rounds
 from loaders.extract.sequence import earlier_round
 from loaders.extract.syntax import event_date, governing_verb, path_deps
+from loaders.extract.triggers import is_talks_trigger
 from loaders.extract.withdrawals import collect_withdrawals
 from loaders.resolve import date_key
 
@@ -87,14 +88,6 @@ def _in_order(first: EventDraft, then: EventDraft) -> bool:
     return first.date[:7] < then.date[:7] or (
         first.date < then.date and DatePrecision.MONTH not in (first.precision, then.precision)
     )
-
-
-def is_talks_trigger(ctx: ArticleContext, tok: Token) -> bool:
-    """Whether a token names a round of talks."""
-    cfg = ctx.patterns["talks"]
-    if tok.pos_ == "VERB":
-        return tok.lemma_ in cfg["verbs"]
-    return tok.pos_ == "NOUN" and tok.lower_ in cfg["nouns"]
 
 
 def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) -> str | None:

@@ -9,6 +9,7 @@ from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import DICTIONARY_CONFIDENCE, ArticleContext, EventDraft, Mention
 from loaders.extract.phrases import resolve_pronoun
 from loaders.extract.syntax import clause_dates, governing_verb, nearest_date
+from loaders.extract.triggers import is_talks_trigger
 from loaders.resolve import date_key
 
 MEETING_CONFIDENCE = 0.6
@@ -144,8 +145,6 @@ def _meeting_date(
 
 def collect_meetings(ctx: ArticleContext) -> None:
     """A talks event for every meeting of two named persons, with their countries."""
-    from loaders.extract.events import is_talks_trigger
-
     for sent, span in enumerate(ctx.sents):
         if sent in ctx.headlines:
             continue

@@ -7,14 +7,13 @@ from spacy.tokens import Token
 
 from graph.models import DatePrecision, EventKind, Predicate
 from loaders.extract.context import ArticleContext, EventDraft
+from loaders.extract.triggers import is_talks_trigger
 
 REQUEST_LINK_CONFIDENCE = 0.5
 
 
 def _asks_for_talks(ctx: ArticleContext, verb: Token) -> bool:
     """Whether a request verb's content (not its subject) names talks."""
-    from loaders.extract.events import is_talks_trigger
-
     subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     return any(
         t.pos_ == "NOUN" and is_talks_trigger(ctx, t) and t.i not in subject

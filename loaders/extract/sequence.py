@@ -7,19 +7,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from loaders.extract.context import ArticleContext
+from loaders.extract.triggers import is_talks_trigger
 
 _LATER_WORDS = {"it", "this", "that"}
 
 
 def _is_later_side(ctx: ArticleContext, tok: Token) -> bool:
-    from loaders.extract.events import is_talks_trigger
-
     return tok.lower_ in _LATER_WORDS or is_talks_trigger(ctx, tok)
 
 
 def _talks_nouns(ctx: ArticleContext, toks: list[Token]) -> list[Token]:
-    from loaders.extract.events import is_talks_trigger
-
     return [t for t in toks if t.pos_ == "NOUN" and is_talks_trigger(ctx, t)]
 
 

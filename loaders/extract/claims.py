@@ -1,0 +1,113 @@
+"""How a sentence presents what its trigger word says happened: stated, planned, doubted,
+denied or hypothetical.
+
+Read from the parse around the trigger, with the cue words of patterns.json "status":
+- hypothetical: the trigger's clause, or a clause it depends on, is a condition ('if Hamas
+  agrees, the teams would meet');
+- denied: the trigger (or the verb it is the object of) is negated ('did not attend', 'never
+  met'), or it sits under a verb of denial ('denied that a delegation had travelled');
+- doubted: it sits under a cue of doubt ('it is unclear whether', 'is still in doubt');
+- planned: future tense or a verb of scheduling ('will meet', 'is due to', 'is expected to').
+A trigger with none of these cues is stated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from loaders.extract.context import ArticleContext
+from loaders.extract.syntax import tense
+
+STATED = "stated"
+PLANNED = "planned"
+DOUBTED = "doubted"
+DENIED = "denied"
+HYPOTHETICAL = "hypothetical"
+# How far up the parse a cue may sit above the trigger (trigger -> its verb -> the verb above).
+_CLIMB = 4
+# Which status wins when one fact has mentions of several: a fact stated once is stated.
+RANK = {STATED: 0, PLANNED: 1, DOUBTED: 2, HYPOTHETICAL: 3, DENIED: 4}
+
+
+def _chain(tok: Token) -> list[Token]:
+    """The trigger and the words above it, up to a few clause heads."""
+    out = [tok]
+    cur = tok
+    for _ in range(_CLIMB):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _negated(tok: Token, cfg: dict[str, Any]) -> bool:
+    negators = set(cfg["negators"])
+    return any(c.dep_ == "neg" or c.lower_ in negators for c in tok.children)
+
+
+def _conditional(chain: list[Token], cfg: dict[str, Any]) -> bool:
+    marks = set(cfg["condition_marks"])
+    for t in chain:
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+            return True
+        # the consequence of a condition: 'if X agrees, the teams would meet'
+        advcl = [c for c in t.children if c.dep_ == "advcl"]
+        if any(m.dep_ == "mark" and m.lower_ in marks for a in advcl for m in a.children):
+            aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
+            if aux & set(cfg["conditional_aux"]):
+                return True
+    return False
+
+
+def claim_status(tok: Token, patterns: dict[str, Any]) -> str:
+    """The status a sentence gives to the event or fact a trigger word names."""
+    cfg = patterns["status"]
+    chain = _chain(tok)
+    # A noun under a preposition is presupposed ('if they come out of the meeting with a deal'):
+    # only the clause it is the subject or object of can be a condition.
+    own = chain[:1] if tok.dep_ == "pobj" else chain[:3]
+    if _conditional(own, cfg):
+        return HYPOTHETICAL
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), tok)
+    governed = verb.i != tok.i and tok.dep_ in ("dobj", "xcomp", "nsubj", "nsubjpass")
+    if _negated(tok, cfg) or (governed and _negated(verb, cfg)):
+        return DENIED
+    above = chain[1:]
+    if any(t.lemma_ in cfg["denial_verbs"] and t.pos_ == "VERB" for t in above):
+        return DENIED
+    doubt = set(cfg["doubt_cues"])
+    for t in chain:
+        words = {t.lower_, t.lemma_}
+        words |= {c.lower_ for c in t.children if c.dep_ in ("acomp", "mark")}
+        words |= {p.lower_ for c in t.children if c.dep_ == "prep" for p in c.children}
+        if words & doubt:
+            return DOUBTED
+    if tense(tok) == "future" or any(t.lemma_ in cfg["plan_verbs"] for t in above):
+        return PLANNED
+    return STATED
+
+
+def mark_claims(ctx: ArticleContext) -> None:
+    """Give each event and relation draft the status its sentences give it.
+
+    An event takes the most certain status of its trigger words; a relation to an event takes
+    the status of that event's trigger in the relation's sentence, else the event's own.
+    """
+    for d in ctx.events.values():
+        statuses = [claim_status(ctx.doc[i], ctx.patterns) for i in d.triggers]
+        d.status = min(statuses, key=RANK.__getitem__) if statuses else STATED
+    for r in ctx.relations:
+        key = r.obj if r.obj_is_event else r.subject if r.subject_is_event else None
+        event = ctx.events.get(key) if key is not None else None
+        if event is None:
+            continue
+        here = [i for i in event.triggers if ctx.sent_of[i] == r.sent]
+        if here:
+            r.status = min(
+                (claim_status(ctx.doc[i], ctx.patterns) for i in here), key=RANK.__getitem__
+            )
+        else:
+            r.status = event.status
