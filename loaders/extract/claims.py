@@ -76,6 +76,8 @@ def claim_status(tok: Token, patterns: dict[str, Any]) -> str:
     if _negated(tok, cfg) or (governed and _negated(verb, cfg)):
         return DENIED
     above = chain[1:]
+    if tok.dep_ == "pcomp" and tok.head.lower_ in cfg["negating_preps"]:
+        return DENIED  # 'without reaching an agreement'
     if any(t.lemma_ in cfg["denial_verbs"] and t.pos_ == "VERB" for t in above):
         return DENIED
     doubt = set(cfg["doubt_cues"])

@@ -8,6 +8,7 @@ from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.delegations import current_talks, delegation_countries, delegation_entity
 from loaders.extract.links import collect_links, fold_undated
+from loaders.extract.mediation import is_media, link_mediators, mediators_of, mentions_at
 from loaders.extract.meetings import collect_meetings
 from loaders.extract.occurrences import collect_occurrences
 from loaders.extract.order import collect_order
@@ -76,6 +77,7 @@ def collect_events(ctx: ArticleContext) -> None:
     fold_undated(ctx)
     collect_links(ctx)
     collect_order(ctx)
+    link_mediators(ctx)
     merge_rounds(ctx)
     link_requests(ctx)
     _finish_talks(ctx)
@@ -120,7 +122,7 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
         draft.place = place
     mediators = mediators_of(ctx, sent)
     for m in ctx.mentions_in(sent):
-        if m.type not in _ATTENDEES or m.entity_id == place or _is_media(ctx, m):
+        if m.type not in _ATTENDEES or m.entity_id == place or is_media(ctx, m):
             continue
         if not _takes_part(ctx, m, trigger):
             continue
@@ -178,11 +180,6 @@ def _is_city(ctx: ArticleContext, entity_id: str) -> bool:
     return bool(actor and actor.city)
 
 
-def _is_media(ctx: ArticleContext, m: Mention) -> bool:
-    actor = ctx.actor(m.entity_id)
-    return bool(actor and actor.media)
-
-
 def venue_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
     """The venue: 'in/at <place>' attached to the talks word or to the verb it is the object of."""
     verb = governing_verb(trigger)
@@ -199,61 +196,6 @@ def venue_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
             found.append(m.entity_id)
     cities = [p for p in found if _is_city(ctx, p)]
     return next(iter(cities or found), None)
-
-
-_CLIMB_DEPS = {"xcomp", "pcomp", "prep", "advcl", "dobj", "acl", "aux"}
-_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
-
-
-def _with_conjuncts(tok: Token) -> list[Token]:
-    """A token and the tokens coordinated with it ('the US, Qatar and Egypt')."""
-    return [tok, *tok.conjuncts]
-
-
-def _mentions_at(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
-    """The actor mentions these tokens belong to or are modified by."""
-    out: list[Mention] = []
-    for tok in toks:
-        cands = [tok] + [c for c in tok.children if c.dep_ in _MODIFIER_DEPS]
-        cands += [p for c in tok.children if c.lower_ in ("of", "from") for p in c.children]
-        for cand in cands:
-            for t in _with_conjuncts(cand):
-                m = ctx.mention_for(t)
-                if m is not None and m not in out:
-                    out.append(m)
-    return out
-
-
-def _cue_mediators(ctx: ArticleContext, cue: Token) -> list[Mention]:
-    if cue.pos_ == "NOUN":
-        found = _mentions_at(ctx, [cue])
-        if cue.dep_ == "attr" or cue.dep_ == "appos":
-            subj = [c for c in cue.head.children if c.dep_ == "nsubj"]
-            found += _mentions_at(ctx, subj if cue.dep_ == "attr" else [cue.head])
-        return found
-    agents = [c for c in cue.children if c.dep_ == "agent"]
-    if agents:
-        return _mentions_at(ctx, [p for a in agents for p in a.children if p.dep_ == "pobj"])
-    if cue.tag_ == "VBN" and cue.dep_ == "acl":
-        return []
-    top = cue
-    while top.dep_ in _CLIMB_DEPS and top.head.i != top.i:
-        top = top.head
-    subj = [c for c in top.children if c.dep_ == "nsubj"]
-    if not subj and top.pos_ == "NOUN":
-        return _mentions_at(ctx, [top])
-    return _mentions_at(ctx, subj)
-
-
-def mediators_of(ctx: ArticleContext, sent: int) -> set[Mention]:
-    """Mentions of a sentence that act as mediators ('Qatari mediators', 'Egypt ... to mediate')."""
-    cues = set(ctx.patterns["talks"]["mediator_cues"])
-    out: set[Mention] = set()
-    for cue in (t for t in ctx.sents[sent] if t.lower_ in cues or t.lemma_ in cues):
-        for m in _cue_mediators(ctx, cue):
-            if m.type in (EntityType.COUNTRY, EntityType.ORGANIZATION) and not _is_media(ctx, m):
-                out.add(m)
-    return out
 
 
 def _mediators_in_sentence(ctx: ArticleContext, sent: int, talks_sents: dict[int, str]) -> None:
@@ -323,7 +265,7 @@ def _explicit_host(ctx: ArticleContext, sent: int) -> Mention | None:
             continue
         toks = [p for c in tok.children if c.dep_ == "agent" for p in c.children]
         toks += [c for c in tok.children if c.dep_ == "nsubj" and tok.tag_ != "VBN"]
-        for m in _mentions_at(ctx, toks):
+        for m in mentions_at(ctx, toks):
             if m.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
                 return m
     return None

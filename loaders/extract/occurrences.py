@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
+from loaders.extract.mediation import mediators_of
 from loaders.extract.phrases import resolve_pronoun
 from loaders.extract.syntax import clause_dates, event_date, is_perfect, lede_sentence
 
@@ -25,6 +26,7 @@ _MODIFIERS = {"poss", "amod", "compound", "nmod"}
 _TARGET_PREPS = {"on", "against", "to", "toward", "towards", "into"}
 _PLACE_PREPS = {"in", "at", "into", "to", "on"}
 _CONDITION_MARKS = {"until", "unless", "if", "once"}
+_NEGATING_PREPS = {"without", "instead"}
 
 
 def noun_matches(tok: Token, phrases: list[str]) -> bool:
@@ -97,6 +99,8 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
     if tok.pos_ == "VERB":
         if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in tok.children):
             return None  # 'until all hostages are released': a condition, not a happening
+        if tok.dep_ == "pcomp" and tok.head.lower_ in _NEGATING_PREPS:
+            return None  # 'stalled without reaching an agreement'
         objs = _objects(tok, _TARGET_PREPS | _PLACE_PREPS)
         need = cfg.get("verbs_need_object", [])
         if tok.lemma_ in need and not any(noun_matches(o, cfg["nouns"]) for o in objs):
@@ -110,7 +114,15 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
     by = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
     # 'aid provided by X to Y': the participle's agent gives, its 'to' object receives
     parts = [c for c in [tok, *tok.conjuncts] for c in c.children if c.dep_ == "acl"]
-    by += [p for a in parts for c in a.children if c.dep_ == "agent" for p in c.children]
+    cues = set(ctx.patterns["talks"]["mediator_cues"])  # 'brokered by X': X mediates
+    by += [
+        p
+        for a in parts
+        if a.lemma_ not in cues
+        for c in a.children
+        if c.dep_ == "agent"
+        for p in c.children
+    ]
     found.add([m for m in _mentions(ctx, mods + by) if m.type is not EntityType.PLACE], True)
     found.add(_mentions(ctx, _objects(tok, _TARGET_PREPS | _PLACE_PREPS)), first=False)
     for other in [*tok.conjuncts, *parts]:
@@ -211,8 +223,13 @@ def _dated_statement(
 def _is_trigger(tok: Token, cfg: dict[str, Any]) -> bool:
     if tok.pos_ == "VERB":
         return tok.lemma_ in cfg["verbs"]
-    if cfg.get("verbs_only") or tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    if cfg.get("verbs_only"):
+        # 'the deal, announced on Tuesday': a noun with the participle that makes it news
+        participles = set(cfg.get("noun_participles", ()))
+        acl = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        return noun_matches(tok, cfg["nouns"]) and any(c.lemma_ in participles for c in acl)
     if tok.head.pos_ == "VERB" and tok.head.lemma_ in cfg["verbs"] and tok.dep_ == "dobj":
         return False  # 'introduced a proposal': the verb is the trigger
     return noun_matches(tok, cfg["nouns"])
@@ -235,6 +252,8 @@ def _record(
     if kind is EventKind.ATTACK and _means_of_killing(ctx, tok):
         return  # 'killed X in a raid': the killing is the event
     found = _participants(ctx, tok, cfg)
+    if found is not None and kind is EventKind.AGREEMENT and not found.first:
+        found.first = [m for m in mediators_of(ctx, sent) if m not in found.targets]
     if found is None or not (found.first or found.places or found.content):
         return
     if kind is EventKind.STATEMENT and not found.first:
