@@ -27,6 +27,8 @@ _TARGET_PREPS = {"on", "against", "to", "toward", "towards", "into"}
 _PLACE_PREPS = {"in", "at", "into", "to", "on"}
 _CONDITION_MARKS = {"until", "unless", "if", "once"}
 _NEGATING_PREPS = {"without", "instead"}
+# Nouns for those who speak for someone: what they say is their principal's statement.
+_SPEAKING_FOR = {"office", "spokesman", "spokeswoman", "spokesperson", "aides", "bureau"}
 
 
 def noun_matches(tok: Token, phrases: list[str]) -> bool:
@@ -48,6 +50,8 @@ def _mentions(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
         for t in [tok, *tok.conjuncts]:
             cands = [t, *(c for c in t.children if c.dep_ in ("appos", "compound"))]
             cands += [p for c in t.children if c.lower_ in ("of", "from") for p in c.children]
+            if t.lower_ in _SPEAKING_FOR:  # "Netanyahu's office said": the statement is his
+                cands += [c for c in t.children if c.dep_ == "poss"]
             for cand in cands:
                 m = ctx.mention_for(cand)
                 if m is None and cand.dep_ in ("nsubj", "nsubjpass"):
@@ -138,6 +142,8 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
         found.add(named, first=False)
     of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     found.places += [m for m in _mentions(ctx, of) if m.type is EntityType.PLACE]
+    if cfg.get("of_is_actor"):  # 'a joint statement of Biden, Sisi and Emir Tamim'
+        found.add([m for m in _mentions(ctx, of) if m.type is not EntityType.PLACE], True)
     verb = tok.head
     rel_cfg = ctx.patterns["relations"]
     linking = set(rel_cfg["precede_verbs"] + rel_cfg["causal_verbs"])

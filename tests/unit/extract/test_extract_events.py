@@ -140,3 +140,21 @@ def test_extract_attack_names_perpetrator_target_and_date() -> None:
     roles = {(p.entity_id, p.role) for p in attacks[0].participants}
     assert roles == {("hezbollah", Role.PERPETRATOR), ("israel", Role.TARGET)}
     assert all(e.type is not EntityType.PERSON for e in facts.entities if e.id == "hezbollah")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Netanyahu's office said on Tuesday that Israel would send a delegation.",
+            "benjamin-netanyahu",
+        ),
+        ("In a joint statement on Friday, Egypt and Qatar called for calm.", "egypt"),
+        ("A joint statement of Egypt and Qatar on Friday urged both sides to return.", "egypt"),
+    ],
+)
+def test_extract_statement_speaker_from_office_and_statement_nouns(text: str, speaker: str) -> None:
+    facts = extract_article(make_article("t-stmt", text, published="2024-08-17"))
+    statements = [e for e in facts.events if e.kind is EventKind.STATEMENT]
+    assert statements, facts.events
+    assert speaker in {p.entity_id for e in statements for p in e.participants}
