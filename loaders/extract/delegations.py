@@ -23,6 +23,7 @@ def delegation_countries(ctx: ArticleContext, noun: Token) -> list[Mention]:
     """Countries a delegation noun belongs to: 'US and Israeli negotiating teams', 'from Israel'."""
     found: list[Mention] = []
     i = noun.i - 1
+    # words that may stand between a side and its noun: "Israel's own negotiating team"
     sent_start = ctx.sents[ctx.sent_of[noun.i]].start
     while i >= sent_start:
         tok = ctx.doc[i]
@@ -32,7 +33,7 @@ def delegation_countries(ctx: ArticleContext, noun: Token) -> list[Mention]:
                 found.insert(0, m)
             i = m.start - 1
             continue
-        if tok.lower_ not in ("and", ",", "negotiating", "the", "\u2019s", "'s", "own"):
+        if tok.lower_ not in ctx.patterns["delegation"]["between_side_and_noun"]:
             break
         i -= 1
     for child in noun.children:

@@ -217,11 +217,9 @@ def _delegations_in_sentence(ctx: ArticleContext, sent: int, talks_sents: dict[i
     for noun in ctx.sents[sent]:
         if noun.lower_ not in cfg["nouns"] or noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        if noun.lower_ in cfg["needs_negotiating"] and not (
-            noun.i > 0 and ctx.doc[noun.i - 1].lower_ == "negotiating"
-        ):
-            continue
         countries = delegation_countries(ctx, noun)
+        if noun.lower_ in cfg["needs_negotiating"] and not countries:
+            continue  # 'the team' alone is anyone's; 'Hamas's team', 'the Israeli side' are not
         talks = talks_sents.get(sent) or current_talks(ctx, sent, talks_sents)
         if talks is None:
             continue
