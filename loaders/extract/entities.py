@@ -146,6 +146,9 @@ def _appositive(ctx: ArticleContext, m: Mention) -> list[Token]:
     while i < sent_end and doc[i].text not in (",", ".", ";", "\u201c", "\u201d", '"', "(", ")"):
         if doc[i].pos_ in ("VERB", "AUX") or doc[i].lower_ in ("who", "which", "to"):
             break
+        other = ctx.mention_for(doc[i])
+        if doc[i].lower_ in ("and", "or") or (other is not None and other.type is EntityType.PERSON):
+            return []  # 'X, Egypt's intelligence chief Y': the title of the next name in a list
         out.append(doc[i])
         i += 1
     return out
@@ -167,6 +170,9 @@ def _apply_title(
     words = " ".join(t.lower_ for t in window if not ctx.mention_for(t))
     leader = _titles_in(ctx, words, "leader")
     member = _titles_in(ctx, words, "member")
+    qualifiers = set(ctx.patterns["titles"]["member_qualifiers"])
+    if leader and qualifiers & set(words.split()):
+        member, leader = member + leader, []  # 'senior Hamas leader', 'deputy head': one of many
     if not leader and not member:
         return
     phrase = " ".join(t.text for t in window).replace(" \u2019s", "\u2019s").replace(" 's", "'s")

@@ -241,9 +241,10 @@ def _delegation_members(
         if m.type is not EntityType.PERSON:
             continue
         root = ctx.doc[m.end - 1]
-        led = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else None
-        if led is not None and led.lemma_ in ("lead", "head") and led.head.i == noun.i:
+        if _leads_noun(ctx, root, noun):
             ctx.relate(m.entity_id, Predicate.LEADS, deleg, sent, 0.75)
+            ctx.relate(m.entity_id, Predicate.ATTENDED, talks, sent, 0.75, obj_is_event=True)
+            ctx.events[talks].participants.setdefault((m.entity_id, Role.ATTENDEE), sent)
             continue
         if not single or verb.lemma_ not in attend:
             continue
@@ -253,6 +254,20 @@ def _delegation_members(
         ctx.relate(m.entity_id, Predicate.MEMBER_OF, deleg, sent, 0.75)
         ctx.relate(m.entity_id, Predicate.ATTENDED, talks, sent, 0.75, obj_is_event=True)
         ctx.events[talks].participants.setdefault((m.entity_id, Role.ATTENDEE), sent)
+
+
+def _leads_noun(ctx: ArticleContext, person: Token, noun: Token) -> bool:
+    """Whether a person heads a delegation noun: 'the team (was) led by X', 'X headed the team'."""
+    verbs = set(ctx.patterns["delegation"]["lead_verbs"])
+    while person.dep_ in ("appos", "conj") and person.head.i != person.i:
+        person = person.head
+    if person.dep_ == "pobj" and person.head.dep_ == "agent":
+        led = person.head.head
+        passive_subject = noun.dep_ == "nsubjpass" and noun.head.i == led.i
+        return led.lemma_ in verbs and (led.head.i == noun.i or passive_subject)
+    if person.dep_ == "nsubj" and person.head.lemma_ in verbs:
+        return noun.dep_ == "dobj" and noun.head.i == person.head.i
+    return False
 
 
 def _explicit_host(ctx: ArticleContext, sent: int) -> Mention | None:
