@@ -147,7 +147,8 @@ def _appositive(ctx: ArticleContext, m: Mention) -> list[Token]:
         if doc[i].pos_ in ("VERB", "AUX") or doc[i].lower_ in ("who", "which", "to"):
             break
         other = ctx.mention_for(doc[i])
-        if doc[i].lower_ in ("and", "or") or (other is not None and other.type is EntityType.PERSON):
+        named = other is not None and other.type is EntityType.PERSON
+        if doc[i].lower_ in ("and", "or") or named:
             return []  # 'X, Egypt's intelligence chief Y': the title of the next name in a list
         out.append(doc[i])
         i += 1
