@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.models import Id, IsoDate, WriteStatus
+from graph.models import ClaimStatus, Id, IsoDate, WriteStatus
 
 
 class _Out(BaseModel):
@@ -57,6 +57,7 @@ class TimelineEvent(_Out):
     label: str
     date: str | None = None
     date_precision: str | None = None
+    status: ClaimStatus = ClaimStatus.STATED
     confidence: float | None = None
     place: Ref | None = None
     participants: list[Participant]
@@ -77,6 +78,7 @@ class Round(_Out):
     label: str
     date: str | None = None
     date_precision: str | None = None
+    status: ClaimStatus = ClaimStatus.STATED
     place: Ref | None = None
     mediators: list[Ref]
     hosts: list[Ref]
@@ -103,6 +105,7 @@ class RoundSummary(_Out):
     label: str
     date: str | None = None
     date_precision: str | None = None
+    status: ClaimStatus = ClaimStatus.STATED
 
 
 class RollCall(_Out):
@@ -145,6 +148,7 @@ class Relation(_Out):
     other: NodeRef
     articles: list[str]
     confidence: float | None = None
+    status: ClaimStatus = ClaimStatus.STATED
     evidence: list[Quote]
 
 
@@ -162,6 +166,7 @@ class EntityEvent(_Out):
     label: str
     date: str | None = None
     date_precision: str | None = None
+    status: ClaimStatus = ClaimStatus.STATED
     how: list[str]
 
 
@@ -199,6 +204,7 @@ class EventProfile(_Out):
     label: str
     date: str | None = None
     date_precision: str | None = None
+    status: ClaimStatus = ClaimStatus.STATED
     confidence: float | None = None
     place: Ref | None = None
     participants: list[Participant]
@@ -215,6 +221,7 @@ class ChainEvent(_Out):
     label: str
     date: str | None = None
     date_precision: str | None = None
+    status: ClaimStatus = ClaimStatus.STATED
     distance: int
 
 
@@ -226,6 +233,7 @@ class ChainLink(_Out):
     type: str
     articles: list[str]
     confidence: float | None = None
+    status: ClaimStatus = ClaimStatus.STATED
     evidence: list[Quote]
 
 

@@ -24,6 +24,7 @@ from graph.errors import GraphError
 from graph.models import (
     Article,
     ArticleFacts,
+    ClaimStatus,
     Entity,
     Event,
     Evidence,
@@ -116,6 +117,11 @@ def _evidence_index(rows: list[Row]) -> dict[tuple[str, str], list[Evidence]]:
     return index
 
 
+def _status_of(row: Row, aid: str) -> ClaimStatus:
+    """How article `aid` presents the fact of `row` (stated unless its export says otherwise)."""
+    return ClaimStatus((row.get("article_statuses") or {}).get(aid) or ClaimStatus.STATED)
+
+
 def _by_article(rows: list[Row]) -> dict[str, list[Row]]:
     out: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
@@ -183,6 +189,7 @@ class _Rebuilder:
             place_id=place,
             participants=tuple(participants),
             evidence=tuple(self.evidence[(v["id"], aid)]),
+            status=_status_of(v, aid),
         )
 
     def _relations(self, row: Row, aid: str) -> Iterator[Relation]:
@@ -201,6 +208,7 @@ class _Rebuilder:
                 object_label=self._label(obj) if obj is not None else NodeLabel.ENTITY,
                 object_text=None if obj is not None else text,
                 evidence=q,
+                status=_status_of(row, aid),
             )
 
     def _label(self, node_id: str) -> NodeLabel:
@@ -267,7 +275,7 @@ def article_footprints(doc: dict[str, list[Row]]) -> dict[str, frozenset[tuple[A
             prints[aid].add(("entity", e["id"]))
     for v in doc["events"]:
         for aid in v["articles"]:
-            prints[aid].add(("event", v["id"]))
+            prints[aid].add(("event", v["id"], str(_status_of(v, aid))))
         for p in v["participants"]:
             for aid in p.get("articles") or []:
                 prints[aid].add(("participant", v["id"], p["entity"], p["role"]))
@@ -277,7 +285,14 @@ def article_footprints(doc: dict[str, list[Row]]) -> dict[str, frozenset[tuple[A
     for r in doc["relations"]:
         for aid in r["articles"]:
             prints[aid].add(
-                ("relation", r["subject"], r["predicate"], r["object"], r["object_text"])
+                (
+                    "relation",
+                    r["subject"],
+                    r["predicate"],
+                    r["object"],
+                    r["object_text"],
+                    str(_status_of(r, aid)),
+                )
             )
     for ev in doc.get("evidence") or []:
         prints[ev["article"]].add(

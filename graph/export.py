@@ -6,8 +6,10 @@ the same facts are the same document.
 
 Beside the FORMAT.md fields the document carries what a backup needs to rebuild the graph
 (`graph.backup.import_document`): each article's url, author, content hash and cleaned text;
-each event's places and each participant with the articles that state them; and a top-level
-`evidence` list holding every evidence sentence with its fact key, article and offsets.
+each event's places and each participant with the articles that state them; on each event and
+relation, beside its `status`, the `article_statuses` of the articles that do not simply state
+it; and a top-level `evidence` list holding every evidence sentence with its fact key, article
+and offsets.
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from graph.cypher import catalog
-from graph.models import ArticleFacts, DatePrecision, Evidence, NodeLabel, Predicate
+from graph.models import (
+    ArticleFacts,
+    ClaimStatus,
+    DatePrecision,
+    Evidence,
+    NodeLabel,
+    Predicate,
+    fact_status,
+)
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -28,6 +38,22 @@ def _union(into: list[str], values: Iterable[str]) -> None:
     for v in values:
         if v not in into:
             into.append(v)
+
+
+def _claim(row: dict[str, Any], aid: str, status: str | None) -> None:
+    """Notes that article `aid` gives the fact of `row` the status `status` (None: stated)."""
+    row["_claims"].setdefault(aid, []).append(status or ClaimStatus.STATED)
+
+
+def _settle_status(row: dict[str, Any]) -> None:
+    """The fact's `status` across its articles, and each article's own when it is not stated."""
+    per_article = {aid: fact_status(given) for aid, given in row.pop("_claims").items()}
+    row["status"] = str(fact_status(per_article.values()))
+    row["article_statuses"] = {
+        aid: str(per_article[aid])
+        for aid in row["articles"]
+        if per_article.get(aid, ClaimStatus.STATED) is not ClaimStatus.STATED
+    }
 
 
 def _article_row(facts: ArticleFacts) -> dict[str, Any]:
@@ -82,8 +108,10 @@ def _merge_event(events: dict[str, dict[str, Any]], aid: str, facts: ArticleFact
                 "participants": [],
                 "articles": [],
                 "places": [],
+                "_claims": {},
             },
         )
+        _claim(row, aid, v.status)
         if v.date is not None and _finer(v.date_precision, row["date_precision"]):
             row["date"], row["date_precision"] = v.date, str(v.date_precision)
         if v.place_id is not None:
@@ -145,9 +173,11 @@ def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
                     "articles": [],
                     "evidence": None,
                     "_first": None,
+                    "_claims": {},
                 },
             )
             _union(rel["articles"], [aid])
+            _claim(rel, aid, r.status)
             first = (r.evidence.article_id, r.evidence.start)
             if rel["_first"] is None or first < rel["_first"]:
                 rel["_first"], rel["evidence"] = first, r.evidence.sentence
@@ -159,6 +189,7 @@ def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
         row["articles"].sort()
     for rel in relations.values():
         del rel["_first"]
+        _settle_status(rel)
     return {
         "articles": sorted(articles.values(), key=lambda x: x["id"]),
         "entities": sorted(entities.values(), key=lambda x: x["id"]),
@@ -169,9 +200,10 @@ def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
 
 
 def _finish_event(row: dict[str, Any]) -> None:
-    """Participants and articles sorted; places by their first article id; `place` the first."""
+    """Participants, articles and places (by first article) in order, `place` the first; status."""
     row["participants"].sort(key=lambda p: (p["entity"], p["role"]))
     row["articles"].sort()
+    _settle_status(row)
     order = {aid: i for i, aid in enumerate(row["articles"])}
     row["places"].sort(
         key=lambda p: min((order.get(a, len(order)) for a in p["articles"]), default=len(order))
@@ -210,8 +242,12 @@ def _read_events(store: GraphStore) -> list[dict[str, Any]]:
             "participants": [p for p in ev["participants"] if p],
             "articles": ev["articles"],
             "places": [p for p in ev["places"] if p],
+            "_claims": {},
         }
+        for c in ev["claims"]:
+            _claim(row, c["article"], c["status"])
         _finish_event(row)
+        row["status"] = ev["status"] or row["status"]  # as the graph's writes computed it
         events.append(row)
     return events
 
@@ -224,16 +260,21 @@ def _read_relations(store: GraphStore) -> list[dict[str, Any]]:
                 query = catalog.render("export_relations", type_=predicate, from_=from_, to=to)
                 for row in store.read(query):
                     is_issue = to is NodeLabel.ISSUE
-                    relations.append(
-                        {
-                            "subject": row["subject"],
-                            "predicate": str(predicate),
-                            "object": None if is_issue else row["object"],
-                            "object_text": row["object_text"] if is_issue else None,
-                            "articles": row["articles"],
-                            "evidence": row["evidence"],
-                        }
-                    )
+                    rel = {
+                        "subject": row["subject"],
+                        "predicate": str(predicate),
+                        "object": None if is_issue else row["object"],
+                        "object_text": row["object_text"] if is_issue else None,
+                        "articles": row["articles"],
+                        "evidence": row["evidence"],
+                        "_claims": {},
+                    }
+                    statuses = row["statuses"] or []
+                    for i, aid in enumerate(row["articles"]):
+                        _claim(rel, aid, statuses[i] if i < len(statuses) else None)
+                    _settle_status(rel)
+                    rel["status"] = row["status"] or rel["status"]
+                    relations.append(rel)
     relations.sort(key=_relation_sort_key)
     return relations
 

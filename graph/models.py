@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated
 
@@ -105,6 +107,31 @@ class DatePrecision(StrEnum):
         return list(DatePrecision).index(self)
 
 
+class ClaimStatus(StrEnum):
+    """How an article presents a fact: as having happened, as planned, or as a mere claim."""
+
+    STATED = "stated"
+    PLANNED = "planned"
+    DOUBTED = "doubted"
+    DENIED = "denied"
+    HYPOTHETICAL = "hypothetical"
+
+
+# Claims that are not facts, in the order that breaks a tie between them.
+CLAIM_TIE_ORDER = (ClaimStatus.DENIED, ClaimStatus.DOUBTED, ClaimStatus.HYPOTHETICAL)
+
+
+def fact_status(statuses: Iterable[str]) -> ClaimStatus:
+    """A fact's status across articles: stated, else planned, else the most frequent claim."""
+    # Stated when no article gives one; the Cypher twin is graph.cypher.catalog.STATUS_OF.
+    seen = Counter(ClaimStatus(s) for s in statuses)
+    if not seen or seen[ClaimStatus.STATED]:
+        return ClaimStatus.STATED
+    if seen[ClaimStatus.PLANNED]:
+        return ClaimStatus.PLANNED
+    return max(CLAIM_TIE_ORDER, key=lambda s: (seen[s], -CLAIM_TIE_ORDER.index(s)))
+
+
 class NodeLabel(StrEnum):
     """Node labels; relation ends are one of the first three."""
 
@@ -186,6 +213,7 @@ class Event(_Frozen):
     place_id: Id | None = None
     participants: tuple[Participant, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    status: ClaimStatus = ClaimStatus.STATED
 
     @model_validator(mode="after")
     def _precision_with_date(self) -> Event:
@@ -204,6 +232,7 @@ class Relation(_Frozen):
     object_label: NodeLabel = NodeLabel.ENTITY
     object_text: str | None = None
     evidence: Evidence
+    status: ClaimStatus = ClaimStatus.STATED
 
     @model_validator(mode="after")
     def _has_object(self) -> Relation:

@@ -18,7 +18,15 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.cypher import catalog
-from graph.models import ArticleFacts, Evidence, NodeLabel, Predicate, WriteStatus
+from graph.models import (
+    ArticleFacts,
+    ClaimStatus,
+    Evidence,
+    NodeLabel,
+    Predicate,
+    WriteStatus,
+    fact_status,
+)
 from graph.names import search_keys
 
 Row = dict[str, Any]
@@ -67,11 +75,22 @@ def _evidence_row(fact: str, ev: Evidence) -> Row:
     }
 
 
+def article_statuses(facts: ArticleFacts) -> dict[str, ClaimStatus]:
+    """The article's own status of each event (by id) and relation (by key) it states."""
+    given: dict[str, list[ClaimStatus]] = defaultdict(list)
+    for v in facts.events:
+        given[v.id].append(v.status)
+    for r in facts.relations:
+        given[r.key].append(r.status)
+    return {key: fact_status(statuses) for key, statuses in given.items()}
+
+
 def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleRows:
     """The rows that write one article's facts (appended to `into` when given)."""
     rows = into if into is not None else ArticleRows()
     a = facts.article
     aid = a.id
+    status = article_statuses(facts)
     rows.articles.append(a.model_dump(mode="json"))
     for e in facts.entities:
         conf = max((ev.confidence for ev in e.evidence), default=0.5)
@@ -101,6 +120,7 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
                 "date_precision": precision,
                 "precision_rank": v.date_precision.rank if v.date_precision else None,
                 "confidence": conf,
+                "status": str(status[v.id]),
             }
         )
         rows.evidence.extend(_evidence_row(v.id, ev) for ev in v.evidence)
@@ -136,6 +156,7 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
                 "object": r.target_id,
                 "key": r.key,
                 "confidence": r.evidence.confidence,
+                "status": str(status[r.key]),
             }
         )
         rows.evidence.append(_evidence_row(r.key, r.evidence))
@@ -165,10 +186,11 @@ def write_rows(tx: ManagedTransaction, rows: ArticleRows) -> None:
         ("merge_places", rows.places),
     ):
         if batch:
-            tx.run(catalog.render(name), rows=batch).consume()
+            query = catalog.render(name)
+            tx.run(query, rows=batch, **catalog.status_params(query)).consume()
     for (predicate, from_, to), batch in sorted(rows.relations.items()):
         query = catalog.render(relation_merge(from_, to), type_=predicate, from_=from_, to=to)
-        tx.run(query, rows=batch).consume()
+        tx.run(query, rows=batch, **catalog.status_params(query)).consume()
     if rows.evidence:
         tx.run(catalog.render("merge_evidence"), rows=rows.evidence).consume()
     mark_revision(tx, rows)
@@ -193,9 +215,15 @@ def mark_revision(tx: ManagedTransaction, written: ArticleRows | None = None) ->
 
 
 def retract_article(tx: ManagedTransaction, article_id: str) -> None:
-    """Removes one article's facts, keeping whatever other articles also state."""
-    for name in ("retract_article_edges", "retract_article_nodes", "retract_article_evidence"):
-        tx.run(catalog.render(name), article=article_id).consume()
+    """Removes one article's facts, keeping what other articles state (and their statuses)."""
+    for name in (
+        "retract_article_claims",
+        "retract_article_edges",
+        "retract_article_nodes",
+        "retract_article_evidence",
+    ):
+        query = catalog.render(name)
+        tx.run(query, article=article_id, **catalog.status_params(query)).consume()
 
 
 def write_batch(tx: ManagedTransaction, batch: Sequence[ArticleFacts]) -> list[WriteStatus]:

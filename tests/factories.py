@@ -7,6 +7,7 @@ import hashlib
 from graph.models import (
     Article,
     ArticleFacts,
+    ClaimStatus,
     DatePrecision,
     Entity,
     EntityType,
@@ -30,6 +31,16 @@ def evidence(article_id: str, text: str, sentence: str) -> Evidence:
         start=start,
         end=start + len(sentence),
         confidence=0.9,
+    )
+
+
+def claimed(facts: ArticleFacts, status: ClaimStatus) -> ArticleFacts:
+    """`facts` with every event and relation presented as `status`."""
+    return facts.model_copy(
+        update={
+            "events": tuple(v.model_copy(update={"status": status}) for v in facts.events),
+            "relations": tuple(r.model_copy(update={"status": status}) for r in facts.relations),
+        }
     )
 
 

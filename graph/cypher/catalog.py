@@ -5,6 +5,7 @@ A query file may hold placeholders for the parts Cypher cannot parameterise:
 from `NodeLabel`) and `__FACTS__` (every `Predicate`, as `A|B|...`: a typed pattern lets the
 engine skip a node's other edges, such as a busy entity's MENTIONS, without reading them). They
 are filled only from those enums, never from user input; every value is a `$parameter`.
+`__STATUS__` is the fixed expression `STATUS_OF`, run with `STATUS_PARAMS`.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 import functools
 import itertools
 from pathlib import Path
+from typing import Any
 
-from graph.models import NodeLabel, Predicate
+from graph.models import ClaimStatus, NodeLabel, Predicate
 
 QUERY_DIR = Path(__file__).resolve().parent
 SCHEMA_FILE = QUERY_DIR.parent.parent / "schema.cypher"
@@ -22,6 +24,19 @@ SUBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT)
 OBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT, NodeLabel.ISSUE)
 # The one node that is not a fact: the graph's revision token (mark_revision, read_revision).
 STATE_LABEL = "GraphState"
+# A fact's status from `claims`, the list of its articles' statuses (graph.models.fact_status):
+# stated if any states it, else planned, else the most frequent claim, ties denied > doubted.
+STATUS_OF = """CASE
+  WHEN size(claims) = 0 OR $stated IN claims THEN $stated
+  WHEN $planned IN claims THEN $planned
+  WHEN size([c IN claims WHERE c = $denied]) >= size([c IN claims WHERE c = $doubted])
+   AND size([c IN claims WHERE c = $denied]) >= size([c IN claims WHERE c = $hypothetical])
+  THEN $denied
+  WHEN size([c IN claims WHERE c = $doubted]) >= size([c IN claims WHERE c = $hypothetical])
+  THEN $doubted
+  ELSE $hypothetical END"""
+# The parameters of STATUS_OF: each status under its own name.
+STATUS_PARAMS: dict[str, Any] = {s.value: s.value for s in ClaimStatus}
 
 
 @functools.cache
@@ -41,7 +56,7 @@ def render(
     to: NodeLabel | None = None,
 ) -> str:
     """The query `name` with its placeholders filled from the enums given."""
-    text = load(name).replace("__FACTS__", FACTS)
+    text = load(name).replace("__FACTS__", FACTS).replace("__STATUS__", STATUS_OF)
     for marker, value, enum in (
         ("__TYPE__", type_, Predicate),
         ("__FROM__", from_, NodeLabel),
@@ -52,6 +67,11 @@ def render(
                 raise ValueError(f"query {name!r} needs a {enum.__name__} for {marker}")
             text = text.replace(marker, enum(value).value)
     return text
+
+
+def status_params(query: str) -> dict[str, Any]:
+    """STATUS_PARAMS when the rendered `query` uses them, else nothing."""
+    return STATUS_PARAMS if "$stated" in query else {}
 
 
 def names() -> list[str]:

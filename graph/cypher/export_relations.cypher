@@ -5,5 +5,5 @@ OPTIONAL MATCH (ev:Evidence {fact: r.key})
 WITH s, r, o, ev ORDER BY ev.article, ev.start_char
 WITH s, r, o, collect(ev.sentence) AS sentences
 RETURN s.id AS subject, o.id AS object, o.text AS object_text, r.articles AS articles,
-       sentences[0] AS evidence
+       r.status AS status, r.statuses AS statuses, sentences[0] AS evidence
 ORDER BY subject, object

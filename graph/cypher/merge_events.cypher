@@ -1,4 +1,5 @@
-// Events stated by articles; a finer date from a later article replaces a coarser one.
+// Events stated by articles; a finer date from a later article replaces a coarser one. Each
+// article's status of the event is on its MENTIONS edge; the event's own is computed from them all.
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (v:Event {id: row.id})
@@ -12,4 +13,7 @@ SET v.date = CASE WHEN row.date IS NOT NULL AND (v.date IS NULL OR row.precision
     v.confidence = CASE WHEN row.confidence > v.confidence THEN row.confidence ELSE v.confidence END
 MERGE (a)-[m:MENTIONS]->(v)
 ON CREATE SET v.article_count = v.article_count + 1
+SET m.status = row.status
+WITH v, [(v)<-[x:MENTIONS]-(:Article) | coalesce(x.status, $stated)] AS claims
+SET v.status = __STATUS__
 RETURN count(v) AS written

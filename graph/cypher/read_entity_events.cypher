@@ -8,4 +8,4 @@ LIMIT $limit
 MATCH (v)-[r:PARTICIPATED_IN|HELD_IN|__FACTS__]-(:Entity {id: $id})
 WITH v, collect(DISTINCT CASE WHEN type(r) = 'PARTICIPATED_IN' THEN r.role ELSE type(r) END) AS how
 RETURN v.id AS id, v.kind AS kind, v.label AS label, v.date AS date,
-       v.date_precision AS date_precision, how
+       v.date_precision AS date_precision, v.status AS status, how

@@ -8,6 +8,7 @@ WHERE ($date_from IS NULL OR v.date >= $date_from)
            AND (v.date > $after_date OR (v.date = $after_date AND v.id > $after_id) OR v.date IS NULL))
        OR ($after_date IS NULL AND v.date IS NULL AND v.id > $after_id))
 RETURN v.id AS id, v.kind AS kind, v.label AS label, v.date AS date,
-       v.date_precision AS date_precision, v.confidence AS confidence
+       v.date_precision AS date_precision, v.confidence AS confidence,
+       v.status AS status
 ORDER BY v.date IS NULL, v.date, v.id
 LIMIT $limit

@@ -12,6 +12,7 @@ from graph.reads.shapes import (
     FACT_TYPES,
     Row,
     article_ref,
+    claim_status,
     node_label,
     read_evidence,
 )
@@ -58,6 +59,7 @@ def read_relations(store: GraphStore, label: NodeLabel, node_id: str) -> list[Ro
                 },
                 "articles": r["articles"] or [],
                 "confidence": r["confidence"],
+                "status": claim_status(r["status"]),
                 "evidence": evidence.get(r["key"], []),
             }
         )
@@ -107,7 +109,7 @@ def read_entity_profile(store: GraphStore, entity_id: str) -> Row:
         "memberships": memberships,
         "members": members,
         "relations": relations,
-        "events": events,
+        "events": [{**e, "status": claim_status(e["status"])} for e in events],
         "event_count": event_count,
         "articles": [article_ref(a) for a in articles],
         "article_count": entity["article_count"],

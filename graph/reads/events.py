@@ -10,6 +10,7 @@ from graph.reads.entities import read_relations
 from graph.reads.run import run_read
 from graph.reads.shapes import (
     Row,
+    claim_status,
     distinct_quotes,
     event_details,
     participants_of,
@@ -49,6 +50,7 @@ def read_event_profile(store: GraphStore, event_id: str) -> Row:
         quotes.extend({"fact": f"{p['id']} {role}", **q} for q in evidence.get(p["key"], []))
     return {
         **{k: event[k] for k in ("id", "kind", "label", "date", "date_precision", "confidence")},
+        "status": claim_status(event["status"]),
         "place": details["place"],
         "participants": details["participants"],
         "relations": read_relations(store, NodeLabel.EVENT, event_id),
@@ -75,7 +77,10 @@ def read_event_chain(
         "id": event_id,
         "direction": str(direction),
         "depth": depth,
-        "events": [{**e, "distance": distance[e["id"]]} for e in events],
+        "events": [
+            {**e, "status": claim_status(e["status"]), "distance": distance[e["id"]]}
+            for e in events
+        ],
         "links": [
             {**link, "evidence": evidence.get(key, [])} for key, link in sorted(links.items())
         ],
@@ -115,6 +120,7 @@ def _follow_links(
                     "type": r["type"],
                     "articles": r["articles"] or [],
                     "confidence": r["confidence"],
+                    "status": claim_status(r["status"]),
                 },
             )
             if other not in distance or hops < abs(distance[other]):

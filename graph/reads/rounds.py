@@ -9,6 +9,7 @@ from graph.reads.run import run_read
 from graph.reads.shapes import (
     Row,
     article_ref,
+    claim_status,
     distinct_quotes,
     event_details,
     read_articles_by_id,
@@ -73,6 +74,7 @@ def read_rounds(
                 "label": r["label"],
                 "date": r["date"],
                 "date_precision": r["date_precision"],
+                "status": r["status"],
                 "place": r["place"],
                 "mediators": [_ref(p) for p in people if p["role"] == "mediator"],
                 "hosts": [_ref(p) for p in people if p["role"] == "host"],
@@ -151,7 +153,10 @@ def read_round_attendees(store: GraphStore, round_id: str) -> Row:
         )
     attendees.sort(key=lambda a: (a["type"] != "Delegation", a["name"] or "", a["id"]))
     return {
-        "round": {k: event[k] for k in ("id", "label", "date", "date_precision")},
+        "round": {
+            **{k: event[k] for k in ("id", "label", "date", "date_precision")},
+            "status": claim_status(event["status"]),
+        },
         "place": event_details(store, [round_id]).get(round_id, {}).get("place"),
         "attendees": attendees,
     }

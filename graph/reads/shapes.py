@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from graph.models import NodeLabel, Predicate
+from graph.models import ClaimStatus, NodeLabel, Predicate
 from graph.reads.run import run_read
 from graph.store import GraphStore
 
 Row = dict[str, Any]
 PARTICIPATION_EDGES = {"ATTENDED": "attendee", "MEDIATED": "mediator"}
 FACT_TYPES = [str(p) for p in Predicate]
+
+
+def claim_status(value: object) -> str:
+    """A fact's stored status; stated for facts written before statuses were kept."""
+    return str(value) if value else ClaimStatus.STATED.value
 
 
 def article_ref(row: Row) -> Row:
@@ -100,4 +105,7 @@ def with_details(store: GraphStore, events: list[Row]) -> list[Row]:
     """The events with their place, participants and source articles added."""
     details = event_details(store, [e["id"] for e in events])
     empty: Row = {"place": None, "participants": [], "articles": []}
-    return [{**e, **details.get(e["id"], empty)} for e in events]
+    return [
+        {**e, "status": claim_status(e.get("status")), **details.get(e["id"], empty)}
+        for e in events
+    ]
