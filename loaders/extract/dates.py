@@ -50,6 +50,14 @@ _MONTH = (
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
+# Nouns an ordinal is not a day of ('on the 2nd floor', 'on the 10th anniversary').
+_ORDINAL_NOUNS = r"(?:floor|anniversary|century|birthday|day|round|time|place|attempt|week|month)"
+_CASELESS = ("relative", "recent", "ago", "daypart", "week")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# Days from publication of a part of the day ('last night' is the evening before).
+_DAYPARTS = {"last night": -1, "overnight": 0}
+
 # Ordered: the first pattern that matches at a position wins; longer forms come first.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rx, re.IGNORECASE if name in ("relative", "recent") else 0))
@@ -61,10 +69,25 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("my", r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b"),
         (
             "m",
-            r"\b(?i:in|since|during|by|until|of|early|late|mid-?)\s+(?i:early\s+|late\s+)?"
-            + _MONTH
-            + r"\b(?!\s+\d)",
+            r"\b(?:(?i:mid-)|(?i:in|since|during|by|until|of|early|late|mid)\s+)"
+            r"(?i:early\s+|late\s+|mid-)?" + _MONTH + r"\b(?!\s+\d)",
         ),
+        (
+            "ordinal",
+            r"\b(?i:on\s+the)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
+            r"(?!\s+(?i:of\s+)?[A-Z]|\s+" + _ORDINAL_NOUNS + r")",
+        ),
+        (
+            "ago",
+            r"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+            r"(?P<unit>day|days|week|weeks|month|months|year|years)\s+ago\b",
+        ),
+        (
+            "daypart",
+            r"\b(?P<part>last\s+night|tonight|this\s+morning|this\s+afternoon|this\s+evening|"
+            r"earlier\s+today|overnight)\b",
+        ),
+        ("week", r"\b(?P<rel>last|next|previous|past|coming)\s+week\b(?!s)"),
         (
             "weekday",
             r"\b(?P<rel>last|next|this|on|early|late)?\s*" + _WEEKDAY + r"(?:['\u2019]s)?\b",
@@ -170,7 +193,38 @@ def _resolve(
         return resolve_weekday(published, weekday, future), DatePrecision.DAY
     if kind == "recent":
         return published.replace(day=1), DatePrecision.MONTH
+    if kind in ("ordinal", "ago", "daypart", "week"):
+        return _resolve_counted(kind, groups, published)
     return _resolve_relative(groups, published)
+
+
+def _resolve_counted(
+    kind: str, groups: dict[str, str | None], published: dt.date
+) -> tuple[dt.date, DatePrecision] | None:
+    """'on the 15th', 'two days ago', 'last night', 'last week', against the publication date."""
+    if kind == "ordinal":
+        day = int(groups["day"] or 0)
+        month = published.replace(day=1) if day <= published.day else shift_month(published, -1)
+        try:
+            return month.replace(day=day), DatePrecision.DAY
+        except ValueError:
+            return None
+    if kind == "daypart":
+        part = " ".join((groups["part"] or "").lower().split())
+        return published + dt.timedelta(days=_DAYPARTS.get(part, 0)), DatePrecision.DAY
+    if kind == "week":  # a week is known to its month only
+        step = 7 if (groups["rel"] or "").lower() in ("next", "coming") else -7
+        return (published + dt.timedelta(days=step)).replace(day=1), DatePrecision.MONTH
+    raw = (groups["num"] or "").lower()
+    n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 0)
+    unit = (groups["unit"] or "").lower().rstrip("s")
+    if unit == "day":
+        return published - dt.timedelta(days=n), DatePrecision.DAY
+    if unit == "week":
+        return (published - dt.timedelta(days=7 * n)).replace(day=1), DatePrecision.MONTH
+    if unit == "month":
+        return shift_month(published, -n), DatePrecision.MONTH
+    return dt.date(published.year - n, 1, 1), DatePrecision.YEAR
 
 
 def _resolve_relative(

@@ -6,19 +6,48 @@ from spacy.tokens import Token
 
 from graph.models import EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
+from loaders.extract.phrases import resolve_pronoun
 from loaders.extract.syntax import clause_dates, event_date
 
 
 def _mention_below(ctx: ArticleContext, tok: Token) -> Mention | None:
-    """The mention a token heads or belongs to ('the Hamas leader Ismail Haniyeh' -> Haniyeh)."""
+    """The mention a token heads or belongs to ('the Hamas leader Ismail Haniyeh' -> Haniyeh).
+
+    A pronoun is resolved ('he was killed'); a group noun takes the party that modifies it
+    ('Hamas terrorists', 'an Israeli strike').
+    """
     m = ctx.mention_for(tok)
+    if m is None and tok.pos_ == "PRON":
+        m = resolve_pronoun(ctx, tok)
     if m is not None and m.type is EntityType.PERSON:
         return m
     for child in tok.children:
         named = ctx.mention_for(child) if child.dep_ == "appos" else None
         if named is not None and named.type is EntityType.PERSON:
             return named
+    if m is None and tok.pos_ == "NOUN":
+        for child in tok.children:
+            party = ctx.mention_for(child) if child.dep_ in ("compound", "amod", "poss") else None
+            if party is not None and party.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+                return party
     return m
+
+
+def _means_perpetrator(ctx: ArticleContext, trigger: Token) -> Mention | None:
+    """Who struck, from the means of a killing: 'killed in an Israeli strike', 'in a raid by X'."""
+    attacks = set(ctx.patterns["events"]["attack"]["nouns"])
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
+            continue
+        for noun in prep.children:
+            if noun.lower_ not in attacks and noun.lemma_ not in attacks:
+                continue
+            by = [p for c in noun.children if c.lower_ == "by" for p in c.children]
+            for tok in [noun, *by]:
+                found = _mention_below(ctx, tok)
+                if found is not None and found.type is not EntityType.PERSON:
+                    return found
+    return None
 
 
 def _victim_and_perpetrator(
@@ -42,6 +71,8 @@ def _victim_and_perpetrator(
                 victim = _mention_below(ctx, trigger.head)
         if victim is None and trigger.dep_ == "relcl":
             victim = _mention_below(ctx, trigger.head)
+        if perpetrator is None:
+            perpetrator = _means_perpetrator(ctx, trigger)
     else:
         for child in trigger.children:
             if child.dep_ == "prep" and child.lower_ == "of":

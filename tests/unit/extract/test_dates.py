@@ -79,3 +79,28 @@ def test_find_dates_without_publication_keeps_only_absolute_dates() -> None:
 
 def test_find_dates_ignores_modal_may_and_bare_numbers() -> None:
     assert find_dates("Hamas may agree to 40 hostages in 10 days", "2024-08-14") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("He was killed two days ago.", "2024-08-12", DatePrecision.DAY),
+        ("It happened 12 days ago.", "2024-08-02", DatePrecision.DAY),
+        ("They met three months ago.", "2024-05-01", DatePrecision.MONTH),
+        ("It was announced on the 15th.", "2024-07-15", DatePrecision.DAY),
+        ("It was announced on the 5th by the minister.", "2024-08-05", DatePrecision.DAY),
+        ("Strikes hit the city last night.", "2024-08-13", DatePrecision.DAY),
+        ("The cabinet meets tonight.", "2024-08-14", DatePrecision.DAY),
+        ("Talks collapsed last week.", "2024-08-01", DatePrecision.MONTH),
+        ("The round opened in mid-March.", "2024-03-01", DatePrecision.MONTH),
+    ],
+)
+def test_find_dates_counted_and_parts_of_days(
+    text: str, date: str, precision: DatePrecision
+) -> None:
+    assert [(d.date, d.precision) for d in find_dates(text, WED.isoformat())] == [(date, precision)]
+
+
+@pytest.mark.parametrize("text", ["on the 2nd floor", "on the 10th anniversary of the war"])
+def test_find_dates_ordinal_of_a_thing_is_no_day(text: str) -> None:
+    assert find_dates(text, WED.isoformat()) == []
