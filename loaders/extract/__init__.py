@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph.models import Article, ArticleFacts
 from loaders.extract.assemble import assemble_facts
+from loaders.extract.claims import mark_claims
 from loaders.extract.context import ArticleContext
 from loaders.extract.countries import retype_countries
 from loaders.extract.entities import collect_affiliations, collect_mentions
@@ -23,4 +24,5 @@ def extract_article(article: Article) -> ArticleFacts:
     collect_affiliations(ctx)
     collect_events(ctx)
     collect_relations(ctx)
+    mark_claims(ctx)
     return assemble_facts(ctx)

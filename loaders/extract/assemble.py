@@ -12,6 +12,7 @@ from graph.models import (
     Relation,
     Role,
 )
+from loaders.extract.claims import most_certain
 from loaders.extract.context import ArticleContext, EventDraft, node_label
 from loaders.resolve import event_id
 
@@ -84,6 +85,7 @@ def _event_model(ctx: ArticleContext, d: EventDraft, eid: str) -> Event:
         place_id=place,
         participants=parts,
         evidence=evidence,
+        status=d.status,
     )
 
 
@@ -109,9 +111,15 @@ def assemble_facts(ctx: ArticleContext) -> ArticleFacts:
             object_label=node_label(r.obj_is_event),
             object_text=r.text if obj is None else None,
             evidence=ctx.evidence(r.sent, r.confidence),
+            status=r.status,
         )
-        if rel.key not in relations or relations[rel.key].evidence.confidence < r.confidence:
-            relations[rel.key] = rel
+        same = relations.get(rel.key)
+        if same is not None:  # one fact said twice: the more certain status, the surer sentence
+            status = most_certain([same.status, rel.status])
+            if same.evidence.confidence >= r.confidence:
+                rel = same
+            rel = rel.model_copy(update={"status": status})
+        relations[rel.key] = rel
     return ArticleFacts(
         article=ctx.article,
         entities=tuple(ctx.entity_models()),

@@ -17,14 +17,15 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from graph.models import ClaimStatus
 from loaders.extract.context import ArticleContext
 from loaders.extract.syntax import tense
 
-STATED = "stated"
-PLANNED = "planned"
-DOUBTED = "doubted"
-DENIED = "denied"
-HYPOTHETICAL = "hypothetical"
+STATED = ClaimStatus.STATED
+PLANNED = ClaimStatus.PLANNED
+DOUBTED = ClaimStatus.DOUBTED
+DENIED = ClaimStatus.DENIED
+HYPOTHETICAL = ClaimStatus.HYPOTHETICAL
 # How far up the parse a cue may sit above the trigger (trigger -> its verb -> the verb above).
 _CLIMB = 4
 # Which status wins when one fact has mentions of several: a fact stated once is stated.
@@ -62,7 +63,7 @@ def _conditional(chain: list[Token], cfg: dict[str, Any]) -> bool:
     return False
 
 
-def claim_status(tok: Token, patterns: dict[str, Any]) -> str:
+def claim_status(tok: Token, patterns: dict[str, Any]) -> ClaimStatus:
     """The status a sentence gives to the event or fact a trigger word names."""
     cfg = patterns["status"]
     chain = _chain(tok)
@@ -92,6 +93,11 @@ def claim_status(tok: Token, patterns: dict[str, Any]) -> str:
     return STATED
 
 
+def most_certain(statuses: list[ClaimStatus]) -> ClaimStatus:
+    """The status of one fact from several of its mentions: a fact stated once is stated."""
+    return min(statuses, key=RANK.__getitem__) if statuses else STATED
+
+
 def mark_claims(ctx: ArticleContext) -> None:
     """Give each event and relation draft the status its sentences give it.
 
@@ -99,17 +105,12 @@ def mark_claims(ctx: ArticleContext) -> None:
     the status of that event's trigger in the relation's sentence, else the event's own.
     """
     for d in ctx.events.values():
-        statuses = [claim_status(ctx.doc[i], ctx.patterns) for i in d.triggers]
-        d.status = min(statuses, key=RANK.__getitem__) if statuses else STATED
+        d.status = most_certain([claim_status(ctx.doc[i], ctx.patterns) for i in d.triggers])
     for r in ctx.relations:
         key = r.obj if r.obj_is_event else r.subject if r.subject_is_event else None
         event = ctx.events.get(key) if key is not None else None
         if event is None:
             continue
         here = [i for i in event.triggers if ctx.sent_of[i] == r.sent]
-        if here:
-            r.status = min(
-                (claim_status(ctx.doc[i], ctx.patterns) for i in here), key=RANK.__getitem__
-            )
-        else:
-            r.status = event.status
+        found = [claim_status(ctx.doc[i], ctx.patterns) for i in here]
+        r.status = most_certain(found) if found else event.status

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.models import (
     Article,
+    ClaimStatus,
     DatePrecision,
     Entity,
     EntityType,
@@ -69,7 +70,7 @@ class EventDraft:
     date_confidence: float = 0.0
     provisional: bool = False
     meeting: bool = False
-    status: str = "stated"
+    status: ClaimStatus = ClaimStatus.STATED
 
 
 @dataclass
@@ -84,7 +85,7 @@ class RelationDraft:
     text: str | None
     sent: int
     confidence: float
-    status: str = "stated"
+    status: ClaimStatus = ClaimStatus.STATED
 
 
 class ArticleContext:
