@@ -19,7 +19,7 @@ SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "eval" / "seeds.gold.json"
 SCORER = SHARED / "eval" / "score.py"
-THRESHOLDS = {"entities": 0.90, "events": 0.75, "relations": 0.65, "event_dates": 0.80}
+THRESHOLDS = {"entities": 0.95, "events": 0.85, "relations": 0.80, "event_dates": 0.90}
 
 pytestmark = pytest.mark.skipif(
     not (SEEDS / "manifest.json").exists() or not SCORER.exists(),
