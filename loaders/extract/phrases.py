@@ -155,12 +155,17 @@ def party_of(ctx: ArticleContext, tok: Token) -> Mention | None:
 def subject_party(ctx: ArticleContext, verb: Token) -> Mention | None:
     """The party that is the subject of a verb, inherited by conjoined and infinitive verbs."""
     cur = verb
-    for _ in range(3):
+    for _ in range(4):
         for child in cur.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                return party_of(ctx, child)
-        if cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
+                found = party_of(ctx, child)
+                if found is not None or cur.dep_ != "conj":
+                    return found
+        participle = cur.dep_ == "advcl" and cur.tag_ == "VBG"  # '..., accusing Israel of'
+        if (cur.dep_ in ("conj", "xcomp") or participle) and cur.head.i != cur.i:
             cur = cur.head
             continue
+        if cur.dep_ == "relcl":  # 'the Forum, which represents ..., and accused X'
+            return party_of(ctx, cur.head)
         return None
     return None

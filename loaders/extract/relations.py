@@ -129,7 +129,7 @@ def _demanded(ctx: ArticleContext, verb: Token, sent: int) -> None:
     if subject is None:
         return
     cfg = ctx.patterns["relations"]
-    if verb.lemma_ in cfg["request_verbs"]:
+    if verb.lemma_ in cfg["request_verbs"] or _calls_on(verb):
         _requested(ctx, subject, verb, sent)
         return
     if verb.lemma_ in cfg["demand_verbs_need_for"]:
@@ -140,10 +140,23 @@ def _demanded(ctx: ArticleContext, verb: Token, sent: int) -> None:
         relate_text(ctx, subject, Predicate.DEMANDED, head, text, sent)
 
 
+def _calls_on(verb: Token) -> bool:
+    """'called on X to do Y': a request, not a call for something."""
+    return verb.lemma_ == "call" and any(
+        c.dep_ == "prep" and c.lower_ == "on" for c in verb.children
+    )
+
+
 def _requested(ctx: ArticleContext, subject: Mention, verb: Token, sent: int) -> None:
     """'X asked/urged Y to do Z': X demanded 'Y do Z'."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:  # 'called on both sides to resume talks'
+        objs = [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+        ]
     rest = [c for c in verb.children if c.dep_ in ("xcomp", "prep") and objs and c.i > objs[0].i]
+    rest += [x for o in objs for x in o.children if x.dep_ == "xcomp"]  # 'on X to do Y'
+    rest = [c for c in rest if c.lower_ != "on"]
     if not objs or not any(c.dep_ == "xcomp" for c in rest):
         return
     relate_text(ctx, subject, Predicate.DEMANDED, verb, span_text(objs[0], rest), sent)
