@@ -19,6 +19,36 @@ from pydantic import (
 )
 
 Id = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+_ID_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def article_id_problem(value: str) -> str | None:
+    """Why `value` cannot be an article id (one path segment of /articles/{id}), or None."""
+    if not value or len(value) > 200:
+        return "an article id must have 1 to 200 characters"
+    if "/" in value:
+        return "an article id cannot hold '/'"
+    if value in (".", ".."):
+        return "an article id cannot be '.' or '..'"
+    if found := _ID_FORBIDDEN.search(value):
+        code = ord(found.group())
+        if 0xD800 <= code <= 0xDFFF:
+            return f"an article id cannot hold a lone surrogate (U+{code:04X}): not valid Unicode"
+        what = "a line separator" if code in (0x2028, 0x2029) else "control characters"
+        return f"an article id cannot hold {what} (U+{code:04X})"
+    if value != value.strip():
+        return "an article id cannot begin or end with whitespace (it is never stripped)"
+    return None
+
+
+def _article_id(value: str) -> str:
+    """The value when it follows the article id rule."""
+    if problem := article_id_problem(value):
+        raise ValueError(problem)
+    return value
+
+
+ArticleId = Annotated[Id, AfterValidator(_article_id)]
 
 
 def _real_day(value: str) -> str:
@@ -173,7 +203,7 @@ class Evidence(_Frozen):
 class Article(_Frozen):
     """One source article: its metadata and cleaned text."""
 
-    id: Id
+    id: ArticleId
     title: str | None = None
     source: str | None = None
     url: str | None = None

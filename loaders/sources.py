@@ -17,7 +17,11 @@ without a ``file`` name is reported as Skipped and ignored. A missing, unreadabl
 non-list manifest raises ManifestError for the whole call.
 
 Folders are walked recursively in sorted order; hidden files and folders are passed over,
-and so is a file named ``manifest.json`` found in a folder (it is not an article).
+and so are files named ``manifest.json`` or ``truth.json`` (the answer key `kg generate`
+writes) found in a folder: they are not articles. A FIFO, socket or device is reported as
+Skipped, never opened. Any unplanned error while reading one file or record fails that source
+alone, by name; the rest of the batch goes on. Article ids follow the one rule of
+graph.models.article_id_problem: an id that breaks it is refused, never rewritten.
 """
 
 from __future__ import annotations
@@ -25,14 +29,14 @@ from __future__ import annotations
 import json
 import logging
 import re
+import stat
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
-from graph.models import Article
+from graph.models import Article, article_id_problem
 from loaders.clean import (
     clean_text,
     content_hash,
@@ -42,96 +46,34 @@ from loaders.clean import (
     load_junk_rules,
     parse_date,
 )
-from loaders.errors import InvalidArticle, ManifestError
+from loaders.errors import InvalidArticle
+from loaders.manifest import (
+    METADATA_FIELDS,
+    ManifestEntry,
+    Metadata,
+    Skipped,
+    read_manifest,
+    read_metadata,
+    surrogate_problem,
+)
+
+__all__ = ["ManifestEntry", "Skipped", "iter_articles", "read_manifest", "read_source"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-METADATA_FIELDS = ("title", "source", "url", "author", "published")
 FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
 MANIFEST_NAME = "manifest.json"
+# Files of a folder that are not articles: the manifest, and the answer key `kg generate` writes.
+NOT_ARTICLES = frozenset({MANIFEST_NAME, "truth.json"})
 TOO_DEEP = "JSON nested too deeply to be an article record"
 ENCODINGS = ("utf-8-sig", "cp1252")  # utf-8-sig reads plain UTF-8 too, dropping a BOM
 # Control characters (Unicode category Cc) other than the whitespace ones \t \n \v \f \r.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
-Metadata = dict[str, str | None]
-
-
-class Skipped(BaseModel):
-    """An input that was not read as an article, and why."""
-
-    model_config = ConfigDict(frozen=True)
-
-    path: str
-    reason: str
-
 
 class _Rejected(Exception):
     """A problem with one file or record; becomes a Skipped."""
-
-
-@dataclass(frozen=True)
-class ManifestEntry:
-    """One manifest entry: its metadata, or the problems that make it unusable."""
-
-    file: str
-    metadata: Metadata
-    problems: tuple[str, ...] = ()
-
-
-def read_metadata(item: dict[str, Any]) -> tuple[Metadata, list[str]]:
-    """The metadata fields of a record or manifest entry, and any malformed ones."""
-    metadata: Metadata = {}
-    problems: list[str] = []
-    for key in METADATA_FIELDS:
-        value = item.get(key)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            problems.append(f"{key} is a {type(value).__name__}, not a string")
-            continue
-        value = value.strip()
-        if not value:
-            continue
-        if key == "published":
-            iso = parse_date(value)
-            if iso is None:
-                problems.append(f"published {value!r} is not a date (expected YYYY-MM-DD)")
-                continue
-            value = iso
-        metadata[key] = value
-    return metadata, problems
-
-
-def read_manifest(path: Path) -> tuple[dict[str, ManifestEntry], list[Skipped]]:
-    """Manifest entries by file name, and the entries that name no file."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise ManifestError(path, "file not found") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ManifestError(path, f"cannot read: {e}") from e
-    except json.JSONDecodeError as e:
-        raise ManifestError(path, f"malformed JSON: {e.msg} at line {e.lineno}") from e
-    except RecursionError:
-        raise ManifestError(path, "JSON nested too deeply to be a manifest") from None
-    if not isinstance(data, list):
-        raise ManifestError(path, f"expected a JSON list of entries, found {type(data).__name__}")
-    entries: dict[str, ManifestEntry] = {}
-    ignored: list[Skipped] = []
-    for index, item in enumerate(data):
-        name = item.get("file") if isinstance(item, dict) else None
-        if not isinstance(item, dict) or not isinstance(name, str) or not name.strip():
-            reason = f"manifest entry {index} names no 'file'; entry ignored"
-            ignored.append(Skipped(path=f"{path}[{index}]", reason=reason))
-            continue
-        name = name.strip()
-        metadata, problems = read_metadata(item)
-        if name in entries:
-            problems = [*entries[name].problems, "the file is listed twice"]
-        entries[name] = ManifestEntry(file=name, metadata=metadata, problems=tuple(problems))
-    return entries, ignored
 
 
 def _decode_bytes(data: bytes) -> str:
@@ -152,6 +94,10 @@ def _decode_bytes(data: bytes) -> str:
 
 def _build_article(article_id: str, raw_text: str, layers: Sequence[Metadata]) -> Article:
     """Clean the text and merge metadata layers (later layers win) into an Article."""
+    if problem := article_id_problem(article_id):
+        raise _Rejected(f"article id {article_id!r} refused: {problem}")
+    if problem := surrogate_problem("text", raw_text):
+        raise _Rejected(problem)
     text = clean_text(raw_text)
     if not text:
         raise _Rejected("no article text left after removing junk")
@@ -175,9 +121,9 @@ def _build_article(article_id: str, raw_text: str, layers: Sequence[Metadata]) -
             text=text,
         )
     except ValidationError as e:
-        problem = e.errors()[0]
-        where = ".".join(str(part) for part in problem["loc"])
-        raise _Rejected(f"invalid article {where}: {problem['msg']}") from e
+        first = e.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise _Rejected(f"invalid article {where}: {first['msg']}") from e
 
 
 def _html_article(article_id: str, html: str, layers: Sequence[Metadata]) -> Article:
@@ -206,7 +152,7 @@ def _html_article(article_id: str, html: str, layers: Sequence[Metadata]) -> Art
     return _build_article(article_id, text, [page, *layers])
 
 
-def _record_article(default_id: str, item: Any) -> Article:
+def _record_article(default_id: str, item: Any, id_prefix: str = "") -> Article:
     if not isinstance(item, dict):
         raise _Rejected(f"record is a JSON {type(item).__name__}, not an object")
     text = item.get("text")
@@ -216,9 +162,9 @@ def _record_article(default_id: str, item: Any) -> Article:
         raise _Rejected(f"record text is a {type(text).__name__}, not a string")
     raw_id = item.get("id")
     if raw_id is None:
-        article_id = default_id
-    elif isinstance(raw_id, str | int) and not isinstance(raw_id, bool) and str(raw_id).strip():
-        article_id = str(raw_id).strip()
+        article_id = id_prefix + default_id
+    elif isinstance(raw_id, str | int) and not isinstance(raw_id, bool):
+        article_id = id_prefix + str(raw_id)
     else:
         raise _Rejected(f"record id {raw_id!r} is not a string or a number")
     metadata, problems = read_metadata(item)
@@ -289,8 +235,18 @@ def _read_text(path: Path, max_bytes: int) -> str:
     return text
 
 
+def _unexpected(label: str, error: Exception) -> Skipped:
+    """An unplanned failure while reading one source, as that source's Skipped."""
+    log.debug("unexpected error reading %s", label, exc_info=error)
+    reason = f"unexpected error while reading it: {type(error).__name__}: {error}"
+    return Skipped(path=label, reason=reason.encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
 def read_source(
-    path: Path, entry: ManifestEntry | None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    entry: ManifestEntry | None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    id_prefix: str = "",
 ) -> Iterator[Article | Skipped]:
     """The articles held by one file, or Skipped for the file or its bad records."""
     kind = FORMATS.get(path.suffix.lower())
@@ -304,26 +260,58 @@ def read_source(
         if entry is not None and entry.problems:
             raise _Rejected(f"manifest entry {entry.file!r}: " + "; ".join(entry.problems))
         layers = [entry.metadata] if entry is not None else []
-        if kind == "text":
-            yield _build_article(path.stem, text, layers)
-            return
-        if kind == "html":
-            yield _html_article(path.stem, text, layers)
-            return
+        if kind in ("text", "html"):
+            build = _build_article if kind == "text" else _html_article
+            article = build(id_prefix + path.stem, text, layers)
     except _Rejected as e:
         yield Skipped(path=str(path), reason=str(e))
         return
+    except Exception as e:  # anything unplanned fails this file alone, by name
+        yield _unexpected(str(path), e)
+        return
+    if kind in ("text", "html"):
+        yield article
+        return
     if entry is not None:
         log.warning("manifest entry %r ignored: records carry their own metadata", entry.file)
-    for record in _iter_records(path, text, kind):
+    yield from _read_records(path, text, kind, id_prefix)
+
+
+def _read_records(path: Path, text: str, kind: str, id_prefix: str) -> Iterator[Article | Skipped]:
+    """The articles of a .json or .jsonl file; a bad record fails alone, named by its place."""
+    records = _iter_records(path, text, kind)
+    while True:
+        try:
+            record = next(records, None)
+        except Exception as e:  # the file cannot be read on: the rest of it fails, by name
+            yield _unexpected(str(path), e)
+            return
+        if record is None:
+            return
         if isinstance(record, Skipped):
             yield record
             continue
         label, default_id, item = record
         try:
-            yield _record_article(default_id, item)
+            yield _record_article(default_id, item, id_prefix)
         except _Rejected as e:
             yield Skipped(path=label, reason=str(e))
+        except Exception as e:  # anything unplanned fails this record alone, by name
+            yield _unexpected(label, e)
+
+
+def _is_hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _not_regular(path: Path) -> Skipped:
+    """A FIFO, socket or device found among the inputs: reported, never opened."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        return Skipped(path=str(path), reason=f"cannot read file: {e.strerror or e}")
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return Skipped(path=str(path), reason=f"not a regular file ({kind}); not read")
 
 
 def _iter_files(
@@ -336,19 +324,23 @@ def _iter_files(
             found = []
             for path in given.rglob("*"):
                 relative = path.relative_to(given)
-                if path.is_file() and not any(p.startswith(".") for p in relative.parts):
+                if not path.is_dir() and not _is_hidden(relative):
                     found.append((relative.as_posix(), path))
             for relative_name, path in sorted(found):
-                if path.name == MANIFEST_NAME or path.resolve() == exclude:
+                if path.name in NOT_ARTICLES or path.resolve() == exclude:
                     log.debug("not an article: %s", path)
                     continue
-                if path.resolve() not in seen:
+                if not path.is_file():
+                    yield _not_regular(path)
+                elif path.resolve() not in seen:
                     seen.add(path.resolve())
                     yield path, relative_name
         elif given.is_file():
             if given.resolve() not in seen:
                 seen.add(given.resolve())
                 yield given, given.name
+        elif given.exists():
+            yield _not_regular(given)
         else:
             yield Skipped(path=str(given), reason="no such file or folder")
 
@@ -358,8 +350,13 @@ def iter_articles(
     manifest: Path | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    id_prefix: str = "",
 ) -> Iterator[Article | Skipped]:
-    """Read files and folders; yield one Article per article found, or Skipped with a reason."""
+    """Read files and folders; yield one Article per article found, or Skipped with a reason.
+
+    ``id_prefix`` is put before every article id (from a file name or a record), so corpora
+    whose file names repeat can share one graph.
+    """
     entries: dict[str, ManifestEntry] = {}
     if manifest is not None:
         entries, ignored = read_manifest(Path(manifest))
@@ -376,7 +373,7 @@ def iter_articles(
         entry = entries.get(key)
         if entry is not None:
             used.add(key)
-        for found in read_source(path, entry, max_bytes):
+        for found in read_source(path, entry, max_bytes, id_prefix):
             if isinstance(found, Article):
                 if found.id in first_seen:
                     first = first_seen[found.id]

@@ -135,3 +135,110 @@ def test_deeply_nested_html_is_handled_in_bounded_time(tmp_path: Path) -> None:
     if isinstance(item, Skipped):
         assert item.reason
     assert seconds < 30 and peak < 256
+
+
+LONE_SURROGATE = "\ud800"
+
+
+@pytest.mark.parametrize(
+    ("name", "write"),
+    [
+        ("text.json", lambda p: p.write_text(json.dumps({"text": SENTENCE + LONE_SURROGATE}))),
+        ("title.jsonl", lambda p: p.write_text(json.dumps({"text": SENTENCE, "title": "\ud800"}))),
+        ("list.json", lambda p: p.write_text(json.dumps([{"id": "x\udfff", "text": SENTENCE}]))),
+    ],
+)
+def test_lone_surrogate_in_a_record_fails_that_source_alone(
+    tmp_path: Path, name: str, write: Callable[[Path], None]
+) -> None:
+    write(tmp_path / name)
+    (tmp_path / "zz-good.txt").write_text(SENTENCE, encoding="utf-8")
+    items = list(iter_articles([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Skipped", "Article"], items
+    bad = items[0]
+    assert isinstance(bad, Skipped) and name in bad.path
+    assert "surrogate" in bad.reason
+    bad.reason.encode("utf-8")  # the reason itself can be printed and stored
+
+
+def test_unexpected_error_in_one_source_fails_it_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import loaders.sources as sources
+
+    original = sources._build_article
+
+    def explode(article_id: str, raw_text: str, layers: object) -> Article:
+        if "EXPLODE" in raw_text:
+            raise RuntimeError("an error nobody planned for")
+        return original(article_id, raw_text, layers)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sources, "_build_article", explode)
+    (tmp_path / "a.txt").write_text(SENTENCE)
+    (tmp_path / "b.txt").write_text("EXPLODE " + SENTENCE)
+    (tmp_path / "c.jsonl").write_text(
+        json.dumps({"id": "c1", "text": SENTENCE}) + "\n" + json.dumps({"text": "EXPLODE"}) + "\n"
+    )
+    items = list(iter_articles([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Article", "Skipped", "Article", "Skipped"]
+    assert items[1].path.endswith("b.txt") and "RuntimeError" in items[1].reason  # type: ignore[union-attr]
+    assert items[3].path.endswith("c.jsonl:2")  # type: ignore[union-attr]
+
+
+def test_generated_corpus_folder_loads_without_its_truth_file(tmp_path: Path) -> None:
+    from bench.generator import generate_corpus
+
+    summary = generate_corpus(3, seed=5, out_dir=tmp_path / "corpus")
+    folder = summary.out_dir
+    assert (folder / "truth.json").is_file()
+    items = list(iter_articles([folder], folder / "manifest.json"))
+    assert all(isinstance(i, Article) for i in items), items
+    assert len(items) == 3
+
+
+@pytest.mark.parametrize(
+    ("record_id", "why"),
+    [
+        ("a/b", "'/'"),
+        ("..", "'.' or '..'"),
+        ("line\nbreak", "control"),
+        ("del\x7f", "control"),
+        ("c1\x85", "control"),
+        ("para\u2028graph", "line separator"),
+        (" lead", "whitespace"),
+        ("lead\u00a0", "whitespace"),
+    ],
+)
+def test_record_ids_follow_the_one_id_rule(tmp_path: Path, record_id: str, why: str) -> None:
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps({"id": record_id, "text": SENTENCE}) + "\n")
+    (item,) = list(iter_articles([path]))
+    assert isinstance(item, Skipped), item
+    assert why in item.reason and "id" in item.reason
+
+
+def test_file_names_that_make_bad_ids_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "new\nline.txt").write_text(SENTENCE)
+    (tmp_path / " lead.txt").write_text(SENTENCE)
+    (tmp_path / "ok.txt").write_text(SENTENCE)
+    items = list(iter_articles([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Skipped", "Skipped", "Article"], items
+
+
+def test_id_prefix_namespaces_ids_from_file_names_and_records(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SENTENCE)
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "r1", "text": SENTENCE}) + "\n")
+    items = list(iter_articles([tmp_path], id_prefix="second-"))
+    assert [i.id for i in items if isinstance(i, Article)] == ["second-a", "second-r1"]
+    bad = list(iter_articles([tmp_path], id_prefix="x/"))
+    assert all(isinstance(i, Skipped) and "'/'" in i.reason for i in bad)
+
+
+def test_fifo_in_a_folder_is_reported(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "ok.txt").write_text(SENTENCE)
+    items = list(iter_articles([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Article", "Skipped"], items
+    assert "pipe.txt" in items[1].path and "not a regular file" in items[1].reason  # type: ignore[union-attr]
