@@ -20,6 +20,8 @@ GENERIC_KINDS = (
     EventKind.ATTACK,
     EventKind.ARMS_TRANSFER,
     EventKind.STATEMENT,
+    EventKind.AID,
+    EventKind.OTHER,
 )
 _PARTIES = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PERSON, EntityType.DELEGATION)
 _MODIFIERS = {"poss", "amod", "compound", "nmod"}
@@ -27,8 +29,6 @@ _TARGET_PREPS = {"on", "against", "to", "toward", "towards", "into"}
 _PLACE_PREPS = {"in", "at", "into", "to", "on"}
 _CONDITION_MARKS = {"until", "unless", "if", "once"}
 _NEGATING_PREPS = {"without", "instead"}
-# Nouns for those who speak for someone: what they say is their principal's statement.
-_SPEAKING_FOR = {"office", "spokesman", "spokeswoman", "spokesperson", "aides", "bureau"}
 
 
 def noun_matches(tok: Token, phrases: list[str]) -> bool:
@@ -50,7 +50,8 @@ def _mentions(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
         for t in [tok, *tok.conjuncts]:
             cands = [t, *(c for c in t.children if c.dep_ in ("appos", "compound"))]
             cands += [p for c in t.children if c.lower_ in ("of", "from") for p in c.children]
-            if t.lower_ in _SPEAKING_FOR:  # "Netanyahu's office said": the statement is his
+            # "Netanyahu's office said", "Israel's cabinet approved": it is their principal's
+            if t.lower_ in ctx.patterns["events"]["acting_for"]:
                 cands += [c for c in t.children if c.dep_ == "poss"]
             for cand in cands:
                 m = ctx.mention_for(cand)
@@ -107,7 +108,9 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
             return None  # 'stalled without reaching an agreement'
         objs = _objects(tok, _TARGET_PREPS | _PLACE_PREPS)
         need = cfg.get("verbs_need_object", [])
-        if tok.lemma_ in need and not any(noun_matches(o, cfg["nouns"]) for o in objs):
+        wanted = cfg.get("verb_objects", cfg["nouns"])  # what the object must be, if not a trigger
+        named = objs + [p for o in objs for c in o.children if c.lower_ == "of" for p in c.children]
+        if tok.lemma_ in need and not any(noun_matches(o, wanted) for o in named):
             return None
         if tok.lemma_ in cfg.get("verbs_need_for", ()) and not _asks_for_talks(ctx, tok):
             return None  # 'pushed for talks' is a request; 'pushed for a resolution' is not news

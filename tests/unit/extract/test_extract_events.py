@@ -158,3 +158,17 @@ def test_extract_statement_speaker_from_office_and_statement_nouns(text: str, sp
     statements = [e for e in facts.events if e.kind is EventKind.STATEMENT]
     assert statements, facts.events
     assert speaker in {p.entity_id for e in statements for p in e.participants}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Jewish Power party quit the government on Sunday.", EventKind.OTHER),
+        ("Israel's cabinet approved the agreement on Friday.", EventKind.OTHER),
+        ("The United States airdropped food into Gaza on Saturday.", EventKind.AID),
+        ("Israel blocked the entry of aid into Gaza on Sunday.", EventKind.AID),
+    ],
+)
+def test_extract_government_decisions_and_aid(text: str, kind: EventKind) -> None:
+    facts = extract_article(make_article("t-other", text, published="2025-03-04"))
+    assert kind in {e.kind for e in facts.events}, facts.events
