@@ -1,5 +1,6 @@
 """Graph errors mapped to HTTP answers; nothing internal (stack, Cypher, addresses) leaks.
 
+invalid request   -> 422 naming each field and why, never echoing the input
 NotFound          -> 404 naming the id
 WriteRejected     -> 409
 GraphUnavailable  -> 503
@@ -12,6 +13,7 @@ from __future__ import annotations
 import logging
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from graph.errors import GraphAuthFailed, GraphUnavailable, NotFound, WriteRejected
@@ -24,6 +26,25 @@ AUTH_FAILED = "the graph database refused this service's credentials"
 
 def _detail(status: int, detail: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"detail": detail})
+
+
+def printable(value: object) -> str:
+    """`value` as text that UTF-8 can carry (a lone surrogate becomes its escape)."""
+    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+async def on_invalid_request(request: Request, exc: Exception) -> JSONResponse:
+    """422 naming each bad field and why; the input itself is never sent back."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    detail = [
+        {
+            "loc": [part if isinstance(part, int) else printable(part) for part in e["loc"]],
+            "msg": printable(e["msg"]),
+            "type": printable(e["type"]),
+        }
+        for e in errors
+    ]
+    return JSONResponse(status_code=422, content={"detail": detail})
 
 
 async def on_not_found(request: Request, exc: Exception) -> JSONResponse:
@@ -57,6 +78,7 @@ async def on_internal(request: Request, exc: Exception) -> JSONResponse:
 
 def add_error_handlers(app: FastAPI) -> None:
     """Registers the handlers above on `app`."""
+    app.add_exception_handler(RequestValidationError, on_invalid_request)
     app.add_exception_handler(NotFound, on_not_found)
     app.add_exception_handler(GraphUnavailable, on_unavailable)
     app.add_exception_handler(GraphAuthFailed, on_auth_failed)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.models import ClaimStatus, Id, IsoDate, WriteStatus
+from graph.models import ClaimStatus, Id, IsoDate, WriteStatus, article_id_problem
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class _Out(BaseModel):
@@ -320,7 +325,10 @@ class IngestRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: Id = Field(description="the article's id: no '/', no control characters, not '.' or '..'")
+    id: Id = Field(
+        description="the article's id: no '/', not '.' or '..', no control characters or line "
+        "separators, no leading or trailing whitespace (refused, never stripped)"
+    )
     text: str = Field(min_length=1)
     title: str | None = None
     source: str | None = None
@@ -328,14 +336,23 @@ class IngestRequest(BaseModel):
     author: str | None = None
     published: IsoDate | None = None
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _valid_unicode(cls, value: Any) -> Any:
+        """Text must be valid Unicode: a lone surrogate (or its UTF-8 bytes) is refused."""
+        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+            raise ValueError(
+                f"holds a lone surrogate (U+{ord(found.group()):04X}) at character "
+                f"{found.start()}: not valid Unicode, and UTF-8 cannot encode it"
+            )
+        return value
+
     @field_validator("id")
     @classmethod
     def _addressable_id(cls, value: str) -> str:
-        """The id must be usable as one path segment of /articles/{id}."""
-        if "/" in value or value.strip() in (".", "..") or any(ord(c) < 32 for c in value):
-            raise ValueError(
-                "an article id cannot hold '/' or control characters, nor be '.' or '..'"
-            )
+        """The id must follow the one article id rule (one path segment of /articles/{id})."""
+        if problem := article_id_problem(value):
+            raise ValueError(problem)
         return value
 
 
