@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.models import EntityType
+from loaders.lexicon import Lexicon
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +114,13 @@ def load_actors() -> ActorDictionary:
 
 @lru_cache(maxsize=1)
 def load_patterns() -> dict[str, Any]:
-    """Trigger lemmas and cue words per event kind and predicate (loaders/data/patterns.json)."""
+    """Trigger lemmas and cue words per event kind and predicate (loaders/data/patterns.json).
+
+    The file is checked against `loaders.lexicon.Lexicon` first: a bad key or value fails here,
+    naming its path.
+    """
     data: dict[str, Any] = _read_data("patterns.json")
+    Lexicon.model_validate(data)
     return data
 
 

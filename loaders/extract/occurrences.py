@@ -109,8 +109,8 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
         objs = _objects(tok, _TARGET_PREPS | _PLACE_PREPS)
         need = cfg.get("verbs_need_object", [])
         wanted = cfg.get("verb_objects", cfg["nouns"])  # what the object must be, if not a trigger
-        named = objs + [p for o in objs for c in o.children if c.lower_ == "of" for p in c.children]
-        if tok.lemma_ in need and not any(noun_matches(o, wanted) for o in named):
+        heads = objs + [p for o in objs for c in o.children if c.lower_ == "of" for p in c.children]
+        if tok.lemma_ in need and not any(noun_matches(o, wanted) for o in heads):
             return None
         if tok.lemma_ in cfg.get("verbs_need_for", ()) and not _asks_for_talks(ctx, tok):
             return None  # 'pushed for talks' is a request; 'pushed for a resolution' is not news

@@ -1,0 +1,200 @@
+"""The shape of the trigger lexicon (loaders/data/patterns.json), checked once when it is loaded.
+
+Every section is a model that forbids unknown keys, so a misspelt key, a word list given as a
+string, an unknown role or an invalid regular expression fails at load with the path of the
+bad field, not later as a silently empty rule.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from graph.models import EntityType, Role
+
+Words = list[str]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Talks(_Section):
+    """Words that name talks, attendance, mediation, hosting and speech."""
+
+    nouns: Words
+    verbs: Words
+    attend_verbs: Words
+    mediator_cues: Words
+    host_cues: Words
+    speech_verbs: Words
+    partner_verbs: dict[str, Words]
+    noun_phrases: Words
+    partner_nouns: dict[str, Words]
+
+
+class Delegation(_Section):
+    """Nouns for delegations (mapped to the name they give), and the words around them."""
+
+    nouns: dict[str, str]
+    needs_negotiating: Words
+    between_side_and_noun: Words
+    lead_verbs: Words
+
+
+class KindFrame(_Section):
+    """Triggers of one event kind and how their arguments are read."""
+
+    nouns: Words
+    verbs: Words
+    verbs_need_object: Words = []
+    verb_objects: Words | None = None
+    verbs_need_for: Words = []
+    first_role: Role = Role.ACTOR
+    anchor: Literal["actor", "place"] = "actor"
+    noun_needs_actor: bool = False
+    verbs_only: bool = False
+    needs_date: bool = False
+    of_is_actor: bool = False
+    content_verbs: Words = []
+    noun_participles: Words = []
+    positions: Words = []
+
+
+class Killing(_Section):
+    """Triggers of killings."""
+
+    nouns: Words
+    verbs: Words
+
+
+class Withdrawal(_Section):
+    """Verbs of leaving, the particles phrasal ones need, and what a party withdraws from."""
+
+    nouns: Words
+    verbs: Words
+    phrasal: dict[str, Words]
+    of: Words
+    need_talks: Words
+
+
+class Release(_Section):
+    """Verbs of freeing people and the nouns that tell hostages from prisoners."""
+
+    verbs: Words
+    phrasal: dict[str, Words]
+    hostage_nouns: Words
+    prisoner_nouns: Words
+
+
+class Events(_Section):
+    """The event kinds' triggers."""
+
+    killing: Killing
+    withdrawal: Withdrawal
+    release: Release
+    proposal: KindFrame
+    agreement: KindFrame
+    military_operation: KindFrame
+    attack: KindFrame
+    arms_transfer: KindFrame
+    statement: KindFrame
+    other: KindFrame
+    aid: KindFrame
+    continuation_verbs: Words
+    acting_for: Words
+
+
+class Relations(_Section):
+    """Verbs and nouns of demands, rejections, accusations, proposals and event links."""
+
+    demand_verbs: Words
+    demand_nouns: Words
+    reject_verbs: Words
+    reject_adjectives: Words
+    accuse_verbs: Words
+    accuse_nouns: Words
+    propose_verbs: Words
+    causal_verbs: Words
+    causal_markers: Words
+    precede_verbs: Words
+    request_verbs: Words
+    demand_verbs_need_for: Words
+    refusal_nouns: Words
+    talks_request_verbs: Words
+
+
+class Titles(_Section):
+    """Titles that make a person a leader or a member, and qualifiers that demote a leader."""
+
+    leader: Words
+    member: Words
+    member_qualifiers: Words
+
+
+class Ner(_Section):
+    """How the recogniser's labels map to entity types, and names it gets wrong."""
+
+    labels: dict[str, EntityType]
+    stop: Words
+
+
+class Countries(_Section):
+    """Cues that a name the dictionary lacks is a country, an organization or a host."""
+
+    state_nouns: Words
+    organization_words: Words
+    host_cues: Words
+
+
+class Coreference(_Section):
+    """Definite descriptions ('the movement') and the entity type they refer back to."""
+
+    descriptions: dict[str, EntityType]
+
+
+class Status(_Section):
+    """Cue words of the claim status of a fact."""
+
+    negators: Words
+    condition_marks: Words
+    conditional_aux: Words
+    denial_verbs: Words
+    doubt_cues: Words
+    plan_verbs: Words
+    negating_preps: Words
+
+
+class Order(_Section):
+    """Regular expressions of the words that order events ('A day later', ', then')."""
+
+    later_openings: Words
+    earlier_openings: Words
+    later_within: Words
+
+    @field_validator("later_openings", "earlier_openings", "later_within")
+    @classmethod
+    def _compiles(cls, patterns: Words) -> Words:
+        for p in patterns:
+            try:
+                re.compile(p)
+            except re.error as e:
+                raise ValueError(f"{p!r} is not a regular expression: {e}") from e
+        return patterns
+
+
+class Lexicon(_Section):
+    """The whole trigger lexicon."""
+
+    talks: Talks
+    delegation: Delegation
+    events: Events
+    relations: Relations
+    titles: Titles
+    ner: Ner
+    countries: Countries
+    coreference: Coreference
+    status: Status
+    order: Order
