@@ -31,6 +31,7 @@ def run_load(
     batch_size: int = 64,
     settings: Settings | None = None,
     description: str = "loading",
+    id_prefix: str = "",
 ) -> LoadReport:
     """Loads articles (or a facts file) into the graph with a progress bar; returns the report."""
     from loaders.errors import LoaderError
@@ -70,6 +71,7 @@ def run_load(
                     progress=progress,
                     max_bytes=settings.kg_max_article_bytes,
                     batch_size=batch_size,
+                    id_prefix=id_prefix,
                 )
         except LoaderError as e:
             fail(str(e))
@@ -97,6 +99,8 @@ def print_report(report: LoadReport) -> None:
     out.print(table)
     for name, reason in report.failed:
         err.print(f"[red]failed[/] {name}: {reason}", highlight=False)
+    if note := report.replaced_note():
+        err.print(f"[yellow]note[/] {note}", highlight=False)
 
 
 @app.command("load")
@@ -117,12 +121,22 @@ def load(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, max=10_000, help="articles per write transaction")
     ] = 64,
+    id_prefix: Annotated[
+        str,
+        typer.Option(
+            "--id-prefix", help="put before every article id, e.g. to keep two corpora apart"
+        ),
+    ] = "",
 ) -> None:
     """Load articles (.txt, .html, .json, .jsonl) or a facts file into the graph; exit 1 if any
     failed."""
+    from graph.models import article_id_problem
+
     if bool(paths) == (facts is not None):
         fail("give article PATHS or --facts FILE (one of the two)", code=2)
-    report = run_load(paths or [], manifest, workers, facts, batch_size)
+    if id_prefix and (problem := article_id_problem(id_prefix + "x")):
+        fail(f"--id-prefix {id_prefix!r} cannot start article ids: {problem}", code=2)
+    report = run_load(paths or [], manifest, workers, facts, batch_size, id_prefix=id_prefix)
     print_report(report)
     if report.failed:
         raise typer.Exit(1)

@@ -102,6 +102,17 @@ class LoadReport(BaseModel):
         """True when nothing failed."""
         return not self.failed
 
+    def replaced_note(self) -> str:
+        """A warning when articles replaced stored ones of the same id ('' when none did)."""
+        if not self.updated:
+            return ""
+        shown = ", ".join(self.updated[:5]) + (", ..." if len(self.updated) > 5 else "")
+        return (
+            f"{len(self.updated)} articles replaced the article already stored under the same id "
+            f"({shown}); if they are other articles (file names repeat across corpora), load "
+            "them again with --id-prefix to keep both"
+        )
+
     def summary(self) -> str:
         """One line: counts per outcome and the time taken."""
         return (
@@ -298,12 +309,13 @@ def load_paths(
     progress: Progress | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch_size: int = DEFAULT_BATCH,
+    id_prefix: str = "",
 ) -> LoadReport:
     """Read, extract and write every article under paths; return what happened."""
     started = time.perf_counter()
     extract_fn = extract if extract is not None else load_default_extract()
     writer = _Writer(sink, batch_size, progress)
-    sources = iter_articles(paths, manifest, max_bytes=max_bytes)
+    sources = iter_articles(paths, manifest, max_bytes=max_bytes, id_prefix=id_prefix)
 
     def work() -> None:
         checked = _checked(writer, sources)

@@ -377,7 +377,10 @@ def iter_articles(
             if isinstance(found, Article):
                 if found.id in first_seen:
                     first = first_seen[found.id]
-                    reason = f"duplicate article id {found.id!r}, already read from {first}"
+                    reason = (
+                        f"duplicate article id {found.id!r}, already read from {first} "
+                        "(load the folders apart, each with its own --id-prefix)"
+                    )
                     yield Skipped(path=str(path), reason=reason)
                     continue
                 first_seen[found.id] = str(path)

@@ -272,3 +272,26 @@ def test_a_day_not_in_the_calendar_fails_that_article_by_name(corpus: Path, tmp_
     assert report.loaded == ["bravo", "charlie", "delta"]
     with pytest.raises(ValueError, match="not a day of the calendar"):
         Article(id="alpha", published="2024-02-30", content_hash="0" * 64)
+
+
+def test_ids_repeated_by_another_corpus_are_reported_and_can_be_prefixed(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, text in ((first, TEXTS["alpha"]), (second, TEXTS["bravo"])):
+        folder.mkdir()
+        (folder / "001.txt").write_text(text)
+    sink = MemorySink()
+    load_paths([first], sink, extract=extract_capitalised)
+    report = load_paths([second], sink, extract=extract_capitalised)
+    assert report.updated == ["001"]
+    assert "--id-prefix" in report.replaced_note() and "001" in report.replaced_note()
+    prefixed = load_paths([second], sink, extract=extract_capitalised, id_prefix="second-")
+    assert prefixed.loaded == ["second-001"] and prefixed.replaced_note() == ""
+
+
+def test_ids_repeated_inside_one_load_name_both_files_and_the_prefix(tmp_path: Path) -> None:
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "001.txt").write_text(TEXTS["alpha"])
+    report = load_paths([tmp_path], MemorySink(), extract=extract_capitalised)
+    ((name, reason),) = report.failed
+    assert name.endswith("y/001.txt") and "x/001.txt" in reason and "--id-prefix" in reason
