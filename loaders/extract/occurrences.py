@@ -213,6 +213,24 @@ def _date_of(ctx: ArticleContext, sent: int, tok: Token) -> tuple[str, DatePreci
     return None
 
 
+def _attributes_an_event(ctx: ArticleContext, verb: Token) -> bool:
+    """Whether a verb of speech only gives the source of an event the sentence reports.
+
+    'Biden spoke with Netanyahu today, the White House says': the news is the call, and the
+    White House is where it comes from, not a statement of its own.
+    """
+    if verb.pos_ != "VERB":
+        return False
+    triggers = {
+        i for d in ctx.events.values() if d.kind is not EventKind.STATEMENT for i in d.triggers
+    }
+    if verb.dep_ in ("parataxis", "ccomp") and verb.i > verb.head.i:  # '..., X says.'
+        clause = verb.head
+        return clause.i in triggers or any(t.i in triggers for t in clause.subtree if t.i < verb.i)
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    return any(c.i in triggers for c in content)
+
+
 def _dated_statement(
     tok: Token, cfg: dict[str, Any], when: tuple[str, DatePrecision, float] | None
 ) -> bool:
@@ -265,7 +283,7 @@ def _record(
         found.first = [m for m in mediators_of(ctx, sent) if m not in found.targets]
     if found is None or not (found.first or found.places or found.content):
         return
-    if kind is EventKind.STATEMENT and not found.first:
+    if kind is EventKind.STATEMENT and (not found.first or _attributes_an_event(ctx, tok)):
         return
     when = _date_of(ctx, sent, tok)
     published = ctx.article.published
