@@ -58,7 +58,9 @@ def delegation_entity(
     suffix = ""
     if talks is not None and ctx.events[talks].date:
         suffix = "-" + (ctx.events[talks].date or "")[:7]
-    entity_id = slugify(name) + suffix
+    # One id per side and round whatever the article calls it ('team', 'negotiators',
+    # 'delegation'), so that the articles of one round agree; the name stays the article's.
+    entity_id = slugify(f"{adjective} delegation") + suffix
     same = ctx.delegations.get((country.entity_id, talks))
     if same is not None:
         entity_id = same  # one delegation per country and round, whatever the article calls it
