@@ -35,6 +35,16 @@ class Talks(_Section):
     partner_nouns: dict[str, Words]
 
 
+class Attendance(_Section):
+    """Verbs that put persons at the round under way, by the frame each one takes."""
+
+    join_verbs: Words
+    represent_verbs: Words
+    member_verbs: Words
+    member_phrasal: dict[str, Words]
+    company_verbs: Words
+
+
 class Delegation(_Section):
     """Nouns for delegations (mapped to the name they give), and the words around them."""
 
@@ -189,6 +199,7 @@ class Lexicon(_Section):
     """The whole trigger lexicon."""
 
     talks: Talks
+    attendance: Attendance
     delegation: Delegation
     events: Events
     relations: Relations

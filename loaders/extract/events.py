@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
+from loaders.extract.attendance import collect_attendance
 from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.delegations import current_talks, delegation_countries, delegation_entity
 from loaders.extract.links import collect_links, fold_undated
@@ -70,6 +71,7 @@ def collect_events(ctx: ArticleContext) -> None:
     for sent in range(len(ctx.sents)):
         _delegations_in_sentence(ctx, sent, talks_sents)
         _mediators_in_sentence(ctx, sent, talks_sents)
+    collect_attendance(ctx, talks_sents)
     collect_killings(ctx)
     collect_withdrawals(ctx, talks_sents)
     collect_releases(ctx)

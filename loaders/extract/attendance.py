@@ -1,0 +1,99 @@
+"""Who attended the round under way, from sentences that name no round of their own.
+
+'CIA Director William Burns joined the talks', 'Kamel represented Egypt', 'Sheikh Mohammed
+hosted the talks', 'the delegation included Shin Bet director Ronen Bar and Nitzan Alon',
+'Witkoff, accompanied by Jared Kushner': the persons (and the parties they represent) attend
+the talks event the sentence belongs to. The verbs and what they need are in patterns.json
+"attendance".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.models import EntityType, Predicate, Role
+from loaders.extract.context import ArticleContext, Mention
+from loaders.extract.delegations import current_talks
+from loaders.extract.phrases import resolve_pronoun
+from loaders.extract.triggers import is_talks_trigger
+
+_PARTIES = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION)
+_CONFIDENCE = 0.65
+
+
+def _named(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
+    """The persons and parties these tokens name, with their conjuncts and appositions."""
+    out: list[Mention] = []
+    for tok in toks:
+        for t in (tok, *tok.conjuncts):
+            for cand in (t, *(c for c in t.children if c.dep_ == "appos")):
+                m = ctx.mention_for(cand) or resolve_pronoun(ctx, cand)
+                if m is not None and m.type in _PARTIES and m not in out:
+                    out.append(m)
+    return out
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.dep_ == "relcl":  # 'William Burns, who represented Washington'
+        subj = [verb.head]
+    return subj
+
+
+def _objects(verb: Token, preps: tuple[str, ...] = ()) -> list[Token]:
+    out = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    out += [
+        p
+        for c in verb.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps
+        for p in c.children
+    ]
+    return out
+
+
+def _names_talks(ctx: ArticleContext, toks: list[Token]) -> bool:
+    return any(is_talks_trigger(ctx, t) or t.lower_ in ("them", "it") for t in toks)
+
+
+def _attendees(ctx: ArticleContext, verb: Token) -> list[Mention]:
+    """The attendees a verb of attendance names, by the frame of its lemma."""
+    cfg = ctx.patterns["attendance"]
+    lemma = verb.lemma_
+    if lemma in cfg["join_verbs"]:  # X joined / attended / hosted the talks
+        objs = _objects(verb, ("in",))
+        return _named(ctx, _subjects(verb)) if _names_talks(ctx, objs) else []
+    if lemma in cfg["represent_verbs"]:  # X represented Y: both sit at the table
+        people = [m for m in _named(ctx, _subjects(verb)) if m.type is EntityType.PERSON]
+        return people + _named(ctx, _objects(verb)) if people else []
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    made_up = bool(particles & set(cfg["member_phrasal"].get(lemma, ())))
+    if lemma in cfg["member_verbs"] or made_up:  # the delegation included X / was made up of
+        return [m for m in _named(ctx, _objects(verb, ("of",))) if m.type is EntityType.PERSON]
+    if lemma in cfg["company_verbs"] and verb.tag_ == "VBN":  # X, accompanied by Y
+        return [m for m in _named(ctx, _objects(verb, ("by",))) if m.type is EntityType.PERSON]
+    return []
+
+
+def collect_attendance(ctx: ArticleContext, talks_sents: dict[int, str]) -> None:
+    """ATTENDED edges to the round under way from the verbs of attendance of each sentence."""
+    verbs: set[str] = set()
+    cfg = ctx.patterns["attendance"]
+    for key in ("join_verbs", "represent_verbs", "member_verbs", "company_verbs"):
+        verbs |= set(cfg[key])
+    verbs |= set(cfg["member_phrasal"])
+    for sent, span in enumerate(ctx.sents):
+        if sent in ctx.headlines:
+            continue
+        talks = talks_sents.get(sent) or current_talks(ctx, sent, talks_sents)
+        if talks is None:
+            continue
+        for verb in span:
+            if verb.pos_ != "VERB" or verb.lemma_ not in verbs:
+                continue
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue
+            for m in _attendees(ctx, verb):
+                ctx.events[talks].participants.setdefault((m.entity_id, Role.ATTENDEE), sent)
+                ctx.relate(
+                    m.entity_id, Predicate.ATTENDED, talks, sent, _CONFIDENCE, obj_is_event=True
+                )

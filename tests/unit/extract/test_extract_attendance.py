@@ -1,0 +1,42 @@
+"""Attendance named in sentences after the one that reports the round."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.models import EventKind, Predicate
+from loaders.extract import extract_article
+from tests.unit.extract.test_extract_patterns import make_article
+
+ROUND = "Negotiators held talks in Cairo on Sunday with Egyptian and Qatari mediators. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attendees"),
+    [
+        ("CIA Director William Burns joined the talks.", {"bill-burns"}),
+        ("Abbas Kamel represented Egypt.", {"abbas-kamel", "egypt"}),
+        (
+            "Israel's delegation was made up of David Barnea and Ronen Bar.",
+            {"david-barnea", "ronen-bar"},
+        ),
+        ("Steve Witkoff, accompanied by Jared Kushner, arrived later.", {"jared-kushner"}),
+    ],
+)
+def test_extract_attendance_of_the_round_under_way(sentence: str, attendees: set[str]) -> None:
+    facts = extract_article(make_article("t-att", ROUND + sentence, published="2024-08-27"))
+    talks = {e.id for e in facts.events if e.kind is EventKind.TALKS}
+    attended = {
+        r.subject_id
+        for r in facts.relations
+        if r.predicate is Predicate.ATTENDED and r.object_id in talks
+    }
+    assert attendees <= attended, attended
+
+
+def test_extract_no_attendance_when_a_person_did_not_join() -> None:
+    text = ROUND + "William Burns did not join the talks."
+    facts = extract_article(make_article("t-att-neg", text, published="2024-08-27"))
+    assert "bill-burns" not in {
+        r.subject_id for r in facts.relations if r.predicate is Predicate.ATTENDED
+    }
