@@ -22,6 +22,7 @@ from api.limits import BodySizeLimit
 from api.precompute import Precomputer
 from api.routes import articles, entities, events, graph, health, rounds, timeline
 from graph.settings import Settings, get_settings
+from graph.store import GraphStore
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -40,7 +41,8 @@ Unknown ids answer 404, bad parameters 422, and 503 while the database cannot be
 def create_app(settings: Settings | None = None, ingest: Ingest | None = None) -> FastAPI:
     """The API app; `ingest` turns a posted article into facts (no POST /articles without it)."""
     settings = settings if settings is not None else get_settings()
-    stores = StoreHolder(settings)
+    budget = settings.kg_api_retry_seconds
+    stores = StoreHolder(settings, lambda s: GraphStore.connect(s, retry_seconds=budget))
 
     cache = RevisionCache(max_bytes=settings.kg_cache_mb * MB)
     precomputer = Precomputer(stores, cache, settings.kg_precompute_entities)

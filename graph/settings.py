@@ -26,6 +26,12 @@ class Settings(BaseSettings):
     kg_bolt_port: int = Field(default=7688, ge=1, le=65535)
     kg_http_port: int = Field(default=2481, ge=1, le=65535)
     kg_max_article_bytes: int = Field(default=5_000_000, ge=1)
+    kg_api_retry_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        le=60,
+        description="how long the API retries one database transaction before answering 503",
+    )
     kg_cache_mb: int = Field(
         default=64,
         ge=0,

@@ -62,18 +62,26 @@ def translate_errors(target: str) -> Iterator[None]:
 class GraphStore:
     """Connection, schema, writes and reads of the graph; one per process, sessions short-lived."""
 
-    def __init__(self, driver: Driver, database: str, target: str) -> None:
+    def __init__(
+        self, driver: Driver, database: str, target: str, retry_seconds: float | None = None
+    ) -> None:
         self._driver = driver
         self.database = database
         self.target = target
+        # How long the driver may retry one transaction (its own defaults: 30 s, from 1 s).
+        self._retry_time = 30.0 if retry_seconds is None else retry_seconds
+        self._retry_delay = 1.0 if retry_seconds is None else min(0.25, retry_seconds / 2)
 
     @classmethod
-    def connect(cls, settings: Settings) -> GraphStore:
-        """Opens a driver to Neo4j (NEO4J_URI) or to the running embedded server."""
+    def connect(cls, settings: Settings, retry_seconds: float | None = None) -> GraphStore:
+        """Opens a driver to Neo4j (NEO4J_URI) or to the running embedded server.
+
+        ``retry_seconds`` bounds the driver's retries of one transaction (the API's budget).
+        """
         if settings.neo4j_uri:
             password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
             driver = GraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, password))
-            store = cls(driver, settings.neo4j_database, settings.neo4j_uri)
+            store = cls(driver, settings.neo4j_database, settings.neo4j_uri, retry_seconds)
         else:
             info = embedded.running(settings.kg_data_dir.resolve())
             if info is None:
@@ -85,7 +93,7 @@ class GraphStore:
             driver = GraphDatabase.driver(
                 info.uri, auth=(embedded.USER, password), max_connection_lifetime=3600
             )
-            store = cls(driver, embedded.DATABASE, info.uri)
+            store = cls(driver, embedded.DATABASE, info.uri, retry_seconds)
         try:
             store.verify()
         except GraphError:
@@ -107,7 +115,14 @@ class GraphStore:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A short-lived session on the configured database, driver errors translated."""
-        with translate_errors(self.target), self._driver.session(database=self.database) as s:
+        with (
+            translate_errors(self.target),
+            self._driver.session(
+                database=self.database,
+                max_transaction_retry_time=self._retry_time,
+                initial_retry_delay=self._retry_delay,
+            ) as s,
+        ):
             yield s
 
     def verify(self) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from api_world import api_client, api_settings, load_world
+from api_world import API_KEY, api_client, api_settings, load_world
 
 from graph import embedded
 from graph.settings import Settings
@@ -49,3 +49,23 @@ def test_api_answers_503_while_the_database_is_down_and_recovers(
         assert client.get("/timeline").json() == before
         for path in DATA_ROUTES:
             assert client.get(path).status_code == 200, path
+
+
+def test_post_with_the_database_down_answers_503_quickly(
+    graph_settings: Settings, store: GraphStore
+) -> None:
+    settings = api_settings(graph_settings)
+    body = {"id": "posted-while-down", "text": "Envoys of Ostria met in Veltara on Monday."}
+    with api_client(settings) as client:
+        assert client.get("/ready").status_code == 200
+        assert embedded.stop(settings.kg_data_dir) is not None
+        try:
+            started = time.monotonic()
+            r = client.post("/articles", json=body, headers={"X-API-Key": API_KEY})
+            elapsed = time.monotonic() - started
+            assert r.status_code == 503 and r.json() == UNAVAILABLE
+            assert elapsed < 5, f"POST took {elapsed:.1f} s to answer 503"
+        finally:
+            embedded.start(settings.kg_data_dir, settings.kg_bolt_port, settings.kg_http_port)
+        r = client.post("/articles", json=body, headers={"X-API-Key": API_KEY})
+        assert r.status_code == 201, r.json()
