@@ -18,6 +18,7 @@ _PHRASE_STOP_DEPS = {"cc", "conj", "relcl", "appos", "advcl", "punct", "mark", "
 _PHRASE_STOP_PREPS = {"as", "including", "despite", "because", "amid", "while", "after", "before"}
 _LEADING_WORDS = {"a", "an", "the", "that", "to", "on", "any", "for"}
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
+_OBJECT_PRONOUNS = {"him", "her", "them"}
 _GROUP_PRONOUNS = {"it", "its"}
 _COREF_WINDOW = 4  # sentences a pronoun may look back
 _WORD = re.compile(r"[a-z0-9]+")
@@ -106,6 +107,9 @@ def resolve_pronoun(ctx: ArticleContext, tok: Token) -> Mention | None:
     before = [
         m for m in ctx.mentions if m.start < tok.i and m.sent >= first_sent and m.type in types
     ]
+    if word in _OBJECT_PRONOUNS:  # 'X flew in and sat down with him': him is not X
+        own = _clause_subjects(tok)
+        before = [m for m in before if not any(m.start <= t.i < m.end for t in own)]
     subjects = [m for m in before if _is_subject(ctx, m)]
     if word in _GROUP_PRONOUNS:
         before = subjects
@@ -127,6 +131,22 @@ def _description_types(ctx: ArticleContext, tok: Token) -> tuple[EntityType, ...
     if any(c.dep_ in ("compound", "poss", "prep") for c in tok.children):
         return ()  # 'the Hamas movement', 'the group's', 'the group of mediators'
     return (EntityType(nouns[tok.lower_]),)
+
+
+def _clause_subjects(tok: Token) -> list[Token]:
+    """The subjects of the clause a token is in, shared along coordinated verbs."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    out: list[Token] = []
+    for _ in range(4):
+        out += [t for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return out
 
 
 def _is_subject(ctx: ArticleContext, m: Mention) -> bool:
