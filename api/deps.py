@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
 
 from api.cache import RevisionCache
 from api.connection import StoreHolder
-from api.schemas import IngestRequest
-from graph.models import ArticleFacts
+from api.ingest import Ingest, IngestRunner
 from graph.settings import Settings
 from graph.store import GraphStore
 
-Ingest = Callable[[IngestRequest], ArticleFacts]
 INGEST_DISABLED = "ingest is disabled on this server: set KG_API_KEY to enable POST /articles"
 
 
@@ -68,8 +65,15 @@ def get_ingest(request: Request) -> Ingest:
     return ingest
 
 
+def get_ingest_runner(request: Request) -> IngestRunner:
+    """The app's extraction pool and write lock for POST /articles."""
+    runner: IngestRunner = request.app.state.ingest_runner
+    return runner
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 CacheDep = Annotated[RevisionCache, Depends(get_cache)]
 ApiKeyDep = Annotated[None, Depends(require_api_key)]
 IngestDep = Annotated[Ingest, Depends(get_ingest)]
+IngestRunnerDep = Annotated[IngestRunner, Depends(get_ingest_runner)]

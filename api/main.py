@@ -16,8 +16,8 @@ from fastapi.staticfiles import StaticFiles
 
 from api.cache import MB, RevisionCache
 from api.connection import StoreHolder
-from api.deps import Ingest
 from api.errors import add_error_handlers
+from api.ingest import Ingest, IngestRunner
 from api.limits import BodySizeLimit
 from api.precompute import Precomputer
 from api.routes import articles, entities, events, graph, health, rounds, timeline
@@ -46,6 +46,7 @@ def create_app(settings: Settings | None = None, ingest: Ingest | None = None) -
 
     cache = RevisionCache(max_bytes=settings.kg_cache_mb * MB)
     precomputer = Precomputer(stores, cache, settings.kg_precompute_entities)
+    runner = IngestRunner(settings.kg_ingest_concurrency)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -58,6 +59,7 @@ def create_app(settings: Settings | None = None, ingest: Ingest | None = None) -
             yield
         finally:
             await anyio.to_thread.run_sync(precomputer.stop)
+            await anyio.to_thread.run_sync(runner.close)
             await anyio.to_thread.run_sync(warming.join, WARM_UP_GRACE)
             stores.close()
 
@@ -70,6 +72,7 @@ def create_app(settings: Settings | None = None, ingest: Ingest | None = None) -
     app.state.settings = settings
     app.state.stores = stores
     app.state.ingest = ingest
+    app.state.ingest_runner = runner
     app.state.cache = cache
     app.state.precomputer = precomputer
     app.add_middleware(BodySizeLimit, max_bytes=settings.kg_max_article_bytes)

@@ -26,6 +26,15 @@ class Settings(BaseSettings):
     kg_bolt_port: int = Field(default=7688, ge=1, le=65535)
     kg_http_port: int = Field(default=2481, ge=1, le=65535)
     kg_max_article_bytes: int = Field(default=5_000_000, ge=1)
+    kg_max_article_chars: int = Field(
+        default=100_000,
+        ge=1,
+        le=1_000_000,
+        description="longest article text extracted; bounds one article's time and memory",
+    )
+    kg_ingest_concurrency: int = Field(
+        default=2, ge=1, le=64, description="articles POST /articles extracts at once"
+    )
     kg_api_retry_seconds: float = Field(
         default=1.0,
         ge=0,

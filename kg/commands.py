@@ -72,6 +72,7 @@ def run_load(
                     max_bytes=settings.kg_max_article_bytes,
                     batch_size=batch_size,
                     id_prefix=id_prefix,
+                    max_chars=settings.kg_max_article_chars,
                 )
         except LoaderError as e:
             fail(str(e))
@@ -158,7 +159,7 @@ def ingest_posted(body: BaseModel) -> ArticleFacts:
     """POST /articles: the posted record goes through the same cleaning and extraction as files."""
     from loaders.pipeline import extract_record
 
-    return extract_record(body.model_dump())
+    return extract_record(body.model_dump(), max_chars=get_settings().kg_max_article_chars)
 
 
 @app.command("serve")

@@ -49,6 +49,7 @@ def extract(
                 workers=workers,
                 progress=progress,
                 max_bytes=get_settings().kg_max_article_bytes,
+                max_chars=get_settings().kg_max_article_chars,
             )
         except LoaderError as e:
             fail(str(e))

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 
 from graph.models import Article, ArticleFacts
 from loaders.parallel import Extract, Extracted, iter_extracted, load_default_extract
-from loaders.sources import DEFAULT_MAX_BYTES, Skipped, iter_articles
+from loaders.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Skipped, iter_articles
 
 log = logging.getLogger(__name__)
 
@@ -39,12 +39,17 @@ class ExtractReport(BaseModel):
 
 
 def _iter_outcomes(
-    paths: Sequence[Path], manifest: Path | None, extract: Extract, workers: int, max_bytes: int
+    paths: Sequence[Path],
+    manifest: Path | None,
+    extract: Extract,
+    workers: int,
+    max_bytes: int,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[tuple[str, Extracted | str]]:
     """(name, outcome or failure reason) of every source, in input order."""
     items = (
         (item, item if isinstance(item, Article) else None)
-        for item in iter_articles(paths, manifest, max_bytes=max_bytes)
+        for item in iter_articles(paths, manifest, max_bytes=max_bytes, max_chars=max_chars)
     )
     for item, outcome in iter_extracted(items, extract, workers):
         if isinstance(item, Skipped):
@@ -71,6 +76,7 @@ def extract_paths(
     workers: int = 1,
     progress: Progress | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> ExtractReport:
     """Extract every article under paths into a facts file at `out`, no database needed."""
     started = time.perf_counter()
@@ -79,7 +85,10 @@ def extract_paths(
     tmp = out.with_name(out.name + ".tmp")
     try:
         _write_facts(
-            tmp, _iter_outcomes(paths, manifest, extract_fn, workers, max_bytes), report, progress
+            tmp,
+            _iter_outcomes(paths, manifest, extract_fn, workers, max_bytes, max_chars),
+            report,
+            progress,
         )
         os.replace(tmp, out)
     finally:

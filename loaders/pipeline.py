@@ -36,7 +36,13 @@ from pydantic import BaseModel, Field, ValidationError
 from graph.models import Article, ArticleFacts, WriteStatus
 from loaders.facts_file import ExtractReport, extract_lines, extract_paths, facts_line
 from loaders.parallel import Extract, Extracted, iter_extracted, load_default_extract
-from loaders.sources import DEFAULT_MAX_BYTES, Skipped, article_from_record, iter_articles
+from loaders.sources import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
+    Skipped,
+    article_from_record,
+    iter_articles,
+)
 
 __all__ = [
     "BatchSink",
@@ -310,12 +316,15 @@ def load_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch_size: int = DEFAULT_BATCH,
     id_prefix: str = "",
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> LoadReport:
     """Read, extract and write every article under paths; return what happened."""
     started = time.perf_counter()
     extract_fn = extract if extract is not None else load_default_extract()
     writer = _Writer(sink, batch_size, progress)
-    sources = iter_articles(paths, manifest, max_bytes=max_bytes, id_prefix=id_prefix)
+    sources = iter_articles(
+        paths, manifest, max_bytes=max_bytes, max_chars=max_chars, id_prefix=id_prefix
+    )
 
     def work() -> None:
         checked = _checked(writer, sources)
@@ -354,7 +363,9 @@ def read_facts_line(path: Path, number: int, line: str) -> _Pending:
     return _Pending(name, facts=facts)
 
 
-def extract_record(record: Mapping[str, Any], extract: Extract | None = None) -> ArticleFacts:
+def extract_record(
+    record: Mapping[str, Any], extract: Extract | None = None, max_chars: int = DEFAULT_MAX_CHARS
+) -> ArticleFacts:
     """Facts of one article given as a record (text plus metadata), cleaned like a file's text."""
-    article = article_from_record(record)
+    article = article_from_record(record, max_chars)
     return (extract or load_default_extract())(article)

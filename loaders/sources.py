@@ -29,7 +29,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import stat
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -47,6 +46,7 @@ from loaders.clean import (
     parse_date,
 )
 from loaders.errors import InvalidArticle
+from loaders.files import MANIFEST_NAME, iter_files
 from loaders.manifest import (
     METADATA_FIELDS,
     ManifestEntry,
@@ -57,15 +57,20 @@ from loaders.manifest import (
     surrogate_problem,
 )
 
-__all__ = ["ManifestEntry", "Skipped", "iter_articles", "read_manifest", "read_source"]
+__all__ = [
+    "MANIFEST_NAME",
+    "ManifestEntry",
+    "Skipped",
+    "iter_articles",
+    "read_manifest",
+    "read_source",
+]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_CHARS = 100_000  # cleaned characters per article: bounds one extraction's memory
 FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
-MANIFEST_NAME = "manifest.json"
-# Files of a folder that are not articles: the manifest, and the answer key `kg generate` writes.
-NOT_ARTICLES = frozenset({MANIFEST_NAME, "truth.json"})
 TOO_DEEP = "JSON nested too deeply to be an article record"
 ENCODINGS = ("utf-8-sig", "cp1252")  # utf-8-sig reads plain UTF-8 too, dropping a BOM
 # Control characters (Unicode category Cc) other than the whitespace ones \t \n \v \f \r.
@@ -180,12 +185,15 @@ def default_manifest(paths: Sequence[Path]) -> Path | None:
     return None
 
 
-def article_from_record(record: Mapping[str, Any]) -> Article:
+def article_from_record(record: Mapping[str, Any], max_chars: int = DEFAULT_MAX_CHARS) -> Article:
     """One record (text plus metadata) as a cleaned Article; raises InvalidArticle naming why."""
     try:
-        return _record_article("record", dict(record))
+        article = _record_article("record", dict(record))
     except _Rejected as e:
         raise InvalidArticle(str(e)) from e
+    if len(article.text) > max_chars:
+        raise InvalidArticle(_too_long(article, max_chars))
+    return article
 
 
 def _iter_records(path: Path, text: str, kind: str) -> Iterator[tuple[str, str, Any] | Skipped]:
@@ -300,49 +308,11 @@ def _read_records(path: Path, text: str, kind: str, id_prefix: str) -> Iterator[
             yield _unexpected(label, e)
 
 
-def _is_hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
-
-
-def _not_regular(path: Path) -> Skipped:
-    """A FIFO, socket or device found among the inputs: reported, never opened."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as e:
-        return Skipped(path=str(path), reason=f"cannot read file: {e.strerror or e}")
-    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
-    return Skipped(path=str(path), reason=f"not a regular file ({kind}); not read")
-
-
-def _iter_files(
-    paths: Sequence[Path], exclude: Path | None
-) -> Iterator[tuple[Path, str] | Skipped]:
-    """(file, name relative to the folder given) for every input file, folders walked sorted."""
-    seen: set[Path] = set()
-    for given in map(Path, paths):
-        if given.is_dir():
-            found = []
-            for path in given.rglob("*"):
-                relative = path.relative_to(given)
-                if not path.is_dir() and not _is_hidden(relative):
-                    found.append((relative.as_posix(), path))
-            for relative_name, path in sorted(found):
-                if path.name in NOT_ARTICLES or path.resolve() == exclude:
-                    log.debug("not an article: %s", path)
-                    continue
-                if not path.is_file():
-                    yield _not_regular(path)
-                elif path.resolve() not in seen:
-                    seen.add(path.resolve())
-                    yield path, relative_name
-        elif given.is_file():
-            if given.resolve() not in seen:
-                seen.add(given.resolve())
-                yield given, given.name
-        elif given.exists():
-            yield _not_regular(given)
-        else:
-            yield Skipped(path=str(given), reason="no such file or folder")
+def _too_long(article: Article, max_chars: int) -> str:
+    return (
+        f"article {article.id!r} too long: {len(article.text)} characters after cleaning, over "
+        f"the {max_chars}-character cap per article (set by KG_MAX_ARTICLE_CHARS)"
+    )
 
 
 def iter_articles(
@@ -350,12 +320,14 @@ def iter_articles(
     manifest: Path | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
     id_prefix: str = "",
 ) -> Iterator[Article | Skipped]:
     """Read files and folders; yield one Article per article found, or Skipped with a reason.
 
     ``id_prefix`` is put before every article id (from a file name or a record), so corpora
-    whose file names repeat can share one graph.
+    whose file names repeat can share one graph; an article whose cleaned text is longer
+    than ``max_chars`` is Skipped (its extraction would take minutes and gigabytes).
     """
     entries: dict[str, ManifestEntry] = {}
     if manifest is not None:
@@ -364,7 +336,7 @@ def iter_articles(
     exclude = Path(manifest).resolve() if manifest is not None else None
     first_seen: dict[str, str] = {}
     used: set[str] = set()
-    for item in _iter_files(paths, exclude):
+    for item in iter_files(paths, exclude):
         if isinstance(item, Skipped):
             yield item
             continue
@@ -374,6 +346,9 @@ def iter_articles(
         if entry is not None:
             used.add(key)
         for found in read_source(path, entry, max_bytes, id_prefix):
+            if isinstance(found, Article) and len(found.text) > max_chars:
+                yield Skipped(path=str(path), reason=_too_long(found, max_chars))
+                continue
             if isinstance(found, Article):
                 if found.id in first_seen:
                     first = first_seen[found.id]

@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Response, status
 from pydantic import TypeAdapter
 
 from api.cache import cached_json
-from api.deps import ApiKeyDep, CacheDep, IngestDep, StoreDep
+from api.deps import ApiKeyDep, CacheDep, IngestDep, IngestRunnerDep, SettingsDep, StoreDep
 from api.schemas import ArticleFactsOut, ArticleMeta, IngestRequest, IngestResult
 from graph import reads
 from graph.models import WriteStatus
@@ -61,9 +61,11 @@ def get_article(store: StoreDep, cache: CacheDep, article_id: str) -> Response:
         422: {"description": "the article cannot be used (the detail says why)"},
     },
 )
-def add_article(
+async def add_article(
     _key: ApiKeyDep,
     ingest: IngestDep,
+    runner: IngestRunnerDep,
+    settings: SettingsDep,
     store: StoreDep,
     body: IngestRequest,
     response: Response,
@@ -72,17 +74,24 @@ def add_article(
 
     Needs the header `X-API-Key` set to the server's `KG_API_KEY`; without that setting the
     route answers 403. Answers 201 when the article is new, 200 when it was already there
-    (`unchanged` when the text is the same, `updated` when its facts were replaced).
+    (`unchanged` when the text is the same, `updated` when its facts were replaced). A text
+    longer than `KG_MAX_ARTICLE_CHARS` characters answers 422; extraction runs at most
+    `KG_INGEST_CONCURRENCY` articles at once, later posts wait their turn.
     """
+    cap = settings.kg_max_article_chars
+    if len(body.text) > cap:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            detail=f"article {body.id!r} cannot be used: its text has {len(body.text)} "
+            f"characters, over the cap of {cap} per article (set by KG_MAX_ARTICLE_CHARS)",
+        )
     try:
-        facts = ingest(body)
+        facts = await runner.extract(ingest, body)
     except ValueError as e:
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"article {body.id!r} cannot be used: {e}"
         ) from e
-    written = store.write_article(facts)
-    if written is not WriteStatus.UNCHANGED:
-        store.derive_sequences()
+    written = await runner.write(store, facts)
     if written is not WriteStatus.LOADED:
         response.status_code = status.HTTP_200_OK
     return {

@@ -3,13 +3,21 @@ urls and an unauthenticated client. Each is refused with a 4xx naming the field,
 
 from __future__ import annotations
 
+import asyncio
 import json
+import threading
+import time
 from collections.abc import Iterator
 
+import httpx
 import pytest
-from api_world import API_KEY, api_client, api_settings
+from api_world import API_KEY, api_client, api_settings, facts_from_text
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from api.main import create_app
+from api.schemas import IngestRequest
+from graph.models import ArticleFacts
 from graph.settings import Settings
 from graph.store import GraphStore
 
@@ -68,3 +76,61 @@ def test_post_refuses_ids_that_break_the_one_rule_never_strips(
     assert isinstance(answer, dict)
     assert answer["detail"][0]["loc"] == ["body", "id"]
     assert client.get("/articles/lead").status_code == 404
+
+
+def test_text_over_the_character_cap_is_422_in_our_words(
+    store: GraphStore, graph_settings: Settings
+) -> None:
+    settings = api_settings(graph_settings, kg_max_article_chars=1_000)
+    with api_client(settings) as client:
+        body = {"id": "long-1", "text": SENTENCE * 20}
+        status, answer = _post(client, json.dumps(body).encode())
+    assert status == 422, answer
+    assert isinstance(answer, dict)
+    detail = answer["detail"]
+    assert "1000" in detail and "KG_MAX_ARTICLE_CHARS" in detail and "long-1" in detail
+
+
+def _post_concurrently(app: FastAPI, bodies: list[dict[str, str]]) -> list[int]:
+    """Status codes of posting every body at once to `app` (its store closed afterwards)."""
+
+    async def post_all() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+            posts = (c.post("/articles", json=body, headers=HEADERS) for body in bodies)
+            return [a.status_code for a in await asyncio.gather(*posts)]
+
+    try:
+        return asyncio.run(post_all())
+    finally:
+        app.state.stores.close()
+
+
+def test_extraction_runs_at_most_the_configured_number_at_once(
+    store: GraphStore, graph_settings: Settings
+) -> None:
+    lock, running, peak, threads = threading.Lock(), [0], [0], set()
+
+    def slow_ingest(req: IngestRequest) -> ArticleFacts:
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+            threads.add(threading.current_thread().name)
+        time.sleep(0.3)
+        with lock:
+            running[0] -= 1
+        return facts_from_text(req)
+
+    app = create_app(api_settings(graph_settings, kg_ingest_concurrency=2), ingest=slow_ingest)
+    bodies = [{"id": f"c-{i}", "text": SENTENCE} for i in range(6)]
+    assert _post_concurrently(app, bodies) == [201] * 6
+    assert peak[0] == 2
+    assert all(name.startswith("ingest") for name in threads), threads
+
+
+def test_concurrent_posts_of_one_new_id_give_one_201_and_no_conflict(
+    store: GraphStore, graph_settings: Settings
+) -> None:
+    app = create_app(api_settings(graph_settings), ingest=facts_from_text)
+    statuses = _post_concurrently(app, [{"id": "same-1", "text": SENTENCE}] * 4)
+    assert sorted(statuses) == [200, 200, 200, 201]

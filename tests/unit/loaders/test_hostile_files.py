@@ -14,7 +14,7 @@ import pytest
 
 from graph.models import Article
 from loaders.errors import ManifestError
-from loaders.sources import DEFAULT_MAX_BYTES, Skipped, iter_articles
+from loaders.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Skipped, iter_articles
 
 SENTENCE = "Envoys of Northland met the Ostrian delegation in Lorvik on Monday, officials said."
 MB = 1024 * 1024
@@ -119,7 +119,7 @@ def test_ten_megabyte_single_line_is_refused_by_size_then_read_when_allowed(
     assert isinstance(items[0], Skipped) and "file too large" in items[0].reason
     assert seconds < 1
     started = time.perf_counter()
-    allowed = list(iter_articles([path], max_bytes=20 * MB))
+    allowed = list(iter_articles([path], max_bytes=20 * MB, max_chars=20 * MB))
     assert isinstance(allowed[0], Article)
     assert time.perf_counter() - started < 60
 
@@ -242,3 +242,15 @@ def test_fifo_in_a_folder_is_reported(tmp_path: Path) -> None:
     items = list(iter_articles([tmp_path]))
     assert [type(i).__name__ for i in items] == ["Article", "Skipped"], items
     assert "pipe.txt" in items[1].path and "not a regular file" in items[1].reason  # type: ignore[union-attr]
+
+
+def test_article_over_the_character_cap_is_refused_in_our_words(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    count = DEFAULT_MAX_CHARS // len(SENTENCE) + 10
+    path.write_text("".join(f"{SENTENCE} Paragraph {n}.\n\n" for n in range(count)))
+    (item,) = list(iter_articles([path]))
+    assert isinstance(item, Skipped), item
+    assert f"{DEFAULT_MAX_CHARS}-character cap" in item.reason
+    assert "KG_MAX_ARTICLE_CHARS" in item.reason
+    (allowed,) = list(iter_articles([path], max_chars=2 * DEFAULT_MAX_CHARS))
+    assert isinstance(allowed, Article)
