@@ -22,7 +22,7 @@ _CLAUSE_DEPS = ("advcl", "xcomp", "conj")
 def _person_at(ctx: ArticleContext, tok: Token) -> Mention | None:
     """The person a token names, refers to, or is in apposition with ('Qatar's premier, X')."""
     m = ctx.mention_for(tok)
-    if m is None and tok.pos_ == "PRON":
+    if m is None:  # 'he', 'the CIA director'
         m = resolve_pronoun(ctx, tok)
     if m is None:
         for child in tok.children:

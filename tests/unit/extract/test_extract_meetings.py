@@ -168,3 +168,17 @@ def test_extract_mediators_from_countries_mediate_the_round() -> None:
     )
     [talks_id] = _talks(facts)
     assert {("qatar", talks_id), ("egypt", talks_id)} <= _rels(facts, Predicate.MEDIATED)
+
+
+def test_extract_meeting_host_named_by_title_refers_back_to_the_person() -> None:
+    facts = extract_article(
+        make_article(
+            "t-titled",
+            "CIA Director William Burns arrived in Doha on Sunday. "
+            "The CIA director spent the day with Mossad chief David Barnea.",
+            published="2024-10-28",
+        )
+    )
+    meetings = [e for e in facts.events if e.kind is EventKind.TALKS]
+    people = {p.entity_id for e in meetings for p in e.participants}
+    assert {"bill-burns", "david-barnea"} <= people
