@@ -4,14 +4,18 @@
 item that needs no extraction) and yields each item with its outcome, in input order, keeping
 at most a bounded number of extractions in flight so a corpus of any size streams through.
 Spawned workers re-import the calling script, so a script that uses workers > 1 needs the
-``if __name__ == "__main__":`` guard; the extract function must be importable by name.
+``if __name__ == "__main__":`` guard; the extract function must be importable by name. Each
+worker watches the process that started it and exits within a second of its death (a
+SIGKILL, the OOM killer), so no worker is left blocked forever holding its memory.
 """
 
 from __future__ import annotations
 
 import importlib
 import multiprocessing
+import os
 import pickle
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +29,7 @@ from loaders.errors import ExtractorUnavailable
 Extract = Callable[[Article], ArticleFacts]
 Item = TypeVar("Item")
 IN_FLIGHT_PER_WORKER = 4  # extraction jobs queued ahead of the writer, per worker
+PARENT_CHECK_SECONDS = 0.5  # how often a worker checks that its parent is alive
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,17 @@ def run_extract(extract: Extract, article: Article) -> Extracted:
     except Exception as e:  # any failure of the extractor is this article's failure
         return Extracted(None, f"{type(e).__name__}: {e}", time.perf_counter() - started)
     return Extracted(facts, None, time.perf_counter() - started)
+
+
+def watch_parent(parent_pid: int) -> None:
+    """Runs first in each worker: a daemon thread ends the worker once its parent is gone."""
+
+    def exit_when_orphaned() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)  # the parent died without shutting the pool down: nobody wants the results
+
+    threading.Thread(target=exit_when_orphaned, name="parent-watch", daemon=True).start()
 
 
 def load_default_extract() -> Extract:
@@ -83,7 +99,12 @@ def iter_extracted(
         return
     check_picklable(extract)
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=watch_parent,
+        initargs=(os.getpid(),),
+    )
     queue: deque[tuple[Item, Future[Extracted] | None]] = deque()
     limit = workers * IN_FLIGHT_PER_WORKER + max(ahead, 0)
     in_flight = 0
