@@ -175,6 +175,7 @@ class Status(_Section):
     doubt_cues: Words
     plan_verbs: Words
     negating_preps: Words
+    absence_verbs: dict[str, Words]
 
 
 class Order(_Section):

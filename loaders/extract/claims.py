@@ -63,8 +63,22 @@ def _conditional(chain: list[Token], cfg: dict[str, Any]) -> bool:
     return False
 
 
-def claim_status(tok: Token, patterns: dict[str, Any]) -> ClaimStatus:
-    """The status a sentence gives to the event or fact a trigger word names."""
+def _stays_away(tok: Token, cfg: dict[str, Any]) -> bool:
+    """A verb of absence: 'boycott', 'skip', or a phrasal one such as 'stay away'."""
+    if tok.pos_ != "VERB":
+        return False
+    needs = cfg["absence_verbs"].get(tok.lemma_)
+    if needs is None:
+        return False
+    return not needs or any(c.lower_ in needs for c in tok.children)
+
+
+def claim_status(tok: Token, patterns: dict[str, Any], party: bool = False) -> ClaimStatus:
+    """The status a sentence gives to the event or fact a trigger word names.
+
+    With `party`, the status of a party's part in it: 'Israel stayed away from the round' denies
+    that Israel attended, not that the round took place.
+    """
     cfg = patterns["status"]
     chain = _chain(tok)
     # A noun under a preposition is presupposed ('if they come out of the meeting with a deal'):
@@ -77,6 +91,8 @@ def claim_status(tok: Token, patterns: dict[str, Any]) -> ClaimStatus:
     if _negated(tok, cfg) or (governed and _negated(verb, cfg)):
         return DENIED
     above = chain[1:]
+    if party and any(_stays_away(t, cfg) for t in above):
+        return DENIED  # 'Israel stayed away from the round', 'boycotted the talks'
     if tok.dep_ == "pcomp" and tok.head.lower_ in cfg["negating_preps"]:
         return DENIED  # 'without reaching an agreement'
     if any(t.lemma_ in cfg["denial_verbs"] and t.pos_ == "VERB" for t in above):
@@ -112,5 +128,5 @@ def mark_claims(ctx: ArticleContext) -> None:
         if event is None:
             continue
         here = [i for i in event.triggers if ctx.sent_of[i] == r.sent]
-        found = [claim_status(ctx.doc[i], ctx.patterns) for i in here]
+        found = [claim_status(ctx.doc[i], ctx.patterns, party=True) for i in here]
         r.status = most_certain(found) if found else event.status

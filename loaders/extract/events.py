@@ -130,6 +130,8 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
             continue
         if m.type is EntityType.PERSON and not _person_takes_part(ctx, m, trigger):
             continue
+        if m.type is EntityType.ORGANIZATION and _in_title(ctx, m):
+            continue  # 'CIA director Bill Burns': Burns attends, the CIA is his title
         role = Role.MEDIATOR if m in mediators else Role.ATTENDEE
         draft.participants.setdefault((m.entity_id, role), sent)
         pred = Predicate.MEDIATED if role is Role.MEDIATOR else Predicate.ATTENDED
@@ -153,6 +155,19 @@ def _takes_part(ctx: ArticleContext, m: Mention, trigger: Token) -> bool:
 
 
 _PERSON_PART_DEPS = ("nsubj", "nsubjpass", "appos", "conj", "dobj", "attr", "dep", "npadvmod")
+
+
+def _in_title(ctx: ArticleContext, m: Mention) -> bool:
+    """Whether a mention is part of a person's title ('CIA director Bill Burns')."""
+    tok = ctx.doc[m.end - 1]
+    for _ in range(3):
+        if tok.dep_ not in ("compound", "poss", "amod", "nmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        other = ctx.mention_for(tok)
+        if other is not None and other is not m:
+            return other.type is EntityType.PERSON
+    return False
 
 
 def _person_takes_part(ctx: ArticleContext, m: Mention, trigger: Token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.models import EventKind, Predicate
+from graph.models import ClaimStatus, EventKind, Predicate
 from loaders.extract import extract_article
 from tests.unit.extract.test_extract_patterns import make_article
 
@@ -40,3 +40,17 @@ def test_extract_no_attendance_when_a_person_did_not_join() -> None:
     assert "bill-burns" not in {
         r.subject_id for r in facts.relations if r.predicate is Predicate.ATTENDED
     }
+
+
+def test_extract_a_party_that_stayed_away_is_denied_attendance_not_the_round() -> None:
+    text = (
+        "Hamas and Egypt held talks in Cairo on Sunday. "
+        "Israel stayed away from the talks, which opened on Sunday."
+    )
+    facts = extract_article(make_article("t-away", text, published="2024-03-05"))
+    talks = [e for e in facts.events if e.kind is EventKind.TALKS]
+    assert talks and all(e.status is ClaimStatus.STATED for e in talks)
+    israel = [
+        r for r in facts.relations if r.predicate is Predicate.ATTENDED and r.subject_id == "israel"
+    ]
+    assert israel and all(r.status is ClaimStatus.DENIED for r in israel)
