@@ -103,7 +103,12 @@ class ArticleContext:
         for i, sent in enumerate(self.sents):
             for tok in sent:
                 self.sent_of[tok.i] = i
-        self.headlines: set[int] = {i for i, s in enumerate(self.sents) if is_headline(s)}
+        title = " ".join((article.title or "").split())
+        self.headlines: set[int] = {
+            i
+            for i, s in enumerate(self.sents)
+            if is_headline(s) or (title and " ".join(s.text.split()) == title)
+        }
         self.mentions: list[Mention] = []
         self.mention_of: dict[int, Mention] = {}
         self.entities: dict[str, EntityDraft] = {}

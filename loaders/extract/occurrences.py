@@ -269,6 +269,8 @@ def collect_occurrences(ctx: ArticleContext) -> None:
         for tok in span:
             for kind in GENERIC_KINDS:
                 cfg = cfgs.get(str(kind))
+                if kind is EventKind.STATEMENT and sent in ctx.headlines:
+                    continue  # 'Hamas says ...' over a story: the story tells what was said
                 if cfg and _is_trigger(tok, cfg):
                     _record(ctx, kind, cfg, sent, tok)
 
