@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
@@ -10,10 +9,9 @@ from fastapi import Depends, Header, HTTPException, Request
 from api.cache import RevisionCache
 from api.connection import StoreHolder
 from api.ingest import Ingest, IngestRunner
+from api.security import key_refusal
 from graph.settings import Settings
 from graph.store import GraphStore
-
-INGEST_DISABLED = "ingest is disabled on this server: set KG_API_KEY to enable POST /articles"
 
 
 def get_settings(request: Request) -> Settings:
@@ -41,16 +39,11 @@ def require_api_key(
     """403 when ingest is disabled, 401 without a key, 403 with a wrong one."""
     configured = get_settings(request).kg_api_key
     expected = configured.get_secret_value() if configured is not None else ""
-    if not expected:
-        raise HTTPException(status_code=403, detail=INGEST_DISABLED)
-    if not x_api_key:
-        raise HTTPException(
-            status_code=401,
-            detail="missing X-API-Key header",
-            headers={"WWW-Authenticate": "X-API-Key"},
-        )
-    if not secrets.compare_digest(x_api_key.encode(), expected.encode()):
-        raise HTTPException(status_code=403, detail="invalid API key")
+    refusal = key_refusal(expected, x_api_key)
+    if refusal is not None:
+        status, detail = refusal
+        headers = {"WWW-Authenticate": "X-API-Key"} if status == 401 else None
+        raise HTTPException(status_code=status, detail=detail, headers=headers)
 
 
 def get_ingest(request: Request) -> Ingest:

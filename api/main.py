@@ -21,6 +21,7 @@ from api.ingest import Ingest, IngestRunner
 from api.limits import BodySizeLimit
 from api.precompute import Precomputer
 from api.routes import articles, entities, events, graph, health, rounds, timeline
+from api.security import KeyBeforeBody, SecurityHeaders
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 
@@ -75,7 +76,9 @@ def create_app(settings: Settings | None = None, ingest: Ingest | None = None) -
     app.state.ingest_runner = runner
     app.state.cache = cache
     app.state.precomputer = precomputer
+    key = settings.kg_api_key.get_secret_value() if settings.kg_api_key is not None else ""
     app.add_middleware(BodySizeLimit, max_bytes=settings.kg_max_article_bytes)
+    app.add_middleware(KeyBeforeBody, expected=lambda: key)
     if settings.kg_cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -83,6 +86,7 @@ def create_app(settings: Settings | None = None, ingest: Ingest | None = None) -
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type", "X-API-Key"],
         )
+    app.add_middleware(SecurityHeaders)
     add_error_handlers(app)
     for module in (timeline, rounds, entities, events, graph, articles, health):
         app.include_router(module.router)

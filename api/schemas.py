@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from graph.models import ClaimStatus, Id, IsoDate, WriteStatus, article_id_problem
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_METADATA_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline pass
 
 
 class _Out(BaseModel):
@@ -345,6 +346,23 @@ class IngestRequest(BaseModel):
                 f"holds a lone surrogate (U+{ord(found.group()):04X}) at character "
                 f"{found.start()}: not valid Unicode, and UTF-8 cannot encode it"
             )
+        return value
+
+    @field_validator("title", "source", "author", "url")
+    @classmethod
+    def _printable_metadata(cls, value: str | None) -> str | None:
+        """Metadata cannot hold NUL, control characters or terminal (ANSI) escapes."""
+        if value is not None and (found := _METADATA_CONTROLS.search(value)):
+            code = ord(found.group())
+            raise ValueError(f"holds a control character (U+{code:04X}): NUL and escapes refused")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _web_url(cls, value: str | None) -> str | None:
+        """The url is shown as a link: only http:// and https:// addresses are taken."""
+        if value is not None and not value.strip().lower().startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// address")
         return value
 
     @field_validator("id")

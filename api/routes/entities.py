@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
-from pydantic import TypeAdapter
+from pydantic import AfterValidator, TypeAdapter
 
 from api.cache import RevisionCache, cached_json
 from api.deps import CacheDep, StoreDep
 from api.schemas import EntityProfile, EntitySummary
 from graph import reads
 from graph.models import EntityType
+from graph.names import normalize
 from graph.store import GraphStore
 
 router = APIRouter(prefix="/entities", tags=["entities"])
@@ -19,12 +20,21 @@ MATCHES = TypeAdapter(list[EntitySummary])
 PROFILE = TypeAdapter(EntityProfile)
 
 
+def _searchable(q: str | None) -> str | None:
+    """A search text must keep a letter or a digit once case, accents and punctuation go."""
+    if q is not None and not normalize(q):
+        raise ValueError("holds no letter or digit to search for (punctuation is ignored)")
+    return q
+
+
 @router.get("", response_model=list[EntitySummary])
 def search_entities(
     store: StoreDep,
     cache: CacheDep,
     q: Annotated[
-        str | None, Query(max_length=200, description="name or alias, or part of one")
+        str | None,
+        Query(max_length=200, description="name or alias, or part of one"),
+        AfterValidator(_searchable),
     ] = None,
     type: Annotated[EntityType | None, Query(description="only entities of this type")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
@@ -12,6 +11,7 @@ from api.cache import RevisionCache, cached_json
 from api.deps import CacheDep, StoreDep
 from api.schemas import RollCall, Round
 from graph import reads
+from graph.models import IsoDate
 from graph.store import GraphStore
 
 router = APIRouter(prefix="/rounds", tags=["rounds"])
@@ -25,9 +25,11 @@ def list_rounds(
     store: StoreDep,
     cache: CacheDep,
     date_from: Annotated[
-        date | None, Query(alias="from", description="first day, YYYY-MM-DD")
+        IsoDate | None, Query(alias="from", description="first day, YYYY-MM-DD")
     ] = None,
-    date_to: Annotated[date | None, Query(alias="to", description="last day, YYYY-MM-DD")] = None,
+    date_to: Annotated[
+        IsoDate | None, Query(alias="to", description="last day, YYYY-MM-DD")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = DEFAULT_ROUNDS,
 ) -> Response:
     """Rounds of talks in date order: date, place, mediators, hosts and how many attended.
@@ -35,8 +37,7 @@ def list_rounds(
     `attendee_count` counts the roll call of `/rounds/{id}/attendees`: parties, delegations and
     the members of delegations that attended.
     """
-    first = date_from.isoformat() if date_from else None
-    last = date_to.isoformat() if date_to else None
+    first, last = date_from, date_to
     return rounds_response(cache, store, first, last, limit)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
@@ -13,7 +12,7 @@ from api.cursor import decode_cursor, encode_cursor
 from api.deps import CacheDep, StoreDep
 from api.schemas import TimelinePage
 from graph import reads
-from graph.models import EventKind
+from graph.models import EventKind, IsoDate
 
 router = APIRouter(tags=["timeline"])
 PAGE = TypeAdapter(TimelinePage)
@@ -25,9 +24,11 @@ def get_timeline(
     store: StoreDep,
     cache: CacheDep,
     date_from: Annotated[
-        date | None, Query(alias="from", description="first day, YYYY-MM-DD")
+        IsoDate | None, Query(alias="from", description="first day, YYYY-MM-DD")
     ] = None,
-    date_to: Annotated[date | None, Query(alias="to", description="last day, YYYY-MM-DD")] = None,
+    date_to: Annotated[
+        IsoDate | None, Query(alias="to", description="last day, YYYY-MM-DD")
+    ] = None,
     kind: Annotated[EventKind | None, Query(description="only events of this kind")] = None,
     actor: Annotated[
         str | None, Query(description="only events this entity id is linked to")
@@ -42,8 +43,7 @@ def get_timeline(
     `cursor` to get the next; it is null on the last page.
     """
     after = decode_cursor(cursor) if cursor else None
-    first = date_from.isoformat() if date_from else None
-    last = date_to.isoformat() if date_to else None
+    first, last = date_from, date_to
     kind_name = str(kind) if kind else None
 
     def page() -> dict[str, Any]:
