@@ -15,6 +15,14 @@ from loaders.errors import ManifestError
 
 METADATA_FIELDS = ("title", "source", "url", "author", "published")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Terminal (ANSI) escape sequences, then NUL and the other control characters, tab and newline
+# excepted: metadata is printed by kg and shown by the page.
+_TERMINAL_JUNK = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, screen clears
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, hyperlinks
+    r"|\x1b[@-_]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+WEB_SCHEMES = ("http://", "https://")
 
 Metadata = dict[str, str | None]
 
@@ -36,6 +44,16 @@ def surrogate_problem(field: str, value: str) -> str | None:
     code = ord(found.group())
     where = f"at character {found.start()}"
     return f"{field} holds a lone surrogate (U+{code:04X}) {where}: not valid Unicode"
+
+
+def scrub_metadata(value: str) -> str:
+    """A metadata value without NUL, control characters or terminal (ANSI) escapes."""
+    return _TERMINAL_JUNK.sub("", value)
+
+
+def is_web_url(value: str) -> bool:
+    """True for an http:// or https:// address (never javascript:, data: and the like)."""
+    return value.strip().lower().startswith(WEB_SCHEMES)
 
 
 @dataclass(frozen=True)
@@ -61,8 +79,11 @@ def read_metadata(item: dict[str, Any]) -> tuple[Metadata, list[str]]:
         if problem := surrogate_problem(key, value):
             problems.append(problem)
             continue
-        value = value.strip()
+        value = scrub_metadata(value).strip()
         if not value:
+            continue
+        if key == "url" and not is_web_url(value):
+            problems.append(f"url {value[:60]!r} is not an http:// or https:// address")
             continue
         if key == "published":
             iso = parse_date(value)

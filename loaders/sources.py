@@ -52,8 +52,10 @@ from loaders.manifest import (
     ManifestEntry,
     Metadata,
     Skipped,
+    is_web_url,
     read_manifest,
     read_metadata,
+    scrub_metadata,
     surrogate_problem,
 )
 
@@ -152,8 +154,9 @@ def _html_article(article_id: str, html: str, layers: Sequence[Metadata]) -> Art
     for key, attr in (("title", "title"), ("author", "author"), ("source", "sitename"),
                       ("url", "url"), ("published", "date")):  # fmt: skip
         value = getattr(doc, attr, None)
-        if isinstance(value, str) and value.strip():
-            page[key] = parse_date(value) if key == "published" else value.strip()
+        value = scrub_metadata(value).strip() if isinstance(value, str) else None
+        if value and (key != "url" or is_web_url(value)):
+            page[key] = parse_date(value) if key == "published" else value
     return _build_article(article_id, text, [page, *layers])
 
 

@@ -254,3 +254,19 @@ def test_article_over_the_character_cap_is_refused_in_our_words(tmp_path: Path) 
     assert "KG_MAX_ARTICLE_CHARS" in item.reason
     (allowed,) = list(iter_articles([path], max_chars=2 * DEFAULT_MAX_CHARS))
     assert isinstance(allowed, Article)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "vbscript:x"])
+def test_record_url_that_is_not_http_is_refused_by_name(tmp_path: Path, url: str) -> None:
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps({"id": "u1", "text": SENTENCE, "url": url}) + "\n")
+    (item,) = list(iter_articles([path]))
+    assert isinstance(item, Skipped) and "http://" in item.reason and "url" in item.reason
+
+
+def test_metadata_loses_nul_and_terminal_escapes(tmp_path: Path) -> None:
+    path = tmp_path / "records.jsonl"
+    title = "Talks\x00 resume\x1b[2J\x1b]0;owned\x07 in\x9b Lorvik"
+    path.write_text(json.dumps({"id": "t1", "text": SENTENCE, "title": title}) + "\n")
+    (item,) = list(iter_articles([path]))
+    assert isinstance(item, Article) and item.title == "Talks resume in Lorvik"
