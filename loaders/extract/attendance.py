@@ -74,8 +74,9 @@ def _attendees(ctx: ArticleContext, verb: Token) -> list[Mention]:
     return []
 
 
-def collect_attendance(ctx: ArticleContext, talks_sents: dict[int, str]) -> None:
+def collect_attendance(ctx: ArticleContext) -> None:
     """ATTENDED edges to the round under way from the verbs of attendance of each sentence."""
+    talks_sents = ctx.talks_sents
     verbs: set[str] = set()
     cfg = ctx.patterns["attendance"]
     for key in ("join_verbs", "represent_verbs", "member_verbs", "company_verbs"):

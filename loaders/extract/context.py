@@ -114,6 +114,8 @@ class ArticleContext:
         self.entities: dict[str, EntityDraft] = {}
         self.events: dict[str, EventDraft] = {}
         self.relations: list[RelationDraft] = []
+        # the talks event each sentence that reports a round belongs to, by sentence index
+        self.talks_sents: dict[int, str] = {}
         self.meeting_triggers: set[int] = set()
         self.adjectives: dict[str, str] = {}
         self.delegations: dict[tuple[str, str | None], str] = {}

@@ -1,25 +1,16 @@
-"""Events from trigger words over the parse: talks, delegations, killings, withdrawals."""
+"""Rounds of talks from trigger words over the parse: venues, dates, parties, delegations, hosts."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
-from loaders.extract.attendance import collect_attendance
 from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.delegations import current_talks, delegation_countries, delegation_entity
-from loaders.extract.links import collect_links, fold_undated
-from loaders.extract.mediation import is_media, link_mediators, mediators_of, mentions_at
-from loaders.extract.meetings import collect_meetings
-from loaders.extract.occurrences import collect_occurrences
-from loaders.extract.order import collect_order
-from loaders.extract.releases import collect_releases
-from loaders.extract.requests import link_requests
-from loaders.extract.rounds import merge_rounds
+from loaders.extract.mediation import is_media, mediators_of, mentions_at
 from loaders.extract.sequence import earlier_round
 from loaders.extract.syntax import event_date, governing_verb, path_deps
 from loaders.extract.triggers import is_talks_trigger
-from loaders.extract.withdrawals import collect_withdrawals
 from loaders.resolve import date_key
 
 _ACTORS = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.DELEGATION)
@@ -45,12 +36,13 @@ _PATH_OK = {
 _PARTY_PREPS = {"between", "with", "among", "to"}
 
 
-def collect_events(ctx: ArticleContext) -> None:
-    """Find the events of an article, in sentence order."""
-    from loaders.extract.happenings import collect_killings
+def collect_rounds(ctx: ArticleContext) -> None:
+    """Rounds of talks sentence by sentence, with their venue, date, parties and mediators.
 
-    collect_meetings(ctx)
-    talks_sents: dict[int, str] = {}
+    A sentence that names an earlier round ('the meeting follows talks in X on D') makes it its
+    own event that PRECEDED the round under way. Writes `ctx.talks_sents`.
+    """
+    talks_sents = ctx.talks_sents
     for sent in range(len(ctx.sents)):
         earlier = earlier_round(ctx, sent)
         later = current_talks(ctx, sent, talks_sents) if earlier is not None else None
@@ -68,21 +60,13 @@ def collect_events(ctx: ArticleContext) -> None:
                 )
         elif key:
             talks_sents[sent] = key
+
+
+def collect_delegations(ctx: ArticleContext) -> None:
+    """Delegations and mediators of the round each sentence belongs to."""
     for sent in range(len(ctx.sents)):
-        _delegations_in_sentence(ctx, sent, talks_sents)
-        _mediators_in_sentence(ctx, sent, talks_sents)
-    collect_attendance(ctx, talks_sents)
-    collect_killings(ctx)
-    collect_withdrawals(ctx, talks_sents)
-    collect_releases(ctx)
-    collect_occurrences(ctx)
-    fold_undated(ctx)
-    collect_links(ctx)
-    collect_order(ctx)
-    link_mediators(ctx)
-    merge_rounds(ctx)
-    link_requests(ctx)
-    _finish_talks(ctx)
+        _delegations_in_sentence(ctx, sent, ctx.talks_sents)
+        _mediators_in_sentence(ctx, sent, ctx.talks_sents)
 
 
 def _in_order(first: EventDraft, then: EventDraft) -> bool:
@@ -316,7 +300,8 @@ def _add_host(ctx: ArticleContext, d: EventDraft) -> None:
         d.participants.setdefault((host, Role.HOST), sent)
 
 
-def _finish_talks(ctx: ArticleContext) -> None:
+def finish_talks(ctx: ArticleContext) -> None:
+    """Hosts of the rounds (named, else the country of the venue) and their labels."""
     for d in ctx.events.values():
         if d.kind is EventKind.TALKS and not d.meeting:
             _add_host(ctx, d)

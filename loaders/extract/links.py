@@ -66,10 +66,9 @@ def collect_links(ctx: ArticleContext) -> None:
                 later = _event_above(tok, triggers)
                 if before and later and before is not later:
                     _link(ctx, before, Predicate.PRECEDED, later, sent)
-    _drop_undated_statements(ctx)
 
 
-def _drop_undated_statements(ctx: ArticleContext) -> None:
+def drop_undated_statements(ctx: ArticleContext) -> None:
     """A statement is news only with a time: undated ones (no date, no cause) are dropped."""
     for key in [k for k, d in ctx.events.items() if d.kind is EventKind.STATEMENT]:
         if ctx.events[key].date is None:

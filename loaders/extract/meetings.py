@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import DICTIONARY_CONFIDENCE, ArticleContext, EventDraft, Mention
+from loaders.extract.events import venue_of
 from loaders.extract.phrases import resolve_pronoun
 from loaders.extract.syntax import clause_dates, governing_verb, nearest_date
 from loaders.extract.triggers import is_talks_trigger
@@ -162,8 +163,6 @@ def collect_meetings(ctx: ArticleContext) -> None:
 
 
 def _record(ctx: ArticleContext, sent: int, trigger: Token, people: list[Mention]) -> None:
-    from loaders.extract.events import venue_of
-
     when = _meeting_date(ctx, sent, trigger, people[0].entity_id)
     ids = sorted({p.entity_id for p in people})
     key = "talks|meeting|" + "|".join(ids)

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from graph.models import Predicate
 from loaders.extract.context import ArticleContext, Mention
+from loaders.extract.objects import clause_objects, object_heads, relate_text
 from loaders.extract.phrases import (
     clause_text,
     coordinated,
@@ -24,8 +25,6 @@ _MUST_VERBS = {"include", "guarantee", "require", "involve", "ensure"}
 
 def collect_stances(ctx: ArticleContext) -> None:
     """Demands, accusations and rejections expressed by nouns, adjectives and deal conditions."""
-    from loaders.extract.relations import object_heads, relate_text
-
     cfg = ctx.patterns["relations"]
     speech = set(ctx.patterns["talks"]["speech_verbs"])
     for sent, span in enumerate(ctx.sents):
@@ -107,8 +106,6 @@ def demand_owner(ctx: ArticleContext, noun: Token) -> Mention | None:
 
 def _noun_demands(ctx: ArticleContext, noun: Token) -> list[tuple[Mention, Token, str]]:
     """(owner, head, text) of each thing a demand noun asks for."""
-    from loaders.extract.relations import clause_objects
-
     heads: list[tuple[Token, str]] = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "for" and noun.lemma_ in _ASKING_NOUNS:

@@ -116,8 +116,9 @@ def _parties(ctx: ArticleContext, tok: Token) -> tuple[list[Mention], list[tuple
     return parties, delegations
 
 
-def collect_withdrawals(ctx: ArticleContext, talks_sents: dict[int, str]) -> None:
+def collect_withdrawals(ctx: ArticleContext) -> None:
     """One withdrawal event per day; WITHDREW_FROM the round under way, or the place left."""
+    talks_sents = ctx.talks_sents
     cfg = ctx.patterns["events"]["withdrawal"]
     for sent, span in enumerate(ctx.sents):
         if sent in ctx.headlines:
