@@ -118,6 +118,16 @@ def open_page(
         context.close()
 
 
+def wait_until(page: Any, expression: str, timeout: float = 15.0) -> None:
+    """Polls `expression` in the page until it is truthy (wait_for_function evaluates strings,
+    which the page's Content-Security-Policy forbids)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout:.0f} s: {expression}")
+        time.sleep(0.05)
+
+
 def save_screenshot(page: Any, name: str) -> Path:
     """Saves a screenshot of the page under artifacts/page/."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,14 @@ import pytest
 
 from graph.settings import Settings
 from graph.store import GraphStore
-from tests.e2e.page_fixtures import browser, load_seeds, open_page, save_screenshot, serve_api
+from tests.e2e.page_fixtures import (
+    browser,
+    load_seeds,
+    open_page,
+    save_screenshot,
+    serve_api,
+    wait_until,
+)
 
 pytestmark = pytest.mark.browser
 __all__ = ["browser"]
@@ -138,15 +145,15 @@ def test_page_expand_adds_neighbours_to_graph(browser: Any, base_url: str) -> No
     with open_page(browser) as (page, console):
         open_ready(page, f"{base_url}/#view=graph&sel=entity:{person['id']}")
         canvas = page.locator("#graph-canvas")
-        page.wait_for_function("Number(document.querySelector('#graph-canvas').dataset.nodes) > 1")
+        wait_until(page, "Number(document.querySelector('#graph-canvas').dataset.nodes) > 1")
         before = int(canvas.get_attribute("data-nodes") or 0)
         event_link = page.locator("#details .events-mini a").first
         event_link.wait_for()
         event_link.click()
-        page.wait_for_function("location.hash.includes('sel=event')")
+        wait_until(page, "location.hash.includes('sel=event')")
         page.click("#graph-expand")
-        page.wait_for_function(
-            f"Number(document.querySelector('#graph-canvas').dataset.nodes) > {before}"
+        wait_until(
+            page, f"Number(document.querySelector('#graph-canvas').dataset.nodes) > {before}"
         )
         after = int(canvas.get_attribute("data-nodes") or 0)
         assert after > before
@@ -169,7 +176,7 @@ def test_page_timeline_filters_to_october_2024(browser: Any, base_url: str) -> N
         all_rows = page.locator("#timeline-list tbody tr").count()
         page.fill("#range-from", "2024-10-01")
         page.fill("#range-to", "2024-10-31")
-        page.wait_for_function("location.hash.includes('to=2024-10-31')")
+        wait_until(page, "location.hash.includes('to=2024-10-31')")
         rows = page.locator("#timeline-list tbody tr")
         dates = [rows.nth(i).get_attribute("data-date") or "" for i in range(rows.count())]
         ids = {rows.nth(i).get_attribute("data-id") for i in range(rows.count())}
