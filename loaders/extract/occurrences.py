@@ -184,7 +184,7 @@ def _since(ctx: ArticleContext, sent: int, tok: Token) -> bool:
     return any(
         span.text[: d.start].rstrip().lower().endswith("since")
         or d.text.lower().startswith("since")
-        for d in clause_dates(ctx, sent, tok)
+        for d in clause_dates(ctx, sent, tok, spans=True)
     )
 
 
@@ -199,17 +199,20 @@ def _content_parties(ctx: ArticleContext, verb: Token, noun: Token) -> list[Ment
     return out
 
 
-def _date_of(ctx: ArticleContext, sent: int, tok: Token) -> tuple[str, DatePrecision, float] | None:
+def _date_of(
+    ctx: ArticleContext, sent: int, tok: Token, spans: bool
+) -> tuple[str, DatePrecision, float] | None:
+    """When the trigger's event happened; with `spans`, 'since <date>' gives its start."""
     continuing = set(ctx.patterns["events"]["continuation_verbs"])
     if tok.dep_ == "dobj" and tok.head.lemma_ in continuing:
         return None  # 'intensified its operations': the operation began before that verb
     if tok.pos_ == "VERB":
-        return event_date(ctx, sent, tok)
-    dates = clause_dates(ctx, sent, tok)
+        return event_date(ctx, sent, tok, spans)
+    dates = clause_dates(ctx, sent, tok, spans)
     if dates:
         return dates[0].date, dates[0].precision, 0.8
     if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
-        return event_date(ctx, sent, tok.head)
+        return event_date(ctx, sent, tok.head, spans)
     return None
 
 
@@ -287,16 +290,16 @@ def _record(
         return
     if kind is EventKind.STATEMENT and (not found.first or _attributes_an_event(ctx, tok)):
         return
-    when = _date_of(ctx, sent, tok)
+    if kind is EventKind.ATTACK and tok.tag_ == "NNS" and _since(ctx, sent, tok):
+        kind = EventKind.MILITARY_OPERATION  # 'airstrikes since October': a sustained campaign
+        cfg = ctx.patterns["events"][str(kind)]
+    when = _date_of(ctx, sent, tok, spans=kind is EventKind.MILITARY_OPERATION)
     published = ctx.article.published
     lede = kind is EventKind.STATEMENT and sent == lede_sentence(ctx)
     if lede and when and when[2] < 0.8 and published and is_perfect(tok):
         when = (published, DatePrecision.DAY, 0.8)  # a lede's 'has announced' is news
     if kind is EventKind.STATEMENT and not _dated_statement(tok, cfg, when):
         return
-    if kind is EventKind.ATTACK and tok.tag_ == "NNS" and _since(ctx, sent, tok):
-        kind = EventKind.MILITARY_OPERATION  # 'airstrikes since October': a sustained campaign
-        cfg = ctx.patterns["events"][str(kind)]
     by_place = cfg.get("anchor") == "place" and bool(found.places)
     provisional = when is None and not (found.first and found.targets) and not found.content
     if provisional and cfg.get("needs_date"):

@@ -52,8 +52,14 @@ def path_deps(ancestor: Token, tok: Token) -> list[Token] | None:
     return out
 
 
-def clause_dates(ctx: ArticleContext, sent: int, trigger: Token) -> list[ResolvedDate]:
-    """Dates of a sentence that belong to the trigger's clause, resolved with the clause's tense."""
+def clause_dates(
+    ctx: ArticleContext, sent: int, trigger: Token, spans: bool = False
+) -> list[ResolvedDate]:
+    """Dates of a sentence that belong to the trigger's clause, resolved with the clause's tense.
+
+    A date after 'since' starts a span of time ('has spent months with them since October'): it
+    dates an ongoing activity's start, kept only with `spans`.
+    """
     span = ctx.sents[sent]
     published = ctx.article.published
     verb = governing_verb(trigger)
@@ -65,6 +71,9 @@ def clause_dates(ctx: ArticleContext, sent: int, trigger: Token) -> list[Resolve
             alignment_mode="expand",
         )
         if tok is None:
+            continue
+        since = span.text[: past_phrase.start].rstrip().lower().endswith("since")
+        if (since or past_phrase.text.lower().startswith("since")) and not spans:
             continue
         head = tok.root
         in_clause = governing_verb(head).i == verb.i or head in trigger.subtree
@@ -187,7 +196,7 @@ def reports_now(trigger: Token) -> bool:
 
 
 def event_date(
-    ctx: ArticleContext, sent: int, trigger: Token
+    ctx: ArticleContext, sent: int, trigger: Token, spans: bool = False
 ) -> tuple[str, DatePrecision, float] | None:
     """When an event happened: a date phrase of its clause, else what its tense implies.
 
@@ -196,7 +205,7 @@ def event_date(
     present-tense clause and an undated future only place the event in the month of publication;
     a past tense without a date phrase gives nothing (a day is never invented).
     """
-    dates = clause_dates(ctx, sent, trigger)
+    dates = clause_dates(ctx, sent, trigger, spans)
     if dates:
         return dates[0].date, dates[0].precision, 0.8
     near = nearest_date(ctx, sent, trigger) if trigger.pos_ == "VERB" else None
