@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from graph.models import EntityType, Role
+from graph.models import EntityType, EventKind, Role
 
 Words = list[str]
 
@@ -71,6 +71,7 @@ class KindFrame(_Section):
     content_verbs: Words = []
     noun_participles: Words = []
     positions: Words = []
+    not_nouns: Words = []
 
 
 class Killing(_Section):
@@ -115,6 +116,7 @@ class Events(_Section):
     aid: KindFrame
     continuation_verbs: Words
     acting_for: Words
+    one_per_day: list[EventKind]
 
 
 class Relations(_Section):

@@ -262,6 +262,8 @@ def _is_trigger(tok: Token, cfg: dict[str, Any]) -> bool:
         return noun_matches(tok, cfg["nouns"]) and any(c.lemma_ in participles for c in acl)
     if tok.head.pos_ == "VERB" and tok.head.lemma_ in cfg["verbs"] and tok.dep_ == "dobj":
         return False  # 'introduced a proposal': the verb is the trigger
+    if noun_matches(tok, cfg.get("not_nouns", [])):
+        return False  # 'a nationwide strike' is no air strike
     return noun_matches(tok, cfg["nouns"])
 
 

@@ -1,4 +1,4 @@
-"""One round of talks per article and period: vague mentions fold into the round they refer to."""
+"""One round of talks per article and period, one event per day of the kinds reported once a day."""
 
 from __future__ import annotations
 
@@ -56,6 +56,7 @@ def _absorb(ctx: ArticleContext, keep: EventDraft, gone: EventDraft) -> None:
     for part, sent in gone.participants.items():
         keep.participants.setdefault(part, sent)
     keep.sents.extend([gone.sent, *gone.sents])
+    keep.triggers.extend(gone.triggers)
     if keep.place is None or (gone.place and _rank(ctx, gone)[0] > _rank(ctx, keep)[0]):
         keep.place = gone.place or keep.place
     for rel in ctx.relations:
@@ -81,5 +82,35 @@ def merge_rounds(ctx: ArticleContext) -> None:
         if pair is None:
             return
         keep, gone = sorted(pair, key=lambda d: _rank(ctx, d), reverse=True)
+        _absorb(ctx, keep, gone)
+        del ctx.events[gone.key]
+
+
+def merge_same_day(ctx: ArticleContext) -> None:
+    """One event per kind and day for the kinds an article reports once a day.
+
+    'Israel and Hamas agree a ceasefire' in the headline and 'the agreement, brokered by Qatar'
+    below it are one agreement; the US and Israeli pull-outs of one day are one withdrawal. The
+    kinds are patterns.json "events"."one_per_day".
+    """
+    kinds = {EventKind(k) for k in ctx.patterns["events"]["one_per_day"]}
+    while True:
+        drafts = [
+            d
+            for d in ctx.events.values()
+            if d.kind in kinds and d.precision is DatePrecision.DAY and d.date
+        ]
+        pair = next(
+            (
+                (a, b)
+                for i, a in enumerate(drafts)
+                for b in drafts[i + 1 :]
+                if a.kind is b.kind and a.date == b.date
+            ),
+            None,
+        )
+        if pair is None:
+            return
+        keep, gone = sorted(pair, key=lambda d: (len(d.participants), -d.sent), reverse=True)
         _absorb(ctx, keep, gone)
         del ctx.events[gone.key]

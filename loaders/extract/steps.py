@@ -34,7 +34,7 @@ from loaders.extract.order import collect_order
 from loaders.extract.relations import collect_relations, merge_similar_objects
 from loaders.extract.releases import collect_releases
 from loaders.extract.requests import link_requests
-from loaders.extract.rounds import merge_rounds
+from loaders.extract.rounds import merge_rounds, merge_same_day
 from loaders.extract.stances import collect_stances
 from loaders.extract.withdrawals import collect_withdrawals
 
@@ -67,6 +67,7 @@ STEPS: tuple[Step, ...] = (
     Step("order", collect_order, ("events",), ("relations",)),
     Step("mediators", link_mediators, ("events",), ("events", "relations")),
     Step("merge rounds", merge_rounds, ("events", "relations"), ("events", "relations")),
+    Step("same day", merge_same_day, ("events", "relations"), ("events", "relations")),
     Step("requests", link_requests, ("events",), ("relations",)),
     Step("hosts", finish_talks, ("events",), ("events",)),
     Step("demands", collect_relations, ("mentions", "events"), ("relations",)),

@@ -24,6 +24,14 @@ def governing_verb(tok: Token) -> Token:
     return cur
 
 
+def _is_to(verb: Token) -> bool:
+    """'Hamas is to free 33 hostages': 'be to' with an infinitive is a plan."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_ != "be" or verb.head.i > verb.i:
+        return False
+    present = verb.head.tag_ in ("VBP", "VBZ")
+    return present and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def tense(tok: Token) -> str:
     """'future', 'present' or 'past' for the clause a token belongs to."""
     verb = governing_verb(tok)
@@ -32,6 +40,8 @@ def tense(tok: Token) -> str:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in v.children):
             return "future"
         if v.lemma_ in _FUTURE_FRAMES and v.tag_ == "VBN" and v.i != verb.i:
+            return "future"
+        if _is_to(v):
             return "future"
     if verb.tag_ in ("VBP", "VBZ"):
         return "present"
