@@ -188,6 +188,7 @@ def start(
         )
     check_java_files()
     data_dir.mkdir(parents=True, exist_ok=True)
+    owner_only(data_dir)
     free = shutil.disk_usage(data_dir).free
     if free < min_free_bytes:
         raise EmbeddedServerError(
@@ -262,6 +263,14 @@ def stop(data_dir: Path, grace: float = 60.0) -> ServerInfo | None:
     return info
 
 
+def owner_only(data_dir: Path) -> None:
+    """Takes group and other permissions off the data folder and everything in it."""
+    for path in (data_dir, *data_dir.rglob("*")):
+        mode = path.lstat().st_mode
+        if mode & 0o077 and not path.is_symlink():
+            path.chmod(mode & 0o700)
+
+
 def data_size(data_dir: Path) -> int:
     """Bytes the database takes on disk."""
     root = data_dir / "arcadedb"
@@ -272,11 +281,13 @@ def serve_forever(data_dir: Path, bolt_port: int, http_port: int, password: str)
     """The server process: start ArcadeDB with Bolt, make the database, stop cleanly on SIGTERM."""
     import arcadedb_embedded as arcadedb
 
+    os.umask(0o077)  # the database's files are for this user only
     server = arcadedb.create_server(
         root_path=str(data_dir / "arcadedb"),
         root_password=password,
         config={
             "host": HOST,
+            "mode": "production",
             "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
             "bolt_port": bolt_port,
             "bolt_host": HOST,
