@@ -85,6 +85,14 @@ def clean_span(ctx: ArticleContext, ent: Span, words: TypeWords) -> tuple[int, i
             break
     while start < end and (doc[start].pos_ in _LEAD_POS or doc[start].lower_ in ("a", "an")):
         start += 1
+    for k in range(start + 1, end):
+        tok = doc[k]
+        lower = (
+            tok.is_lower and tok.lower_ not in _JOINERS and tok.lower_ not in words.name_particles
+        )
+        if lower and tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON", "SCONJ"):
+            end = k  # 'Azure Front attacked Eastgate': a name ends before a verb or a preposition
+            break
     start = _title_of_end(ctx, _honorific_end(doc, start, end, words), end)
     while end > start and (
         doc[end - 1].pos_ in _TAIL_POS or doc[end - 1].text in ("'s", "\u2019s")
