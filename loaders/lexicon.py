@@ -30,6 +30,7 @@ class Talks(_Section):
     mediator_cues: Words
     host_cues: Words
     speech_verbs: Words
+    dating_verbs: Words
     partner_verbs: dict[str, Words]
     noun_phrases: Words
     partner_nouns: dict[str, Words]

@@ -95,6 +95,10 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
     actors = {m.entity_id for m in ctx.mentions_in(sent) if m.type in _ACTORS}
     if confidence < 0.8 and place is None and len(actors) < 2:
         return None
+    if precision is DatePrecision.DAY and _dated_by_another_event(ctx, trigger):
+        # 'pulled its negotiators from the talks on Thursday': Thursday is the pull-out's day;
+        # the round was under way that month
+        iso, precision = iso[:8] + "01", DatePrecision.MONTH
     key = f"talks|{date_key(iso, str(precision))}"
     draft = ctx.events.get(key)
     if draft is None:
@@ -121,6 +125,24 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
         pred = Predicate.MEDIATED if role is Role.MEDIATOR else Predicate.ATTENDED
         ctx.relate(m.entity_id, pred, key, sent, m.confidence * 0.9, obj_is_event=True)
     return key
+
+
+def _dated_by_another_event(ctx: ArticleContext, trigger: Token) -> bool:
+    """Whether a talks noun takes its date from a verb that is not about holding talks.
+
+    'held talks on Sunday', 'the talks that opened on Sunday' date the round; 'withdrew from
+    the talks on Thursday' or 'agreed to a pause yesterday in talks' date something else.
+    """
+    if trigger.pos_ != "NOUN":
+        return False
+    verb = governing_verb(trigger)
+    if verb.i == trigger.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    dating = set(ctx.patterns["talks"]["dating_verbs"]) | set(ctx.patterns["talks"]["verbs"])
+    if verb.lemma_ in dating:
+        return False
+    own = [t for t in trigger.subtree if t.pos_ in ("VERB", "AUX") and t.lemma_ in dating]
+    return not own
 
 
 def _requested(ctx: ArticleContext, tok: Token) -> bool:
