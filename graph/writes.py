@@ -218,6 +218,7 @@ def retract_article(tx: ManagedTransaction, article_id: str) -> None:
     """Removes one article's facts, keeping what other articles state (and their statuses)."""
     for name in (
         "retract_article_claims",
+        "retract_article_contributions",
         "retract_article_edges",
         "retract_article_nodes",
         "retract_article_evidence",

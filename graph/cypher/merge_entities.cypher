@@ -1,5 +1,6 @@
 // Entities stated by articles; aliases and roles are unioned, provenance is the MENTIONS edge
-// (the node keeps only how many articles mention it).
+// (the node keeps only how many articles mention it). The edge also keeps what this article
+// gives the entity, so that retracting the article can take it back.
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (n:Entity {id: row.id})
@@ -11,4 +12,6 @@ SET n.aliases = n.aliases + [x IN row.aliases WHERE NOT x IN n.aliases],
     n.confidence = CASE WHEN row.confidence > n.confidence THEN row.confidence ELSE n.confidence END
 MERGE (a)-[m:MENTIONS]->(n)
 ON CREATE SET n.article_count = n.article_count + 1
+SET m.aliases = row.aliases, m.roles = row.roles, m.search_keys = row.search_keys,
+    m.confidence = row.confidence
 RETURN count(n) AS written

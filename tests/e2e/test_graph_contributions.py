@@ -1,0 +1,105 @@
+"""Each article's contribution to a shared entity (aliases, roles, search keys, confidence) is
+retractable: after any sequence of loads and updates, the entities equal those of a clean load
+of the final texts."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph.models import Article, ArticleFacts, Entity, EntityType, Evidence
+from graph.store import GraphStore
+
+THANI = "mohammed-bin-abdulrahman-al-thani"
+PROJECTION = (
+    "MATCH (n:Entity) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.roles AS roles,"
+    " n.search_keys AS keys, n.confidence AS confidence, n.article_count AS count ORDER BY id"
+)
+
+
+def _facts(
+    article_id: str, text: str, mentions: list[tuple[str, tuple[str, ...], tuple[str, ...], float]]
+) -> ArticleFacts:
+    article = Article(
+        id=article_id, content_hash=hashlib.sha256(text.encode()).hexdigest(), text=text
+    )
+    entities = tuple(
+        Entity(
+            id=entity_id,
+            type=EntityType.PERSON,
+            name=entity_id.replace("-", " ").title(),
+            aliases=aliases,
+            roles=roles,
+            evidence=(
+                Evidence(
+                    article_id=article_id,
+                    sentence=text,
+                    start=0,
+                    end=len(text),
+                    confidence=confidence,
+                ),
+            ),
+        )
+        for entity_id, aliases, roles, confidence in mentions
+    )
+    return ArticleFacts(article=article, entities=entities)
+
+
+def _entities(store: GraphStore) -> list[dict[str, Any]]:
+    rows = store.read(PROJECTION)
+    for row in rows:
+        for key in ("aliases", "roles", "keys"):
+            row[key] = sorted(row[key])
+    return rows
+
+
+def test_an_updated_article_takes_back_the_role_it_gave(store: GraphStore) -> None:
+    named = _facts(
+        "a",
+        "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani spoke.",
+        [(THANI, ("Al Thani",), ("Qatari Prime Minister",), 0.9)],
+    )
+    other = _facts("b", "Sheikh Mohammed met envoys.", [(THANI, ("Sheikh Mohammed",), (), 0.6)])
+    unrelated = _facts("a", "Rain fell on Lorvik.", [("lorvik-mayor", (), ("mayor",), 0.7)])
+    for facts in (named, other, unrelated):
+        store.write_article(facts)
+    after_history = _entities(store)
+    store.delete_all()
+    for facts in (other, unrelated):
+        store.write_article(facts)
+    assert after_history == _entities(store)
+    (thani,) = [e for e in after_history if e["id"] == THANI]
+    assert thani["roles"] == [] and thani["aliases"] == ["Sheikh Mohammed"]
+    assert thani["confidence"] == 0.6
+
+
+ENTITY_IDS = ("ana-brandt", "tomas-ekk", "jorah-vell")
+MENTION = st.tuples(
+    st.sampled_from(ENTITY_IDS),
+    st.lists(st.sampled_from(("A", "B", "C")), max_size=2, unique=True).map(tuple),
+    st.lists(st.sampled_from(("envoy", "minister")), max_size=1).map(tuple),
+    st.sampled_from((0.5, 0.7, 0.9)),
+)
+VERSION = st.lists(MENTION, min_size=1, max_size=3, unique_by=lambda m: m[0])
+STEPS = st.lists(st.tuples(st.sampled_from(("x", "y", "z")), VERSION), min_size=1, max_size=6)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=STEPS)
+def test_entities_do_not_depend_on_load_history(store: GraphStore, steps: list[Any]) -> None:
+    store.delete_all()
+    final: dict[str, ArticleFacts] = {}
+    for article_id, mentions in steps:
+        facts = _facts(article_id, f"{article_id} {mentions}", list(mentions))
+        store.write_article(facts)
+        final[article_id] = facts
+    after_history = _entities(store)
+    store.delete_all()
+    for article_id in sorted(final):
+        store.write_article(final[article_id])
+    assert after_history == _entities(store)
