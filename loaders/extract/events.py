@@ -95,7 +95,7 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
     actors = {m.entity_id for m in ctx.mentions_in(sent) if m.type in _ACTORS}
     if confidence < 0.8 and place is None and len(actors) < 2:
         return None
-    if precision is DatePrecision.DAY and _dated_by_another_event(ctx, trigger):
+    if earlier is None and precision is DatePrecision.DAY and _dated_by_another_event(ctx, trigger):
         # 'pulled its negotiators from the talks on Thursday': Thursday is the pull-out's day;
         # the round was under way that month
         iso, precision = iso[:8] + "01", DatePrecision.MONTH
