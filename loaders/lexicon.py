@@ -199,6 +199,26 @@ class Order(_Section):
         return patterns
 
 
+class Grammar(_Section):
+    """Function words of tense, time, conditions and negation that the rules read."""
+
+    future_aux: Words
+    future_frames: Words
+    time_nouns: Words
+    condition_marks: Words
+    negating_preps: Words
+
+
+class Stances(_Section):
+    """Words of evaluations and deal conditions ('sees X as', 'any deal must include')."""
+
+    evaluating_verbs: Words
+    deal_nouns: Words
+    asking_nouns: Words
+    must_verbs: Words
+    clause_object_verbs: Words
+
+
 class Lexicon(_Section):
     """The whole trigger lexicon."""
 
@@ -213,3 +233,5 @@ class Lexicon(_Section):
     coreference: Coreference
     status: Status
     order: Order
+    grammar: Grammar
+    stances: Stances

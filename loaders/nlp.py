@@ -124,6 +124,12 @@ def load_patterns() -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=256)
+def lexicon_words(section: str, key: str) -> frozenset[str]:
+    """One word list of the trigger lexicon, for rules that see a token but not the context."""
+    return frozenset(load_patterns()[section][key])
+
+
 class TypeWords(BaseModel):
     """Word lists that type and clean the names the dictionary lacks (loaders/data/types.json)."""
 

@@ -7,8 +7,8 @@ from spacy.tokens import Token
 from graph.models import EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, Mention
 from loaders.extract.phrases import clause_text, coordinated, party_of, phrase_text
+from loaders.nlp import lexicon_words
 
-_CLAUSE_OBJECT_VERBS = {"include", "require", "guarantee", "involve", "ensure", "see"}
 _FREE_TEXT_CONFIDENCE = 0.7
 _PROPOSER_ROLES = (Role.PROPOSER, Role.ACTOR)
 
@@ -75,7 +75,7 @@ def clause_objects(verb: Token) -> list[tuple[Token, str]]:
     until = [c for c in verb.children if c.dep_ == "advcl" and _has_mark(c, "until")]
     if until:
         return [(v, clause_text(v)) for u in until for v in [u, *u.conjuncts]]
-    if verb.lemma_ in _CLAUSE_OBJECT_VERBS:
+    if verb.lemma_ in lexicon_words("stances", "clause_object_verbs"):
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         if objs:
             return [(c, phrase_text(c)) for c in coordinated(objs[0])]

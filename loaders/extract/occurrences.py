@@ -11,6 +11,7 @@ from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.mediation import mediators_of
 from loaders.extract.phrases import resolve_pronoun
 from loaders.extract.syntax import clause_dates, event_date, is_perfect, lede_sentence
+from loaders.nlp import lexicon_words
 
 # Kinds handled elsewhere (talks, killings, withdrawals, releases have their own modules).
 GENERIC_KINDS = (
@@ -27,8 +28,6 @@ _PARTIES = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PERSON, Enti
 _MODIFIERS = {"poss", "amod", "compound", "nmod"}
 _TARGET_PREPS = {"on", "against", "to", "toward", "towards", "into"}
 _PLACE_PREPS = {"in", "at", "into", "to", "on"}
-_CONDITION_MARKS = {"until", "unless", "if", "once"}
-_NEGATING_PREPS = {"without", "instead"}
 
 
 def noun_matches(tok: Token, phrases: list[str]) -> bool:
@@ -102,9 +101,12 @@ class _Found:
 def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Found | None:
     found = _Found()
     if tok.pos_ == "VERB":
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in tok.children):
+        if any(
+            c.dep_ == "mark" and c.lower_ in lexicon_words("grammar", "condition_marks")
+            for c in tok.children
+        ):
             return None  # 'until all hostages are released': a condition, not a happening
-        if tok.dep_ == "pcomp" and tok.head.lower_ in _NEGATING_PREPS:
+        if tok.dep_ == "pcomp" and tok.head.lower_ in lexicon_words("grammar", "negating_preps"):
             return None  # 'stalled without reaching an agreement'
         objs = _objects(tok, _TARGET_PREPS | _PLACE_PREPS)
         need = cfg.get("verbs_need_object", [])

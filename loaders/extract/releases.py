@@ -18,12 +18,12 @@ from graph.models import DatePrecision, EntityType, EventKind, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.phrases import resolve_pronoun
 from loaders.extract.syntax import clause_dates, event_date, tense
+from loaders.nlp import lexicon_words
 
 _SUBJECT_DEPS = ("nsubj",)
 _OBJECT_DEPS = ("dobj", "nsubjpass")
 _SIDES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 _PARTICLE_DEPS = ("prt", "acomp", "advmod", "oprd", "prep")
-_CONDITION_MARKS = ("until", "unless", "if", "once")
 
 
 def _is_trigger(tok: Token, cfg: dict[str, Any]) -> bool:
@@ -131,7 +131,8 @@ def _record(ctx: ArticleContext, tok: Token, sent: int) -> None:
     if kind is None:
         return
     if any(
-        c.dep_ == "mark" and c.lower_ in ("until", "unless", "if", "once") for c in tok.children
+        c.dep_ == "mark" and c.lower_ in lexicon_words("grammar", "condition_marks")
+        for c in tok.children
     ):
         return  # a condition, not a release
     dates = clause_dates(ctx, sent, tok)

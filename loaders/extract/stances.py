@@ -15,12 +15,9 @@ from loaders.extract.phrases import (
     phrase_text,
     subject_party,
 )
+from loaders.nlp import lexicon_words
 
 _OWNER_PREPS = ("by", "from")
-_EVALUATING_VERBS = {"see", "view", "regard", "consider", "deem", "describe", "call", "find"}
-_DEAL_NOUNS = {"deal", "agreement", "accord", "ceasefire", "truce", "settlement"}
-_ASKING_NOUNS = {"demand", "call", "request", "insistence"}  # 'conditions for X': X is not asked
-_MUST_VERBS = {"include", "guarantee", "require", "involve", "ensure"}
 
 
 def collect_stances(ctx: ArticleContext) -> None:
@@ -46,7 +43,7 @@ def collect_stances(ctx: ArticleContext) -> None:
                 if found is not None:
                     who, head = found
                     relate_text(ctx, who, Predicate.REJECTED, head, phrase_text(head), sent)
-            elif tok.lemma_ in _MUST_VERBS and _is_deal_condition(tok):
+            elif tok.lemma_ in lexicon_words("stances", "must_verbs") and _is_deal_condition(tok):
                 speaker = _speaker(ctx, tok, speech)
                 if speaker is not None:
                     for c in _dobjs(tok):
@@ -61,7 +58,7 @@ def _is_deal_condition(verb: Token) -> bool:
     """'Any deal must include ...': a condition put on a deal."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     must = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
-    return must and bool(subj) and subj[0].lemma_ in _DEAL_NOUNS
+    return must and bool(subj) and subj[0].lemma_ in lexicon_words("stances", "deal_nouns")
 
 
 def _speaker(ctx: ArticleContext, verb: Token, speech: set[str]) -> Mention | None:
@@ -108,7 +105,11 @@ def _noun_demands(ctx: ArticleContext, noun: Token) -> list[tuple[Mention, Token
     """(owner, head, text) of each thing a demand noun asks for."""
     heads: list[tuple[Token, str]] = []
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "for" and noun.lemma_ in _ASKING_NOUNS:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "for"
+            and noun.lemma_ in lexicon_words("stances", "asking_nouns")
+        ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     heads += [(c, phrase_text(c)) for c in coordinated(pobj)]
@@ -179,7 +180,7 @@ def _evaluation(ctx: ArticleContext, adj: Token, speech: set[str]) -> tuple[Ment
     if top.dep_ in ("amod", "pobj", "acomp", "oprd") and top.head.dep_ == "prep":
         prep = top.head
         top = prep if prep.lower_ == "as" else top
-    if top.lower_ == "as" and top.head.lemma_ in _EVALUATING_VERBS:
+    if top.lower_ == "as" and top.head.lemma_ in lexicon_words("stances", "evaluating_verbs"):
         verb = top.head
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]

@@ -7,9 +7,7 @@ from spacy.tokens import Span, Token
 from graph.models import DatePrecision
 from loaders.extract.context import ArticleContext
 from loaders.extract.dates import ResolvedDate, find_dates
-
-_FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall"}
-_FUTURE_FRAMES = {"set", "schedule", "plan", "expect", "due", "slate"}
+from loaders.nlp import lexicon_words
 
 
 def governing_verb(tok: Token) -> Token:
@@ -37,9 +35,16 @@ def tense(tok: Token) -> str:
     verb = governing_verb(tok)
     chain = [verb, *list(verb.ancestors)[:3]]
     for v in chain:
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in v.children):
+        if any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon_words("grammar", "future_aux")
+            for c in v.children
+        ):
             return "future"
-        if v.lemma_ in _FUTURE_FRAMES and v.tag_ == "VBN" and v.i != verb.i:
+        if (
+            v.lemma_ in lexicon_words("grammar", "future_frames")
+            and v.tag_ == "VBN"
+            and v.i != verb.i
+        ):
             return "future"
         if _is_to(v):
             return "future"
@@ -98,7 +103,6 @@ def clause_dates(
 
 
 # Nouns a date phrase can hang from and still date the clause ('a day after', 'two weeks later').
-_TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"}
 
 
 _SUBCLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp"}
@@ -134,7 +138,7 @@ def _dates_a_noun(head: Token, trigger: Token, phrase: Span) -> bool:
         cur = cur.head
         inside = phrase.start <= cur.i < phrase.end
         noun = cur.pos_ == "NOUN" and cur.dep_ == "pobj"
-        if not inside and noun and cur.lower_ not in _TIME_NOUNS:
+        if not inside and noun and cur.lower_ not in lexicon_words("grammar", "time_nouns"):
             return cur.i != trigger.i
         if cur.pos_ in ("VERB", "AUX"):
             return False
