@@ -218,6 +218,21 @@ def _date_of(
     return None
 
 
+def _refers_back(tok: Token, cfg: dict[str, Any]) -> bool:
+    """Whether a noun names an event that happened elsewhere ('accepted the proposal').
+
+    Only the kinds whose frame lists `dating_verbs`: the noun dates its event only as the object
+    or subject of one of them ('announced its plan on Monday', 'the plan unveiled on Monday').
+    """
+    dating = cfg.get("dating_verbs")
+    if not dating or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verbs = set(dating) | set(cfg["verbs"])
+    if tok.head.pos_ == "VERB" and tok.head.lemma_ in verbs:
+        return False
+    return not any(c.dep_ in ("acl", "amod") and c.lemma_ in verbs for c in tok.children)
+
+
 def _attributes_an_event(ctx: ArticleContext, verb: Token) -> bool:
     """Whether a verb of speech only gives the source of an event the sentence reports.
 
@@ -305,8 +320,13 @@ def _record(
     if kind is EventKind.STATEMENT and not _dated_statement(tok, cfg, when):
         return
     by_place = cfg.get("anchor") == "place" and bool(found.places)
+    reference = _refers_back(tok, cfg) and not found.content
+    if reference:
+        when = None  # 'accepted Trump's plan': the plan is dated where it was put forward
     provisional = when is None and not (found.first and found.targets) and not found.content
-    if provisional and cfg.get("needs_date"):
+    if reference:
+        provisional = True  # kept only to merge into the dated event of the same proposer
+    elif provisional and cfg.get("needs_date"):
         provisional = False  # kept until links may date it; dropped after them if still undated
     elif provisional and not by_place:
         return
