@@ -9,6 +9,8 @@ article order).
 from __future__ import annotations
 
 import hashlib
+import threading
+import time
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -30,6 +32,16 @@ from graph.models import (
 from graph.names import search_keys
 
 Row = dict[str, Any]
+_seq_lock = threading.Lock()
+_last_seq = 0
+
+
+def next_seq() -> int:
+    """An increasing write sequence number (clock nanoseconds): which mention came first."""
+    global _last_seq
+    with _seq_lock:
+        _last_seq = max(time.time_ns(), _last_seq + 1)
+        return _last_seq
 
 
 @dataclass
@@ -92,6 +104,7 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
     aid = a.id
     status = article_statuses(facts)
     rows.articles.append(a.model_dump(mode="json"))
+    seq = next_seq()
     for e in facts.entities:
         conf = max((ev.confidence for ev in e.evidence), default=0.5)
         rows.entities.append(
@@ -104,6 +117,7 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
                 "roles": list(e.roles),
                 "confidence": conf,
                 "search_keys": search_keys(e.name, *e.aliases),
+                "seq": seq,
             }
         )
         rows.evidence.extend(_evidence_row(e.id, ev) for ev in e.evidence)
@@ -121,6 +135,7 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
                 "precision_rank": v.date_precision.rank if v.date_precision else None,
                 "confidence": conf,
                 "status": str(status[v.id]),
+                "seq": seq,
             }
         )
         rows.evidence.extend(_evidence_row(v.id, ev) for ev in v.evidence)
@@ -219,6 +234,7 @@ def retract_article(tx: ManagedTransaction, article_id: str) -> None:
     for name in (
         "retract_article_claims",
         "retract_article_contributions",
+        "retract_article_event_contributions",
         "retract_article_edges",
         "retract_article_nodes",
         "retract_article_evidence",

@@ -13,5 +13,5 @@ SET n.aliases = n.aliases + [x IN row.aliases WHERE NOT x IN n.aliases],
 MERGE (a)-[m:MENTIONS]->(n)
 ON CREATE SET n.article_count = n.article_count + 1
 SET m.aliases = row.aliases, m.roles = row.roles, m.search_keys = row.search_keys,
-    m.confidence = row.confidence
+    m.confidence = row.confidence, m.name = row.name, m.type = row.type, m.seq = row.seq
 RETURN count(n) AS written

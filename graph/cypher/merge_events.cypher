@@ -1,5 +1,7 @@
 // Events stated by articles; a finer date from a later article replaces a coarser one. Each
 // article's status of the event is on its MENTIONS edge; the event's own is computed from them all.
+// The edge also keeps the article's label, date and confidence, and when it was written (seq), so
+// that retracting the article can take them back.
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (v:Event {id: row.id})
@@ -13,7 +15,9 @@ SET v.date = CASE WHEN row.date IS NOT NULL AND (v.date IS NULL OR row.precision
     v.confidence = CASE WHEN row.confidence > v.confidence THEN row.confidence ELSE v.confidence END
 MERGE (a)-[m:MENTIONS]->(v)
 ON CREATE SET v.article_count = v.article_count + 1
-SET m.status = row.status
+SET m.status = row.status, m.label = row.label, m.date = row.date,
+    m.date_precision = row.date_precision, m.precision_rank = row.precision_rank,
+    m.confidence = row.confidence, m.seq = row.seq
 WITH v, [(v)<-[x:MENTIONS]-(:Article) | coalesce(x.status, $stated)] AS claims
 SET v.status = __STATUS__
 RETURN count(v) AS written

@@ -10,7 +10,16 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.models import Article, ArticleFacts, Entity, EntityType, Evidence
+from graph.models import (
+    Article,
+    ArticleFacts,
+    DatePrecision,
+    Entity,
+    EntityType,
+    Event,
+    EventKind,
+    Evidence,
+)
 from graph.store import GraphStore
 
 THANI = "mohammed-bin-abdulrahman-al-thani"
@@ -103,3 +112,63 @@ def test_entities_do_not_depend_on_load_history(store: GraphStore, steps: list[A
     for article_id in sorted(final):
         store.write_article(final[article_id])
     assert after_history == _entities(store)
+
+
+EVENT_PROJECTION = (
+    "MATCH (v:Event) RETURN v.id AS id, v.label AS label, v.date AS date,"
+    " v.date_precision AS precision, v.confidence AS confidence ORDER BY id"
+)
+DATES = st.sampled_from(
+    ((None, None), ("2024-08-15", "day"), ("2024-08-16", "day"), ("2024-08-01", "month"))
+)
+EVENT_VERSION = st.tuples(
+    st.sampled_from(("Talks in Doha", "Doha round")), DATES, st.sampled_from((0.5, 0.8))
+)
+NAMED_VERSION = st.tuples(st.sampled_from(("Ana Brandt", "Ana Lucia Brandt")), EVENT_VERSION)
+EVENT_STEPS = st.lists(
+    st.tuples(st.sampled_from(("x", "y", "z")), NAMED_VERSION), min_size=1, max_size=6
+)
+
+
+def _event_facts(article_id: str, version: Any) -> ArticleFacts:
+    name, (label, (day, precision), confidence) = version
+    text = f"{article_id} {version}"
+    evidence = Evidence(
+        article_id=article_id, sentence=text, start=0, end=len(text), confidence=confidence
+    )
+    article = Article(
+        id=article_id, content_hash=hashlib.sha256(text.encode()).hexdigest(), text=text
+    )
+    entity = Entity(id="ana-brandt", type=EntityType.PERSON, name=name, evidence=(evidence,))
+    event = Event(
+        id="talks-doha",
+        kind=EventKind.TALKS,
+        label=label,
+        date=day,
+        date_precision=DatePrecision(precision) if precision else None,
+        evidence=(evidence,),
+    )
+    return ArticleFacts(article=article, entities=(entity,), events=(event,))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=EVENT_STEPS)
+def test_event_dates_labels_and_names_do_not_depend_on_history(
+    store: GraphStore, steps: list[Any]
+) -> None:
+    """Equal to a clean load in the order each article was last changed (ties go to the first)."""
+    store.delete_all()
+    final: dict[str, ArticleFacts] = {}
+    for article_id, version in steps:
+        facts = _event_facts(article_id, version)
+        store.write_article(facts)
+        if final.get(article_id) != facts:  # an unchanged article is not written again
+            final.pop(article_id, None)
+            final[article_id] = facts
+    after_history = (_entities(store), store.read(EVENT_PROJECTION))
+    store.delete_all()
+    for facts in final.values():
+        store.write_article(facts)
+    assert after_history == (_entities(store), store.read(EVENT_PROJECTION))
