@@ -220,6 +220,13 @@ class Stances(_Section):
     clause_object_verbs: Words
 
 
+class Staff(_Section):
+    """How a text introduces the outlet's own people, and the role words of speaker labels."""
+
+    introductions: Words
+    roles: Words
+
+
 class Lexicon(_Section):
     """The whole trigger lexicon."""
 
@@ -236,3 +243,4 @@ class Lexicon(_Section):
     order: Order
     grammar: Grammar
     stances: Stances
+    staff: Staff

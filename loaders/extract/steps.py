@@ -35,6 +35,7 @@ from loaders.extract.relations import collect_relations, merge_similar_objects
 from loaders.extract.releases import collect_releases
 from loaders.extract.requests import link_requests
 from loaders.extract.rounds import merge_rounds, merge_same_day
+from loaders.extract.staff import drop_staff
 from loaders.extract.stances import collect_stances
 from loaders.extract.withdrawals import collect_withdrawals
 
@@ -51,6 +52,7 @@ class Step:
 
 STEPS: tuple[Step, ...] = (
     Step("mentions", collect_mentions, ("doc",), ("mentions",)),
+    Step("staff", drop_staff, ("mentions",), ("mentions",)),
     Step("countries", retype_countries, ("mentions",), ("mentions",)),
     Step("affiliations", collect_affiliations, ("mentions",), ("relations",)),
     Step("meetings", collect_meetings, ("mentions",), ("events", "relations")),
