@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from graph.export import facts_document
-from graph.models import Article
-from loaders.extract import extract_article
-from loaders.sources import iter_articles
+from tests.unit.extract.scoring import SCORER, SHARED, score_corpus
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "eval" / "seeds.gold.json"
-SCORER = SHARED / "eval" / "score.py"
 THRESHOLDS = {"entities": 0.95, "events": 0.85, "relations": 0.80, "event_dates": 0.90}
 
 pytestmark = pytest.mark.skipif(
@@ -27,26 +18,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("seed_scorer", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def seed_scores() -> dict[str, Any]:
-    articles = [
-        a
-        for a in iter_articles([SEEDS], manifest=SEEDS / "manifest.json")
-        if isinstance(a, Article)
-    ]
-    assert len(articles) == 5
-    document = facts_document(extract_article(a) for a in articles)
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    result: dict[str, Any] = _load_scorer().score(gold, document)
-    return result
+    return score_corpus(SEEDS, GOLD, 5)
 
 
 def _figures(scores: dict[str, Any]) -> str:

@@ -1,0 +1,39 @@
+"""The shared scorer (../shared/eval/score.py) run on a corpus extracted in memory."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from graph.export import facts_document
+from graph.models import Article
+from loaders.extract import extract_article
+from loaders.sources import iter_articles
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+SCORER = SHARED / "eval" / "score.py"
+
+
+def load_scorer() -> ModuleType:
+    """score.py, loaded by path (it is not a package)."""
+    spec = importlib.util.spec_from_file_location("shared_scorer", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_corpus(articles_dir: Path, gold: Path, count: int) -> dict[str, Any]:
+    """Extract every article of a folder (with its manifest) and score the merge against gold."""
+    articles = [
+        a
+        for a in iter_articles([articles_dir], manifest=articles_dir / "manifest.json")
+        if isinstance(a, Article)
+    ]
+    assert len(articles) == count
+    document = facts_document(extract_article(a) for a in articles)
+    result: dict[str, Any] = load_scorer().score(json.loads(gold.read_text("utf-8")), document)
+    return result
