@@ -10,6 +10,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from graph.export import read_document
 from graph.models import (
     Article,
     ArticleFacts,
@@ -19,6 +20,8 @@ from graph.models import (
     Event,
     EventKind,
     Evidence,
+    Participant,
+    Role,
 )
 from graph.store import GraphStore
 
@@ -172,3 +175,78 @@ def test_event_dates_labels_and_names_do_not_depend_on_history(
     for facts in final.values():
         store.write_article(facts)
     assert after_history == (_entities(store), store.read(EVENT_PROJECTION))
+
+
+PEOPLE = ("ana-brandt", "tomas-ekk")
+DOC_VERSION = st.tuples(
+    st.lists(
+        st.tuples(
+            st.sampled_from(PEOPLE),
+            st.lists(st.sampled_from(("A", "B", "C")), max_size=2, unique=True).map(tuple),
+            st.lists(st.sampled_from(("envoy", "minister")), max_size=2, unique=True).map(tuple),
+        ),
+        min_size=1,
+        max_size=2,
+        unique_by=lambda m: m[0],
+    ),
+    EVENT_VERSION,
+    st.sampled_from((Role.ATTENDEE, Role.MEDIATOR)),
+)
+DOC_STEPS = st.lists(
+    st.tuples(st.sampled_from(("x", "y", "z")), DOC_VERSION), min_size=1, max_size=6
+)
+
+
+def _doc_facts(article_id: str, version: Any) -> ArticleFacts:
+    people, (label, (day, precision), confidence), role = version
+    text = f"{article_id} {version}"
+    ev = Evidence(
+        article_id=article_id, sentence=text, start=0, end=len(text), confidence=confidence
+    )
+    article = Article(
+        id=article_id, content_hash=hashlib.sha256(text.encode()).hexdigest(), text=text
+    )
+    entities = tuple(
+        Entity(
+            id=pid,
+            type=EntityType.PERSON,
+            name=pid.replace("-", " ").title(),
+            aliases=aliases,
+            roles=roles,
+            evidence=(ev,),
+        )
+        for pid, aliases, roles in people
+    )
+    event = Event(
+        id="talks-doha",
+        kind=EventKind.TALKS,
+        label=label,
+        date=day,
+        date_precision=DatePrecision(precision) if precision else None,
+        participants=tuple(
+            Participant(entity_id=pid, role=role, evidence=ev) for pid, _, _ in people
+        ),
+        evidence=(ev,),
+    )
+    return ArticleFacts(article=article, entities=entities, events=(event,))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=DOC_STEPS)
+def test_export_does_not_depend_on_load_history(store: GraphStore, steps: list[Any]) -> None:
+    """The whole export equals a clean load of the final texts in the order they last changed."""
+    store.delete_all()
+    final: dict[str, ArticleFacts] = {}
+    for article_id, version in steps:
+        facts = _doc_facts(article_id, version)
+        store.write_article(facts)
+        if final.get(article_id) != facts:
+            final.pop(article_id, None)
+            final[article_id] = facts
+    after_history = read_document(store)
+    store.delete_all()
+    for facts in final.values():
+        store.write_article(facts)
+    assert after_history == read_document(store)
