@@ -146,6 +146,7 @@ class Titles(_Section):
     leader: Words
     member: Words
     member_qualifiers: Words
+    lead_verbs: Words
 
 
 class Ner(_Section):

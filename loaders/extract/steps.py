@@ -26,6 +26,7 @@ from loaders.extract.countries import retype_countries
 from loaders.extract.entities import collect_affiliations, collect_mentions
 from loaders.extract.events import collect_delegations, collect_rounds, finish_talks
 from loaders.extract.happenings import collect_killings
+from loaders.extract.leadership import collect_leadership
 from loaders.extract.links import collect_links, drop_undated_statements, fold_undated
 from loaders.extract.mediation import link_mediators
 from loaders.extract.meetings import collect_meetings
@@ -55,6 +56,7 @@ STEPS: tuple[Step, ...] = (
     Step("staff", drop_staff, ("mentions",), ("mentions",)),
     Step("countries", retype_countries, ("mentions",), ("mentions",)),
     Step("affiliations", collect_affiliations, ("mentions",), ("relations",)),
+    Step("leadership", collect_leadership, ("mentions",), ("relations",)),
     Step("meetings", collect_meetings, ("mentions",), ("events", "relations")),
     Step("rounds", collect_rounds, ("mentions", "events"), ("events", "talks_sents")),
     Step("delegations", collect_delegations, ("talks_sents",), ("mentions", "events")),

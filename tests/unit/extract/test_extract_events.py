@@ -172,3 +172,15 @@ def test_extract_statement_speaker_from_office_and_statement_nouns(text: str, sp
 def test_extract_government_decisions_and_aid(text: str, kind: EventKind) -> None:
     facts = extract_article(make_article("t-other", text, published="2025-03-04"))
     assert kind in {e.kind for e in facts.events}, facts.events
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [
+        ("Bill Burns ran the Carnegie Endowment for International Peace.", "bill-burns"),
+        ("Itamar Ben-Gvir, who leads the Jewish Power party, quit.", "itamar-ben-gvir"),
+    ],
+)
+def test_extract_leaders_from_verbs_of_leading(text: str, leader: str) -> None:
+    facts = extract_article(make_article("t-leads", text, published="2025-01-20"))
+    assert leader in {r.subject_id for r in facts.relations if r.predicate is Predicate.LEADS}
