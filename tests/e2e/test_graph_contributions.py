@@ -21,6 +21,8 @@ from graph.models import (
     EventKind,
     Evidence,
     Participant,
+    Predicate,
+    Relation,
     Role,
 )
 from graph.store import GraphStore
@@ -191,6 +193,8 @@ DOC_VERSION = st.tuples(
     ),
     EVENT_VERSION,
     st.sampled_from((Role.ATTENDEE, Role.MEDIATOR)),
+    st.sampled_from((None, "doha", "cairo")),
+    st.sampled_from((None, "a pause in fighting", "a full withdrawal")),
 )
 DOC_STEPS = st.lists(
     st.tuples(st.sampled_from(("x", "y", "z")), DOC_VERSION), min_size=1, max_size=6
@@ -198,7 +202,7 @@ DOC_STEPS = st.lists(
 
 
 def _doc_facts(article_id: str, version: Any) -> ArticleFacts:
-    people, (label, (day, precision), confidence), role = version
+    people, (label, (day, precision), confidence), role, place, demand = version
     text = f"{article_id} {version}"
     ev = Evidence(
         article_id=article_id, sentence=text, start=0, end=len(text), confidence=confidence
@@ -217,18 +221,30 @@ def _doc_facts(article_id: str, version: Any) -> ArticleFacts:
         )
         for pid, aliases, roles in people
     )
+    if place is not None:
+        city = Entity(id=place, type=EntityType.PLACE, name=place.title(), evidence=(ev,))
+        entities = (*entities, city)
+    relations: tuple[Relation, ...] = ()
+    if demand is not None:
+        subject = people[0][0]
+        relations = (
+            Relation(
+                subject_id=subject, predicate=Predicate.DEMANDED, object_text=demand, evidence=ev
+            ),
+        )
     event = Event(
         id="talks-doha",
         kind=EventKind.TALKS,
         label=label,
         date=day,
         date_precision=DatePrecision(precision) if precision else None,
+        place_id=place,
         participants=tuple(
             Participant(entity_id=pid, role=role, evidence=ev) for pid, _, _ in people
         ),
         evidence=(ev,),
     )
-    return ArticleFacts(article=article, entities=entities, events=(event,))
+    return ArticleFacts(article=article, entities=entities, events=(event,), relations=relations)
 
 
 @settings(
