@@ -73,6 +73,7 @@ class KindFrame(_Section):
     noun_participles: Words = []
     positions: Words = []
     not_nouns: Words = []
+    since_only_nouns: Words = []
     dating_verbs: Words = []
 
 

@@ -302,6 +302,8 @@ def _record(
 ) -> None:
     if kind is EventKind.ATTACK and _means_of_killing(ctx, tok):
         return  # 'killed X in a raid': the killing is the event
+    if noun_matches(tok, cfg.get("since_only_nouns", [])) and not _since(ctx, sent, tok):
+        return  # 'end the war' names the war under way; 'the war since October 7' dates it
     found = _participants(ctx, tok, cfg)
     if found is not None and kind is EventKind.AGREEMENT and not found.first:
         found.first = [m for m in mediators_of(ctx, sent) if m not in found.targets]
