@@ -287,13 +287,18 @@ def _is_trigger(tok: Token, cfg: dict[str, Any]) -> bool:
 def collect_occurrences(ctx: ArticleContext) -> None:
     """Events of the generic kinds, one per kind, key participant (or place) and date."""
     cfgs: dict[str, Any] = ctx.patterns["events"]
+    kinds = [(kind, cfgs[str(kind)]) for kind in GENERIC_KINDS if str(kind) in cfgs]
+    # the words a trigger can end in, to pass over most tokens at once
+    words = {w for _, cfg in kinds for w in cfg["verbs"]}
+    words |= {phrase.split()[-1] for _, cfg in kinds for phrase in cfg["nouns"]}
     for sent, span in enumerate(ctx.sents):
         for tok in span:
-            for kind in GENERIC_KINDS:
-                cfg = cfgs.get(str(kind))
+            if tok.lemma_ not in words and tok.lower_ not in words:
+                continue
+            for kind, cfg in kinds:
                 if kind is EventKind.STATEMENT and sent in ctx.headlines:
                     continue  # 'Hamas says ...' over a story: the story tells what was said
-                if cfg and _is_trigger(tok, cfg):
+                if _is_trigger(tok, cfg):
                     _record(ctx, kind, cfg, sent, tok)
 
 
