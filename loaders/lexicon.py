@@ -44,6 +44,7 @@ class Attendance(_Section):
     member_verbs: Words
     member_phrasal: dict[str, Words]
     company_verbs: Words
+    presence_nouns: Words
 
 
 class Delegation(_Section):

@@ -60,6 +60,9 @@ def _attendees(ctx: ArticleContext, verb: Token) -> list[Mention]:
     cfg = ctx.patterns["attendance"]
     lemma = verb.lemma_
     if lemma in cfg["join_verbs"]:  # X joined / attended / hosted the talks
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive and _names_talks(ctx, passive):  # 'the talks were attended by X'
+            return [m for m in _named(ctx, _objects(verb, ("by",))) if m.type in _PARTIES]
         objs = _objects(verb, ("in",))
         return _named(ctx, _subjects(verb)) if _names_talks(ctx, objs) else []
     if lemma in cfg["represent_verbs"]:  # X represented Y: both sit at the table
@@ -72,6 +75,16 @@ def _attendees(ctx: ArticleContext, verb: Token) -> list[Mention]:
     if lemma in cfg["company_verbs"] and verb.tag_ == "VBN":  # X, accompanied by Y
         return [m for m in _named(ctx, _objects(verb, ("by",))) if m.type is EntityType.PERSON]
     return []
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _present(ctx: ArticleContext, noun: Token) -> list[Mention]:
+    """'with the participation of X, Y and Z', 'in the presence of X': the persons named."""
+    of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    return [m for m in _named(ctx, of) if m.type in _PARTIES]
 
 
 def collect_attendance(ctx: ArticleContext) -> None:
@@ -89,11 +102,17 @@ def collect_attendance(ctx: ArticleContext) -> None:
         if talks is None:
             continue
         for verb in span:
-            if verb.pos_ != "VERB" or verb.lemma_ not in verbs:
+            if verb.pos_ == "NOUN" and verb.lower_ in cfg["presence_nouns"]:
+                found = _present(ctx, verb)
+            elif (
+                verb.pos_ != "VERB"
+                or verb.lemma_ not in verbs
+                or any(c.dep_ == "neg" for c in verb.children)
+            ):
                 continue
-            if any(c.dep_ == "neg" for c in verb.children):
-                continue
-            for m in _attendees(ctx, verb):
+            else:
+                found = _attendees(ctx, verb)
+            for m in found:
                 ctx.events[talks].participants.setdefault((m.entity_id, Role.ATTENDEE), sent)
                 ctx.relate(
                     m.entity_id, Predicate.ATTENDED, talks, sent, _CONFIDENCE, obj_is_event=True

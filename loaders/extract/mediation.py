@@ -31,6 +31,8 @@ def mentions_at(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
     for tok in toks:
         cands = [tok] + [c for c in tok.children if c.dep_ in _MODIFIER_DEPS]
         cands += [p for c in tok.children if c.lower_ in ("of", "from", "by") for p in c.children]
+        if tok.pos_ == "NOUN":  # 'the mediators - Egypt, Qatar and the United States -'
+            cands += [c for c in tok.children if c.dep_ == "appos"]
         for cand in cands:
             for t in _with_conjuncts(cand):
                 m = ctx.mention_for(t)

@@ -54,3 +54,21 @@ def test_extract_a_party_that_stayed_away_is_denied_attendance_not_the_round() -
         r for r in facts.relations if r.predicate is Predicate.ATTENDED and r.subject_id == "israel"
     ]
     assert israel and all(r.status is ClaimStatus.DENIED for r in israel)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attendees"),
+    [
+        ("The talks were attended by Hassan Rashad.", {"hassan-mahmoud-rashad"}),
+        (
+            "A meeting of the mediators took place with the participation of William Burns.",
+            {"bill-burns"},
+        ),
+    ],
+)
+def test_extract_attendance_from_passives_and_participation(
+    sentence: str, attendees: set[str]
+) -> None:
+    facts = extract_article(make_article("t-att2", ROUND + sentence, published="2024-08-27"))
+    attended = {r.subject_id for r in facts.relations if r.predicate is Predicate.ATTENDED}
+    assert attendees <= attended, attended
