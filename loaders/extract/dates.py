@@ -258,3 +258,40 @@ def find_dates(text: str, published: str | None, future: bool = False) -> list[R
             day, precision = resolved
             found.append(ResolvedDate(start, end, m.group(0).strip(), day.isoformat(), precision))
     return sorted(found, key=lambda d: d.start)
+
+
+# Dates told from the day of an event just reported: 'the same day', 'a day later'.
+_ANAPHORIC = re.compile(
+    r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+(?:day|night|evening|morning|afternoon)"
+    r"|that\s+(?:same\s+)?(?:day|night|evening|morning|afternoon)|later\s+that\s+day"
+    r"|(?:a\s+few\s+|several\s+)?hours\s+later|within\s+hours|minutes\s+later)"
+    r"|(?P<next>(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|evening|night)"
+    r"|the\s+day\s+after)"
+    r"|(?P<before>the\s+(?:day|night|evening)\s+before|the\s+previous\s+day)"
+    r"|(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+days?\s+"
+    r"(?P<dir>later|after|afterwards|earlier|before))\b",
+    re.IGNORECASE,
+)
+
+
+def find_anaphoric_dates(text: str, anchor: str | None) -> list[ResolvedDate]:
+    """Date phrases told from a day given before ('the same day', 'a day later'), resolved
+    against `anchor`, the day of the event the text has just reported."""
+    if anchor is None:
+        return []
+    base = dt.date.fromisoformat(anchor)
+    found: list[ResolvedDate] = []
+    for m in _ANAPHORIC.finditer(text):
+        if m.group("same"):
+            offset = 0
+        elif m.group("next"):
+            offset = 1
+        elif m.group("before"):
+            offset = -1
+        else:
+            raw = m.group("num").lower()
+            n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 0)
+            offset = n if m.group("dir").lower() in ("later", "after", "afterwards") else -n
+        day = (base + dt.timedelta(days=offset)).isoformat()
+        found.append(ResolvedDate(m.start(), m.end(), m.group(0), day, DatePrecision.DAY))
+    return found

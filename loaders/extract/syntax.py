@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from graph.models import DatePrecision
 from loaders.extract.context import ArticleContext
-from loaders.extract.dates import ResolvedDate, find_dates
+from loaders.extract.dates import ResolvedDate, find_anaphoric_dates, find_dates
 from loaders.nlp import lexicon_words
 
 
@@ -67,6 +67,24 @@ def path_deps(ancestor: Token, tok: Token) -> list[Token] | None:
     return out
 
 
+def _day_before(ctx: ArticleContext, sent: int) -> str | None:
+    """The last day a date phrase gives in the sentences just before (for 'the same day')."""
+    for s in range(sent - 1, max(sent - _ANAPHORA_WINDOW, -1), -1):
+        days = [
+            d
+            for d in find_dates(ctx.sents[s].text, ctx.article.published)
+            if d.precision is DatePrecision.DAY
+        ]
+        if days:
+            return days[-1].date
+    same = [
+        d
+        for d in find_dates(ctx.sents[sent].text, ctx.article.published)
+        if d.precision is DatePrecision.DAY
+    ]
+    return same[0].date if same else None
+
+
 def clause_dates(
     ctx: ArticleContext, sent: int, trigger: Token, spans: bool = False
 ) -> list[ResolvedDate]:
@@ -79,7 +97,12 @@ def clause_dates(
     published = ctx.article.published
     verb = governing_verb(trigger)
     out = []
-    for past_phrase in find_dates(span.text, published, future=False):
+    phrases = find_dates(span.text, published, future=False)
+    taken = [(d.start, d.end) for d in phrases]
+    for told in find_anaphoric_dates(span.text, _day_before(ctx, sent)):
+        if not any(told.start < e and s < told.end for s, e in taken):
+            phrases.append(told)
+    for past_phrase in sorted(phrases, key=lambda d: d.start):
         tok = ctx.doc.char_span(
             span.start_char + past_phrase.start,
             span.start_char + past_phrase.end,
@@ -105,6 +128,8 @@ def clause_dates(
 # Nouns a date phrase can hang from and still date the clause ('a day after', 'two weeks later').
 
 
+# Sentences back where 'the same day' or 'a day later' finds the day it is told from.
+_ANAPHORA_WINDOW = 3
 _SUBCLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp"}
 
 

@@ -6,8 +6,16 @@ import datetime as dt
 
 import pytest
 
-from graph.models import DatePrecision
-from loaders.extract.dates import find_dates, resolve_month, resolve_weekday, shift_month
+from graph.models import DatePrecision, EventKind
+from loaders.extract import extract_article
+from loaders.extract.dates import (
+    find_anaphoric_dates,
+    find_dates,
+    resolve_month,
+    resolve_weekday,
+    shift_month,
+)
+from tests.unit.extract.test_extract_patterns import make_article
 
 WED = dt.date(2024, 8, 14)
 
@@ -104,3 +112,29 @@ def test_find_dates_counted_and_parts_of_days(
 @pytest.mark.parametrize("text", ["on the 2nd floor", "on the 10th anniversary of the war"])
 def test_find_dates_ordinal_of_a_thing_is_no_day(text: str) -> None:
     assert find_dates(text, WED.isoformat()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Netanyahu's office said the same night that Israel would send a team.", "2024-08-08"),
+        ("A day later Hamas said the talks were serious.", "2024-08-09"),
+        ("Three days later, the sons were killed.", "2024-08-11"),
+        ("The next day he recalled his team.", "2024-08-09"),
+        ("Hours later Trump posted a warning.", "2024-08-08"),
+        ("Two days earlier, the cabinet had met.", "2024-08-06"),
+    ],
+)
+def test_find_anaphoric_dates_count_from_the_day_just_reported(text: str, date: str) -> None:
+
+    assert [d.date for d in find_anaphoric_dates(text, "2024-08-08")] == [date]
+
+
+def test_extract_statement_dated_by_the_same_night() -> None:
+    text = (
+        "On Aug. 8, Joe Biden, Egypt and Qatar called on both sides to resume talks. "
+        "Netanyahu's office said the same night that Israel would send a delegation."
+    )
+    facts = extract_article(make_article("t-same", text, published="2024-08-14"))
+    dates = {e.date for e in facts.events if e.kind is EventKind.STATEMENT}
+    assert "2024-08-08" in dates
