@@ -266,3 +266,21 @@ def test_export_does_not_depend_on_load_history(store: GraphStore, steps: list[A
     for facts in final.values():
         store.write_article(facts)
     assert after_history == read_document(store)
+
+
+def test_an_updated_article_takes_back_the_confidence_it_gave_a_fact(store: GraphStore) -> None:
+    def demand(article_id: str, text: str, confidence: float) -> ArticleFacts:
+        ev = Evidence(
+            article_id=article_id, sentence=text, start=0, end=len(text), confidence=confidence
+        )
+        facts = _facts(article_id, text, [(THANI, (), (), confidence)])
+        relation = Relation(
+            subject_id=THANI, predicate=Predicate.DEMANDED, object_text="a pause", evidence=ev
+        )
+        return facts.model_copy(update={"relations": (relation,)})
+
+    store.write_article(demand("a", "Al Thani demanded a pause.", 0.9))
+    store.write_article(demand("b", "Sheikh Mohammed asked for a pause.", 0.6))
+    store.write_article(_facts("a", "Rain fell on Lorvik.", [("lorvik-mayor", (), (), 0.7)]))
+    query = "MATCH ()-[r:DEMANDED]->() RETURN r.confidence AS confidence, r.articles AS articles"
+    assert store.read(query) == [{"confidence": 0.6, "articles": ["b"]}]
