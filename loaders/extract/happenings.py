@@ -78,6 +78,8 @@ def _victim_and_perpetrator(
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     victim = _mention_below(ctx, pobj) or victim
+            elif child.dep_ == "poss" and victim is None:  # "Sinwar's death", not 'his'
+                victim = ctx.mention_for(child)
     if victim is not None and victim.type is not EntityType.PERSON:
         victim = None
     return victim, perpetrator

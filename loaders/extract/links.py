@@ -7,6 +7,9 @@ from spacy.tokens import Token
 from graph.models import DatePrecision, EventKind, Predicate
 from loaders.extract.context import ArticleContext, EventDraft
 
+# Where a causal verb names its result: 'led to X', 'produced X', 'pushed X to say'.
+_RESULT_DEPS = ("dobj", "prep", "xcomp", "ccomp", "attr")
+
 
 def _events_by_trigger(ctx: ArticleContext) -> dict[int, EventDraft]:
     return {i: d for d in ctx.events.values() for i in d.triggers}
@@ -49,8 +52,14 @@ def collect_links(ctx: ArticleContext) -> None:
     for sent, span in enumerate(ctx.sents):
         for tok in span:
             if tok.pos_ == "VERB" and tok.lemma_ in causal:
-                cause = _event_above(tok, triggers)
-                effect = _event_under(tok, {k: v for k, v in triggers.items() if k != tok.i})
+                others = {k: v for k, v in triggers.items() if k != tok.i}
+                subject = [c for c in tok.children if c.dep_ == "nsubj"]
+                # 'The meeting led to a framework': the subject causes, the object follows
+                cause = _event_under(subject[0], others) if subject else None
+                cause = cause or _event_above(tok, triggers)
+                results = [c for c in tok.children if c.dep_ in _RESULT_DEPS]
+                effect = next((e for r in results if (e := _event_under(r, others))), None)
+                effect = effect or _event_under(tok, others)
                 if cause and effect and effect is not cause:
                     _link(ctx, cause, Predicate.CAUSED, effect, sent)
             elif tok.pos_ == "VERB" and tok.lemma_ in precede:

@@ -184,3 +184,15 @@ def test_extract_government_decisions_and_aid(text: str, kind: EventKind) -> Non
 def test_extract_leaders_from_verbs_of_leading(text: str, leader: str) -> None:
     facts = extract_article(make_article("t-leads", text, published="2025-01-20"))
     assert leader in {r.subject_id for r in facts.relations if r.predicate is Predicate.LEADS}
+
+
+def test_extract_a_killing_named_as_the_subject_of_a_causal_verb_caused_what_follows() -> None:
+    text = (
+        "Israeli forces killed Yahya Sinwar in Rafah on Wednesday. "
+        "Sinwar's killing prompted the United States to urge new talks on Thursday."
+    )
+    facts = extract_article(make_article("t-caused", text, published="2024-10-18"))
+    caused = {
+        (r.subject_id, r.object_id) for r in facts.relations if r.predicate is Predicate.CAUSED
+    }
+    assert any(s == "killing-yahya-sinwar" for s, _ in caused), caused
