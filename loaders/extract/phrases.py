@@ -132,6 +132,8 @@ def _titled_person(ctx: ArticleContext, tok: Token) -> Mention | None:
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    # a nationality qualifies the title ('the American envoy', 'the Qatari premier')
+    mods = [c for c in mods if not (m := ctx.mention_for(c)) or m.type is not EntityType.COUNTRY]
     words = {t.lower_ for t in (*mods, tok)}
     titles = set(ctx.patterns["titles"]["leader"]) | set(ctx.patterns["titles"]["member"])
     if not any(tok.lower_ == t.split()[-1] for t in titles):
@@ -193,6 +195,9 @@ def party_of(ctx: ArticleContext, tok: Token) -> Mention | None:
         return m if m.type in PARTY_TYPES else None
     if tok.pos_ == "PRON" or _description_types(ctx, tok):
         return resolve_pronoun(ctx, tok)
+    titled = _titled_person(ctx, tok)  # 'the American envoy' after 'envoy Steve Witkoff'
+    if titled is not None:
+        return titled
     if tok.pos_ == "NOUN":
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss"):

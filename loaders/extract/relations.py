@@ -91,19 +91,22 @@ def _accused(ctx: ArticleContext, verb: Token, sent: int) -> None:
     subject = subject_party(ctx, verb)
     if subject is None:
         return
+    accusers = [subject]
+    for c in verb.children:  # 'Hamas and Iran blamed Israel'
+        if c.dep_ == "nsubj":
+            accusers += [m for t in c.conjuncts if (m := party_of(ctx, t)) and m not in accusers]
+    targets: list[Token] = []
     for child in verb.children:
-        if child.dep_ != "dobj":
-            continue
-        for target in coordinated(child):
-            m = party_of(ctx, target)
-            if m is not None and m.entity_id != subject.entity_id:
-                ctx.relate(
-                    subject.entity_id,
-                    Predicate.ACCUSED,
-                    m.entity_id,
-                    sent,
-                    min(subject.confidence, m.confidence) * 0.8,
-                )
+        if child.dep_ == "dobj":
+            targets += coordinated(child)
+        elif child.dep_ == "ccomp":  # 'charged that the American envoy was misrepresenting'
+            targets += [t for c in child.children if c.dep_ == "nsubj" for t in coordinated(c)]
+    for target in targets:
+        m = party_of(ctx, target)
+        for who in accusers:
+            if m is not None and m.entity_id != who.entity_id:
+                confidence = min(who.confidence, m.confidence) * 0.8
+                ctx.relate(who.entity_id, Predicate.ACCUSED, m.entity_id, sent, confidence)
 
 
 def merge_similar_objects(ctx: ArticleContext) -> None:

@@ -134,3 +134,19 @@ def test_extract_same_demand_twice_in_an_article_is_one_relation() -> None:
 def test_similar_texts_treats_contained_wording_as_the_same() -> None:
     assert similar_texts("Iran's demands", "Iran's demands for the release of detainees")
     assert not similar_texts("permanent ceasefire", "release of detainees")
+
+
+def test_extract_accusations_by_several_and_of_the_subject_of_a_charge() -> None:
+    facts = extract_article(
+        make_article(
+            "t-accused",
+            "Hamas and Iran blamed Israel for the killing. "
+            "US envoy Steve Witkoff left Doha. Senior Hamas man Basem Naim charged that the American envoy "
+            "was misrepresenting the talks.",
+            published="2025-07-26",
+        )
+    )
+    accused = {
+        (r.subject_id, r.object_id) for r in facts.relations if r.predicate is Predicate.ACCUSED
+    }
+    assert {("hamas", "israel"), ("iran", "israel"), ("basem-naim", "steve-witkoff")} <= accused
