@@ -141,8 +141,8 @@ def test_extract_accusations_by_several_and_of_the_subject_of_a_charge() -> None
         make_article(
             "t-accused",
             "Hamas and Iran blamed Israel for the killing. "
-            "US envoy Steve Witkoff left Doha. Senior Hamas man Basem Naim charged that the American envoy "
-            "was misrepresenting the talks.",
+            "US envoy Steve Witkoff left Doha. Senior Hamas man Basem Naim charged that "
+            "the American envoy was misrepresenting the talks.",
             published="2025-07-26",
         )
     )
