@@ -191,8 +191,12 @@ class Order(_Section):
     later_openings: Words
     earlier_openings: Words
     later_within: Words
+    later_anywhere: Words
+    earlier_anywhere: Words
 
-    @field_validator("later_openings", "earlier_openings", "later_within")
+    @field_validator(
+        "later_openings", "earlier_openings", "later_within", "later_anywhere", "earlier_anywhere"
+    )
     @classmethod
     def _compiles(cls, patterns: Words) -> Words:
         for p in patterns:

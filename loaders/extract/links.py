@@ -31,6 +31,15 @@ def _event_above(tok: Token, triggers: dict[int, EventDraft]) -> EventDraft | No
     return None
 
 
+def _subject_event(tok: Token, triggers: dict[int, EventDraft]) -> EventDraft | None:
+    """The event a clause's subject names: 'The order came a day after the attack'."""
+    verb = tok.head
+    while verb.dep_ in ("npadvmod", "prep", "advmod") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return _event_under(subject[0], triggers) if subject else None
+
+
 def _link(ctx: ArticleContext, a: EventDraft, pred: Predicate, b: EventDraft, sent: int) -> None:
     if a.key == b.key:
         return
@@ -72,7 +81,7 @@ def collect_links(ctx: ArticleContext) -> None:
                     _link(ctx, pair[0], Predicate.PRECEDED, pair[1], sent)
             elif tok.lower_ == "after" and tok.dep_ in ("prep", "mark"):
                 before = _event_under(tok, triggers)
-                later = _event_above(tok, triggers)
+                later = _event_above(tok, triggers) or _subject_event(tok, triggers)
                 if before and later and before is not later:
                     _link(ctx, before, Predicate.PRECEDED, later, sent)
 

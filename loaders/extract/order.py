@@ -3,7 +3,9 @@
 - A sentence that opens on a marker of later time ('A day later', 'Hours later', 'The next
   day', 'Then', 'Following the sit-down') puts its first event after the last event of the
   sentence before it; one that opens on 'Earlier' puts it before.
-- Inside a sentence, 'X, then Y' and 'when X, ... Y the next day' order X before Y.
+- A sentence that says 'the next day', 'the following day' or 'within hours' anywhere follows
+  the last event told before it; one that says 'the day before' precedes it.
+- Inside a sentence, 'X, then Y' orders X before Y.
 The markers are regular expressions in patterns.json "order".
 """
 
@@ -58,6 +60,8 @@ def collect_order(ctx: ArticleContext) -> None:
     opening = _compiled(tuple(cfg["later_openings"]))
     earlier = _compiled(tuple(cfg["earlier_openings"]))
     within = _compiled(tuple(cfg["later_within"]))
+    later_inside = _compiled(tuple(cfg["later_anywhere"]))
+    earlier_inside = _compiled(tuple(cfg["earlier_anywhere"]))
     by_sent = _triggers_by_sentence(ctx)
     for sent, span in enumerate(ctx.sents):
         here = by_sent.get(sent, [])
@@ -69,6 +73,11 @@ def collect_order(ctx: ArticleContext) -> None:
             _link(ctx, before[-1][1], here[0][1], sent)
         elif before and earlier.match(text[:_OPENING_CHARS]):
             _link(ctx, here[0][1], before[-1][1], sent)
+        elif before and later_inside.search(span.text):
+            # 'Israel confirmed it only the next day': after the last event told before
+            _link(ctx, before[-1][1], here[0][1], sent)
+        elif before and earlier_inside.search(span.text):
+            _link(ctx, here[0][1], before[-1][1], sent)  # 'the day before, he had told ...'
         for m in within.finditer(span.text):
             cut = span.start_char + m.start()
             first = [d for i, d in here if ctx.doc[i].idx < cut]

@@ -196,3 +196,15 @@ def test_extract_a_killing_named_as_the_subject_of_a_causal_verb_caused_what_fol
         (r.subject_id, r.object_id) for r in facts.relations if r.predicate is Predicate.CAUSED
     }
     assert any(s == "killing-yahya-sinwar" for s, _ in caused), caused
+
+
+def test_extract_the_next_day_anywhere_orders_after_the_event_before() -> None:
+    text = (
+        "Israeli forces killed Yahya Sinwar in Rafah on Wednesday. "
+        "Only the next day did Israel announce that it was Sinwar."
+    )
+    facts = extract_article(make_article("t-next", text, published="2024-10-18"))
+    preceded = {
+        (r.subject_id, r.object_id) for r in facts.relations if r.predicate is Predicate.PRECEDED
+    }
+    assert any(s == "killing-yahya-sinwar" for s, _ in preceded), preceded
