@@ -134,11 +134,12 @@ def _record(ctx: ArticleContext, tok: Token, sent: int, talks_sents: dict[int, s
         return
     if tok.pos_ == "NOUN" and not delegations:
         return  # 'a withdrawal from Gaza' is mostly a demand or a term: only negotiators count
+    venue = _place_left(ctx, tok)
+    troops_out = None if delegations else venue  # 'pulled its troops out of Khan Younis'
     talks: str | None = None
-    if delegations or _talks_named(ctx, tok):
+    if delegations or (troops_out is None and _talks_named(ctx, tok)):
         talks = talks_sents.get(sent) or current_talks(ctx, sent, talks_sents)
-    place = None if talks is not None else _place_left(ctx, tok)
-    if talks is None and place is None:
+    if talks is None and venue is None:
         return
     if talks is None and tok.lemma_ in ctx.patterns["events"]["withdrawal"]["need_talks"]:
         return  # 'left Cairo' is a withdrawal only when it is negotiators leaving talks
@@ -159,14 +160,21 @@ def _record(ctx: ArticleContext, tok: Token, sent: int, talks_sents: dict[int, s
         ctx.events[key] = draft
     draft.sents.append(sent)
     draft.triggers.append(tok.i)
-    if place is not None:
-        draft.place = draft.place or place.entity_id
-    left = talks if talks is not None else place.entity_id if place else None
+    if venue is not None:
+        draft.place = draft.place or venue.entity_id
+    # negotiators brought home from a city leave the talks there, not the city
+    target = talks if talks is not None else troops_out.entity_id if troops_out else None
     for party in parties:
         draft.participants.setdefault((party.entity_id, Role.ACTOR), sent)
-        ctx.relate(
-            party.entity_id, Predicate.WITHDREW_FROM, left, sent, 0.75, obj_is_event=bool(talks)
-        )
+        if target is not None:
+            ctx.relate(
+                party.entity_id,
+                Predicate.WITHDREW_FROM,
+                target,
+                sent,
+                0.75,
+                obj_is_event=bool(talks),
+            )
     if talks is None:
         return
     for party, noun in delegations:
