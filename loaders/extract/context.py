@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,6 +120,13 @@ class ArticleContext:
         self.meeting_triggers: set[int] = set()
         self.adjectives: dict[str, str] = {}
         self.delegations: dict[tuple[str, str | None], str] = {}
+
+    def body_tokens(self) -> Iterator[tuple[int, Token]]:
+        """Every token of the story with its sentence index, headlines left out."""
+        for sent, span in enumerate(self.sents):
+            if sent not in self.headlines:
+                for tok in span:
+                    yield sent, tok
 
     # -- evidence
     def evidence(self, sent: int, confidence: float) -> Evidence:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.models import DatePrecision
 
@@ -241,8 +242,23 @@ def _resolve_relative(
     return dt.date(published.year + step, 1, 1), DatePrecision.YEAR
 
 
+def starts_a_span(text: str, found: ResolvedDate) -> bool:
+    """Whether a date phrase of `text` follows 'since': the start of a span, not an event's day."""
+    before = text[: found.start].rstrip().lower()
+    return before.endswith("since") or found.text.lower().startswith("since")
+
+
 def find_dates(text: str, published: str | None, future: bool = False) -> list[ResolvedDate]:
-    """All date phrases of `text` that resolve, left to right, without overlaps."""
+    """All date phrases of `text` that resolve, left to right, without overlaps.
+
+    The rules see each sentence many times (once per trigger word and step), so the phrases of a
+    text are found once and kept; the caller gets its own list.
+    """
+    return list(_find_dates(text, published, future))
+
+
+@lru_cache(maxsize=8192)
+def _find_dates(text: str, published: str | None, future: bool) -> tuple[ResolvedDate, ...]:
     pub = dt.date.fromisoformat(published) if published else None
     taken: list[tuple[int, int]] = []
     found: list[ResolvedDate] = []
@@ -257,7 +273,7 @@ def find_dates(text: str, published: str | None, future: bool = False) -> list[R
                 continue
             day, precision = resolved
             found.append(ResolvedDate(start, end, m.group(0).strip(), day.isoformat(), precision))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 # Dates told from the day of an event just reported: 'the same day', 'a day later'.

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
+from loaders.extract.dates import starts_a_span
 from loaders.extract.mediation import mediators_of
 from loaders.extract.phrases import resolve_pronoun
 from loaders.extract.syntax import clause_dates, event_date, is_perfect, lede_sentence
@@ -183,11 +184,7 @@ def _means_of_killing(ctx: ArticleContext, tok: Token) -> bool:
 def _since(ctx: ArticleContext, sent: int, tok: Token) -> bool:
     """Whether the trigger's clause is dated by 'since <date>' (an ongoing activity)."""
     span = ctx.sents[sent]
-    return any(
-        span.text[: d.start].rstrip().lower().endswith("since")
-        or d.text.lower().startswith("since")
-        for d in clause_dates(ctx, sent, tok, spans=True)
-    )
+    return any(starts_a_span(span.text, d) for d in clause_dates(ctx, sent, tok, spans=True))
 
 
 def _content_parties(ctx: ArticleContext, verb: Token, noun: Token) -> list[Mention]:

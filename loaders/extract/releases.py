@@ -116,12 +116,9 @@ def _place(ctx: ArticleContext, tok: Token) -> Mention | None:
 def collect_releases(ctx: ArticleContext) -> None:
     """One release event per kind, releasing side and day."""
     cfg = ctx.patterns["events"]["release"]
-    for sent, span in enumerate(ctx.sents):
-        if sent in ctx.headlines:
-            continue
-        for tok in span:
-            if _is_trigger(tok, cfg):
-                _record(ctx, tok, sent)
+    for sent, tok in ctx.body_tokens():
+        if _is_trigger(tok, cfg):
+            _record(ctx, tok, sent)
 
 
 def _record(ctx: ArticleContext, tok: Token, sent: int) -> None:

@@ -6,7 +6,12 @@ from spacy.tokens import Span, Token
 
 from graph.models import DatePrecision
 from loaders.extract.context import ArticleContext
-from loaders.extract.dates import ResolvedDate, find_anaphoric_dates, find_dates
+from loaders.extract.dates import (
+    ResolvedDate,
+    find_anaphoric_dates,
+    find_dates,
+    starts_a_span,
+)
 from loaders.nlp import lexicon_words
 
 
@@ -110,8 +115,7 @@ def clause_dates(
         )
         if tok is None:
             continue
-        since = span.text[: past_phrase.start].rstrip().lower().endswith("since")
-        if (since or past_phrase.text.lower().startswith("since")) and not spans:
+        if not spans and starts_a_span(span.text, past_phrase):
             continue
         head = tok.root
         in_clause = governing_verb(head).i == verb.i or head in trigger.subtree
@@ -123,9 +127,6 @@ def clause_dates(
         else:
             out.append(past_phrase)
     return out
-
-
-# Nouns a date phrase can hang from and still date the clause ('a day after', 'two weeks later').
 
 
 # Sentences back where 'the same day' or 'a day later' finds the day it is told from.

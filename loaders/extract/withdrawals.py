@@ -120,12 +120,9 @@ def collect_withdrawals(ctx: ArticleContext) -> None:
     """One withdrawal event per day; WITHDREW_FROM the round under way, or the place left."""
     talks_sents = ctx.talks_sents
     cfg = ctx.patterns["events"]["withdrawal"]
-    for sent, span in enumerate(ctx.sents):
-        if sent in ctx.headlines:
-            continue
-        for tok in span:
-            if is_withdrawal_trigger(tok, cfg):
-                _record(ctx, tok, sent, talks_sents)
+    for sent, tok in ctx.body_tokens():
+        if is_withdrawal_trigger(tok, cfg):
+            _record(ctx, tok, sent, talks_sents)
 
 
 def _record(ctx: ArticleContext, tok: Token, sent: int, talks_sents: dict[int, str]) -> None:
