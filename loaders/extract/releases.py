@@ -37,7 +37,7 @@ def _is_trigger(tok: Token, cfg: dict[str, Any]) -> bool:
     return bool(particles & set(cfg["phrasal"].get(tok.lemma_, ())))
 
 
-def _people(ctx: ArticleContext, tok: Token) -> list[Token]:
+def _people(tok: Token) -> list[Token]:
     """The object of the freeing verb, with its conjuncts ('A, B and C were handed ...')."""
     out = []
     for c in tok.children:
@@ -122,7 +122,7 @@ def collect_releases(ctx: ArticleContext) -> None:
 
 
 def _record(ctx: ArticleContext, tok: Token, sent: int) -> None:
-    people = _people(ctx, tok)
+    people = _people(tok)
     actor = _actor(ctx, tok)
     kind = _kind_of(ctx, people, actor) if people else None
     if kind is None:
