@@ -162,6 +162,42 @@ def fact_status(statuses: Iterable[str]) -> ClaimStatus:
     return max(CLAIM_TIE_ORDER, key=lambda s: (seen[s], -CLAIM_TIE_ORDER.index(s)))
 
 
+class Standing(StrEnum):
+    """A fact's standing across all its evidence (graph.standing computes it)."""
+
+    CONFIRMED = "confirmed"  # stated, by a source published on or after the fact's date
+    EXPECTED = "expected"  # only announced or planned so far
+    CONTESTED = "contested"  # one source says it happened or will, another doubts or denies it
+    UNCONFIRMED = "unconfirmed"  # only doubted or put as a condition
+    DENIED = "denied"  # only denied
+
+
+class Basis(StrEnum):
+    """Why an edge is in the graph: an article states it, or a rule derived it."""
+
+    STATED = "stated"
+    DERIVED = "derived"
+
+
+class ClaimantKind(StrEnum):
+    """Who a sentence attributes a fact to."""
+
+    NAMED = "named"  # a named person or body ("Karine Jean-Pierre", "Netanyahu's office")
+    UNNAMED = "unnamed"  # a typed description ("unnamed Egyptian official")
+    OUTLET = "outlet"  # the article in its own voice
+
+
+class Claimant(BaseModel):
+    """The person or body a sentence says asserts a fact; `via` is the outlet it spoke to."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: ClaimantKind
+    name: str | None = Field(default=None, max_length=200)
+    entity_id: Id | None = None
+    via: str | None = Field(default=None, max_length=200)
+
+
 class NodeLabel(StrEnum):
     """Node labels; relation ends are one of the first three."""
 
@@ -192,6 +228,8 @@ class Evidence(_Frozen):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     confidence: float = Field(default=0.8, ge=0.0, le=1.0)
+    # Who the sentence attributes the fact to; None: the article in its own voice.
+    claimant: Claimant | None = None
 
     @model_validator(mode="after")
     def _offsets_ordered(self) -> Evidence:

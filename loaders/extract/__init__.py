@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from graph.models import Article, ArticleFacts
 from loaders.extract.assemble import assemble_facts
+from loaders.extract.claimants import attribute_claimants
 from loaders.extract.context import ArticleContext
 from loaders.extract.steps import run_steps
 from loaders.nlp import load_actors, load_patterns, load_pipeline
@@ -19,4 +20,4 @@ def extract_article(article: Article) -> ArticleFacts:
     doc = load_pipeline()(article.text)
     ctx = ArticleContext(article, doc, load_actors(), load_patterns())
     run_steps(ctx)
-    return assemble_facts(ctx)
+    return attribute_claimants(assemble_facts(ctx), ctx)
