@@ -23,7 +23,7 @@ from neo4j.exceptions import (
 from graph import embedded
 from graph.cypher import catalog
 from graph.errors import GraphAuthFailed, GraphError, GraphUnavailable, WriteRejected
-from graph.models import ArticleFacts, EventKind, NodeLabel, WriteStatus
+from graph.models import ArticleFacts, ClaimStatus, EventKind, NodeLabel, WriteStatus
 from graph.settings import Settings
 from graph.writes import (
     ArticleRows,
@@ -37,6 +37,8 @@ from graph.writes import (
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 _UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
+# The rule behind PRECEDED edges the graph derives: each dated round precedes the next by date.
+ROUND_SEQUENCE_RULE = "rounds in date order"
 
 
 def _unavailable_message(target: str, error: Exception) -> str:
@@ -220,13 +222,43 @@ class GraphStore:
         except WriteRejected as e:
             return e
 
+    def delete_article(self, article_id: str) -> bool:
+        """Removes one article and what it alone states, in one transaction; False if absent.
+
+        Facts that other articles also state stay, with what those articles give them, as if
+        the article had never been loaded.
+        """
+
+        def work(tx: ManagedTransaction) -> bool:
+            if not tx.run(catalog.render("read_article_hashes"), ids=[article_id]).data():
+                return False
+            retract_article(tx, article_id)
+            tx.run(catalog.render("delete_article"), article=article_id).consume()
+            tx.run(catalog.render("recompute_newest_published")).consume()
+            mark_revision(tx)
+            return True
+
+        with _rejections(f"article {article_id!r}"):
+            deleted = self.write(work)
+        return deleted
+
     def derive_sequences(self) -> int:
-        """Re-derives PRECEDED between successive rounds of talks by date; returns the links."""
+        """Re-derives PRECEDED between successive rounds of talks by date; returns the links.
+
+        Only rounds stated or announced by some article are ordered; each link is marked
+        derived, names its rule and keeps the dates of both ends.
+        """
 
         def work(tx: ManagedTransaction) -> int:
             tx.run(catalog.render("delete_derived_sequence")).consume()
             query = catalog.render("derive_round_sequence")
-            row = tx.run(query, kind=str(EventKind.TALKS)).single()
+            row = tx.run(
+                query,
+                kind=str(EventKind.TALKS),
+                rule=ROUND_SEQUENCE_RULE,
+                orderable=[str(ClaimStatus.STATED), str(ClaimStatus.PLANNED)],
+                stated=str(ClaimStatus.STATED),
+            ).single()
             mark_revision(tx)
             return int(row["linked"]) if row else 0
 

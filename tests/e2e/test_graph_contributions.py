@@ -284,3 +284,57 @@ def test_an_updated_article_takes_back_the_confidence_it_gave_a_fact(store: Grap
     store.write_article(_facts("a", "Rain fell on Lorvik.", [("lorvik-mayor", (), (), 0.7)]))
     query = "MATCH ()-[r:DEMANDED]->() RETURN r.confidence AS confidence, r.articles AS articles"
     assert store.read(query) == [{"confidence": 0.6, "articles": ["b"]}]
+
+
+HISTORY_STEPS = st.lists(
+    st.tuples(st.sampled_from(("x", "y", "z")), st.one_of(st.none(), DOC_VERSION)),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=HISTORY_STEPS)
+def test_export_does_not_depend_on_loads_updates_and_deletes(
+    store: GraphStore, steps: list[Any]
+) -> None:
+    """Loads, updates and deletes (a None version) in any order leave the export of a clean
+    load of the articles left, in the order they last changed."""
+    store.delete_all()
+    final: dict[str, ArticleFacts] = {}
+    for article_id, version in steps:
+        if version is None:
+            assert store.delete_article(article_id) == (article_id in final)
+            final.pop(article_id, None)
+            continue
+        facts = _doc_facts(article_id, version)
+        store.write_article(facts)
+        if final.get(article_id) != facts:
+            final.pop(article_id, None)
+            final[article_id] = facts
+    after_history = read_document(store)
+    store.delete_all()
+    for facts in final.values():
+        store.write_article(facts)
+    assert after_history == read_document(store)
+
+
+def test_a_deleted_article_takes_back_what_it_alone_stated(store: GraphStore) -> None:
+    named = _facts(
+        "a",
+        "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani spoke.",
+        [(THANI, ("Al Thani",), ("Qatari Prime Minister",), 0.9)],
+    )
+    other = _facts("b", "Sheikh Mohammed met envoys.", [(THANI, ("Sheikh Mohammed",), (), 0.6)])
+    store.write_article(named)
+    store.write_article(other)
+    assert store.delete_article("a") is True
+    assert store.delete_article("a") is False
+    assert store.article_hash("a") is None
+    only_other = _entities(store)
+    store.delete_all()
+    store.write_article(other)
+    assert only_other == _entities(store)
+    assert only_other[0]["roles"] == [] and only_other[0]["aliases"] == ["Sheikh Mohammed"]
