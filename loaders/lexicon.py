@@ -34,6 +34,7 @@ class Talks(_Section):
     partner_verbs: dict[str, Words]
     noun_phrases: Words
     partner_nouns: dict[str, Words]
+    not_nouns: Words = []  # 'a news conference' is no round of talks
 
 
 class Attendance(_Section):

@@ -61,7 +61,7 @@ _DAYPARTS = {"last night": -1, "overnight": 0}
 
 # Ordered: the first pattern that matches at a position wins; longer forms come first.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rx, re.IGNORECASE if name in ("relative", "recent") else 0))
+    (name, re.compile(rx, re.IGNORECASE if name in _CASELESS else 0))
     for name, rx in (
         ("mdy", _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b"),
         ("dmy", r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+" + _YEAR + r"\b"),

@@ -93,7 +93,7 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
         return None  # an earlier round is its own event only with a date of its own
     iso, precision, confidence = found
     actors = {m.entity_id for m in ctx.mentions_in(sent) if m.type in _ACTORS}
-    if confidence < 0.8 and place is None and len(actors) < 2:
+    if confidence < 0.8 and place is None and len(actors) < 2 and not _joined(ctx, trigger):
         return None
     if earlier is None and precision is DatePrecision.DAY and _dated_by_another_event(ctx, trigger):
         # 'pulled its negotiators from the talks on Thursday': Thursday is the pull-out's day;
@@ -125,6 +125,16 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
         pred = Predicate.MEDIATED if role is Role.MEDIATOR else Predicate.ATTENDED
         ctx.relate(m.entity_id, pred, key, sent, m.confidence * 0.9, obj_is_event=True)
     return key
+
+
+def _joined(ctx: ArticleContext, trigger: Token) -> bool:
+    """Whether named parties are said to take part in the talks ('X and Y have joined the
+    talks'): the round under way, whatever else the sentence lacks."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or verb.lemma_ not in ctx.patterns["talks"]["attend_verbs"]:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(ctx.mention_for(t) is not None for s in subjects for t in s.subtree)
 
 
 def _dated_by_another_event(ctx: ArticleContext, trigger: Token) -> bool:

@@ -244,6 +244,8 @@ def _attributes_an_event(ctx: ArticleContext, verb: Token) -> bool:
     if verb.dep_ in ("parataxis", "ccomp") and verb.i > verb.head.i:  # '..., X says.'
         clause = verb.head
         return clause.i in triggers or any(t.i in triggers for t in clause.subtree if t.i < verb.i)
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i in triggers:
+        return True  # 'Gantz quit the government, accusing Netanyahu of ...': the news is the exit
     content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
     return any(c.i in triggers for c in content)
 

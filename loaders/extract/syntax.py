@@ -101,6 +101,7 @@ def clause_dates(
     span = ctx.sents[sent]
     published = ctx.article.published
     verb = governing_verb(trigger)
+    clause = {v.i for v in _participle_chain(verb)}
     out = []
     phrases = find_dates(span.text, published, future=False)
     taken = [(d.start, d.end) for d in phrases]
@@ -118,7 +119,7 @@ def clause_dates(
         if not spans and starts_a_span(span.text, past_phrase):
             continue
         head = tok.root
-        in_clause = governing_verb(head).i == verb.i or head in trigger.subtree
+        in_clause = governing_verb(head).i in clause or head in trigger.subtree
         if not in_clause or _dates_a_noun(head, trigger, tok) or _in_subclause(head, trigger):
             continue
         if tense(head) == "future":
@@ -127,6 +128,25 @@ def clause_dates(
         else:
             out.append(past_phrase)
     return out
+
+
+def _participle_chain(verb: Token) -> list[Token]:
+    """A verb and the verbs its participle clause hangs from ('went further, calling it X and
+    saying Y': 'saying' happens when 'went' does)."""
+    chain = [verb]
+    cur = verb
+    while _is_circumstance(cur) or (cur.dep_ == "conj" and _is_circumstance(cur.head)):
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _is_circumstance(verb: Token) -> bool:
+    """A participle clause without a subject or conjunction of its own ('Speaking in London,
+    Burns said'): it tells what the subject did at the time of the verb it hangs from."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
 # Sentences back where 'the same day' or 'a day later' finds the day it is told from.
@@ -146,7 +166,7 @@ def _in_subclause(head: Token, trigger: Token) -> bool:
         if cur.i == trigger.i or cur.head.i == cur.i:
             return False
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ in _SUBCLAUSE_DEPS and cur.head.i != cur.i:
-            return True
+            return not (_is_circumstance(cur) and cur.head.i == trigger.i)
         cur = cur.head
     return False
 

@@ -33,6 +33,8 @@ def is_talks_trigger(ctx: ArticleContext, tok: Token) -> bool:
         return bool(preps) and any(c.lower_ in preps for c in tok.children if c.dep_ == "prep")
     if tok.pos_ != "NOUN":
         return False
+    if _noun_phrase_matches(tok, cfg.get("not_nouns", [])):
+        return False
     if tok.lower_ in cfg["nouns"] or _noun_phrase_matches(tok, cfg["noun_phrases"]):
         return True
     preps = cfg["partner_nouns"].get(tok.lower_)

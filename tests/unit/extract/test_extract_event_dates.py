@@ -89,3 +89,34 @@ def test_merge_rounds_ignores_the_day_of_a_round_without_venue() -> None:
         "on July 20 for a new round of talks."
     )
     assert _dates(text, EventKind.TALKS) == [("2024-07-01", DatePrecision.MONTH)]
+
+
+def test_event_date_participle_clause_shares_the_date_of_its_verb() -> None:
+    # 'calling ... and saying': said at the news conference the date phrase places
+    text = (
+        "Fighting continued across the region. On Monday the Jordanian foreign minister, "
+        "Ayman Safadi, went further at a news conference, calling the raid a crime and "
+        "saying Jordan reserves the right to respond."
+    )
+    assert _dates(text, EventKind.STATEMENT) == [("2024-08-12", DatePrecision.DAY)]
+
+
+def test_event_date_of_speech_from_its_participle_circumstance() -> None:
+    text = (
+        "Fighting continued across the region. Speaking in Amman on Monday alongside "
+        "Egypt's foreign minister, Ayman Safadi said the talks had stalled."
+    )
+    assert _dates(text, EventKind.STATEMENT) == [("2024-08-12", DatePrecision.DAY)]
+
+
+def test_news_conference_is_no_round_of_talks() -> None:
+    text = "Ayman Safadi spoke at a news conference in Amman on Monday about the border."
+    assert _dates(text, EventKind.TALKS) == []
+
+
+def test_parties_joining_the_talks_make_the_round_under_way() -> None:
+    text = (
+        "Fighting continued across the region. Two envoys, Ayman Safadi and Sameh Shoukry, "
+        "have both joined the talks."
+    )
+    assert _dates(text, EventKind.TALKS) == [MONTH]
