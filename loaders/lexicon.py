@@ -214,6 +214,7 @@ class Grammar(_Section):
     future_aux: Words
     future_frames: Words
     time_nouns: Words
+    speech_vehicles: Words  # 'in a statement on Friday, X said': the date is the saying's
     condition_marks: Words
     negating_preps: Words
 

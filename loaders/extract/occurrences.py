@@ -73,7 +73,24 @@ def _subject(verb: Token) -> list[Token]:
         return obj or _subject(verb.head)
     if verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
         return _subject(verb.head)
+    if _main_verb_read_as_participle(verb):
+        return [verb.head]  # 'The Brigades, armed wing of Hamas, announced ...'
     return []
+
+
+def _main_verb_read_as_participle(verb: Token) -> bool:
+    """Whether a verb the parser hung under a noun as a participle is that noun's verb.
+
+    'The Brigades, armed wing of Hamas, announced on Saturday that it delays ...': a participle
+    modifying a noun takes no clause with a subject of its own, a verb of speech does.
+    """
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ not in ("ROOT", "nsubj") or head.pos_ != "PROPN":
+        return False
+    return any(
+        c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _objects(tok: Token, preps: set[str]) -> list[Token]:

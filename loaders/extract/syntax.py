@@ -184,11 +184,17 @@ def _dates_a_noun(head: Token, trigger: Token, phrase: Span) -> bool:
         cur = cur.head
         inside = phrase.start <= cur.i < phrase.end
         noun = cur.pos_ == "NOUN" and cur.dep_ == "pobj"
-        if not inside and noun and cur.lower_ not in lexicon_words("grammar", "time_nouns"):
+        if not inside and noun and cur.lower_ not in _own_date_nouns():
             return cur.i != trigger.i
         if cur.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _own_date_nouns() -> frozenset[str]:
+    """Nouns whose date phrase is the trigger's own: times ('a day after') and the means of
+    a statement ('in a statement on Friday, X said')."""
+    return lexicon_words("grammar", "time_nouns") | lexicon_words("grammar", "speech_vehicles")
 
 
 def nearest_date(ctx: ArticleContext, sent: int, trigger: Token) -> ResolvedDate | None:

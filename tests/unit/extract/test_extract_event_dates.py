@@ -120,3 +120,21 @@ def test_parties_joining_the_talks_make_the_round_under_way() -> None:
         "have both joined the talks."
     )
     assert _dates(text, EventKind.TALKS) == [MONTH]
+
+
+def test_event_date_of_speech_from_the_statement_it_was_made_in() -> None:
+    text = (
+        "Fighting continued across the region. In a joint statement on Monday, Jordan and "
+        "Egypt said the border talks had been constructive."
+    )
+    assert _dates(text, EventKind.STATEMENT) == [("2024-08-12", DatePrecision.DAY)]
+
+
+def test_speech_verb_parsed_as_a_modifier_keeps_its_speaker_and_date() -> None:
+    text = (
+        "Fighting continued across the region. The Qassam Brigades, armed wing of Hamas, "
+        "announced on Monday afternoon that it delays the release of the second group until "
+        "Israel respects the terms, accusing it of not allowing the aid trucks to reach the "
+        "north of Gaza and of not respecting the criteria agreed for choosing the prisoners."
+    )
+    assert ("2024-08-12", DatePrecision.DAY) in _dates(text, EventKind.STATEMENT)
