@@ -20,7 +20,7 @@ from api.errors import add_error_handlers
 from api.ingest import Ingest, IngestRunner
 from api.limits import BodySizeLimit
 from api.precompute import Precomputer
-from api.routes import articles, entities, events, graph, health, rounds, timeline
+from api.routes import articles, claims, entities, events, graph, health, rounds, timeline
 from api.security import KeyBeforeBody, SecurityHeaders
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
@@ -88,7 +88,7 @@ def create_app(settings: Settings | None = None, ingest: Ingest | None = None) -
         )
     app.add_middleware(SecurityHeaders)
     add_error_handlers(app)
-    for module in (timeline, rounds, entities, events, graph, articles, health):
+    for module in (timeline, rounds, entities, events, graph, articles, claims, health):
         app.include_router(module.router)
     mount_page(app)
     mount_vendor(app, settings.kg_node_modules or DEFAULT_NODE_MODULES)

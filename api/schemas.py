@@ -7,7 +7,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from graph.models import ClaimStatus, Id, IsoDate, WriteStatus, article_id_problem
+from graph.models import (
+    Basis,
+    ClaimantKind,
+    ClaimStatus,
+    Id,
+    IsoDate,
+    Standing,
+    WriteStatus,
+    article_id_problem,
+)
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _METADATA_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline pass
@@ -34,19 +43,78 @@ class ArticleRef(_Out):
     published: str | None = None
 
 
+class ClaimantOut(_Out):
+    """Who a sentence says asserts a fact: a named person or body (with its entity id when it is
+    one of the graph), an unnamed one by description, or the outlet in its own voice."""
+
+    kind: ClaimantKind
+    name: str | None = None
+    entity_id: str | None = None
+    via: str | None = Field(default=None, description="the outlet the claimant spoke to")
+
+
 class ArticleQuote(_Out):
-    """A sentence of this article."""
+    """A sentence of this article, with how it presents the fact and on whose word."""
 
     sentence: str
     start: int | None = None
     end: int | None = None
     confidence: float | None = None
+    status: ClaimStatus | None = Field(
+        default=None, description="how the article presents the fact (none for an entity)"
+    )
+    claimant: ClaimantOut | None = None
 
 
 class Quote(ArticleQuote):
-    """A sentence of an article that states a fact."""
+    """A sentence of an article that states a fact: a claim, with its article's outlet and date."""
 
     article: ArticleRef
+
+
+STANDING_TEXT = (
+    "confirmed: stated by a source published on or after the fact's date; expected: only "
+    "announced; contested: sources disagree; unconfirmed: only doubted or conditional; "
+    "denied: only denied"
+)
+
+
+class _Standing(_Out):
+    standing: Standing = Field(default=Standing.CONFIRMED, description=STANDING_TEXT)
+    sources: int = Field(
+        default=0, description="independent sources: distinct outlets, the same text once"
+    )
+
+
+class _Claimed(_Standing):
+    claimants: list[ClaimantOut] = Field(default_factory=list)
+
+
+class DerivedEnd(_Out):
+    """One end of a derived edge, with the quotes that date it."""
+
+    id: str
+    label: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    standing: Standing = Standing.CONFIRMED
+    evidence: list[Quote]
+
+
+class Derivation(_Out):
+    """How a rule derived an edge that no article states."""
+
+    rule: str
+    ends: list[DerivedEnd]
+
+
+class _Edge(_Claimed):
+    basis: Basis = Field(
+        default=Basis.STATED, description="stated by articles, or derived by a rule"
+    )
+    derivation: Derivation | None = Field(
+        default=None, description="the rule and both ends of a derived edge"
+    )
 
 
 class Participant(Ref):
@@ -55,7 +123,7 @@ class Participant(Ref):
     role: str
 
 
-class TimelineEvent(_Out):
+class TimelineEvent(_Claimed):
     """An event on the timeline with who took part, where, and who reported it."""
 
     id: str
@@ -77,7 +145,7 @@ class TimelinePage(_Out):
     next_cursor: str | None = None
 
 
-class Round(_Out):
+class Round(_Claimed):
     """A round of talks with where it was held, who mediated and hosted, and how many attended."""
 
     id: str
@@ -91,8 +159,8 @@ class Round(_Out):
     attendee_count: int
 
 
-class Attendee(_Out):
-    """One name on a round's roll call and the quotes that place it there."""
+class Attendee(_Claimed):
+    """One name on a round's roll call, its standing, and the claims that place it there."""
 
     id: str
     name: str | None = None
@@ -100,11 +168,17 @@ class Attendee(_Out):
     roles: list[str]
     via: list[str] = Field(description="ATTENDED, PARTICIPATED_IN, or MEMBER_OF/LEADS <delegation>")
     delegation: Ref | None = None
+    basis: Basis = Field(
+        default=Basis.STATED,
+        description="stated: an article places it there; derived: a member of a delegation "
+        "that attended",
+    )
+    rule: str | None = None
     articles: list[ArticleRef]
     evidence: list[Quote]
 
 
-class RoundSummary(_Out):
+class RoundSummary(_Standing):
     """The round a roll call belongs to."""
 
     id: str
@@ -119,6 +193,9 @@ class RollCall(_Out):
 
     round: RoundSummary
     place: Ref | None = None
+    standings: dict[Standing, list[str]] = Field(
+        default_factory=dict, description="the attendees' ids grouped by standing"
+    )
     attendees: list[Attendee]
 
 
@@ -146,7 +223,7 @@ class NodeRef(_Out):
     date: str | None = None
 
 
-class Relation(_Out):
+class Relation(_Edge):
     """A fact edge seen from one node, with the quotes behind it."""
 
     predicate: str
@@ -164,7 +241,7 @@ class Membership(Ref):
     predicate: str
 
 
-class EntityEvent(_Out):
+class EntityEvent(_Claimed):
     """An event an entity is linked to, and how."""
 
     id: str
@@ -202,7 +279,7 @@ class EventQuote(Quote):
     fact: str
 
 
-class EventProfile(_Out):
+class EventProfile(_Claimed):
     """Everything the graph says about one event."""
 
     id: str
@@ -219,7 +296,7 @@ class EventProfile(_Out):
     articles: list[ArticleRef]
 
 
-class ChainEvent(_Out):
+class ChainEvent(_Claimed):
     """An event of a chain; `distance` counts links from the start (negative: before it)."""
 
     id: str
@@ -231,7 +308,7 @@ class ChainEvent(_Out):
     distance: int
 
 
-class ChainLink(_Out):
+class ChainLink(_Edge):
     """A CAUSED or PRECEDED edge of a chain, with the quotes behind it."""
 
     source: str
@@ -259,7 +336,7 @@ class GraphNode(NodeRef):
     depth: int
 
 
-class GraphEdge(_Out):
+class GraphEdge(_Edge):
     """An edge of a neighbourhood; `articles` counts the articles that state it."""
 
     source: str
@@ -267,6 +344,7 @@ class GraphEdge(_Out):
     type: str
     role: str | None = None
     articles: int
+    evidence: list[Quote] = Field(default_factory=list, description="at most 3 quotes")
 
 
 class Neighbourhood(_Out):
@@ -277,6 +355,23 @@ class Neighbourhood(_Out):
     truncated: bool
     nodes: list[GraphNode]
     edges: list[GraphEdge]
+
+
+class FactClaims(_Edge):
+    """One fact between two nodes and the claims behind it, oldest first."""
+
+    predicate: str
+    status: ClaimStatus = ClaimStatus.STATED
+    claims: list[Quote]
+
+
+class ClaimsAnswer(_Out):
+    """The facts from one node to another, each with its claims side by side."""
+
+    subject: NodeRef
+    object: NodeRef
+    predicate: str | None = None
+    facts: list[FactClaims]
 
 
 class ArticleMeta(ArticleRef):

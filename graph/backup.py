@@ -24,6 +24,7 @@ from graph.errors import GraphError
 from graph.models import (
     Article,
     ArticleFacts,
+    Claimant,
     ClaimStatus,
     Entity,
     Event,
@@ -112,6 +113,7 @@ def _evidence_index(rows: list[Row]) -> dict[tuple[str, str], list[Evidence]]:
             start=r["start"],
             end=r["end"],
             confidence=r["confidence"],
+            claimant=Claimant.model_validate(r["claimant"]) if r.get("claimant") else None,
         )
         index[(r["fact"], r["article"])].append(ev)
     return index

@@ -8,8 +8,10 @@ Beside the FORMAT.md fields the document carries what a backup needs to rebuild 
 (`graph.backup.import_document`): each article's url, author, content hash and cleaned text;
 each event's places and each participant with the articles that state them; on each event and
 relation, beside its `status`, the `article_statuses` of the articles that do not simply state
-it; and a top-level `evidence` list holding every evidence sentence with its fact key, article
-and offsets.
+it; a top-level `evidence` list holding every evidence sentence with its fact key, article,
+offsets, status and claimant; and on each event, participant and relation its `claims`: per
+evidence sentence, the article, the status it gives the fact and its claimant; and each event's
+and relation's `standing` (graph.standing) across its claims.
 """
 
 from __future__ import annotations
@@ -17,16 +19,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from graph.claims import article_evidence, claimant_of
 from graph.cypher import catalog
 from graph.models import (
     ArticleFacts,
+    ClaimantKind,
     ClaimStatus,
     DatePrecision,
     Evidence,
     NodeLabel,
     Predicate,
     fact_status,
+    issue_id,
 )
+from graph.standing import fact_standing
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -70,7 +76,7 @@ def _article_row(facts: ArticleFacts) -> dict[str, Any]:
     }
 
 
-def _evidence_row(fact: str, ev: Evidence) -> dict[str, Any]:
+def _evidence_row(fact: str, ev: Evidence, status: ClaimStatus | None) -> dict[str, Any]:
     return {
         "fact": fact,
         "article": ev.article_id,
@@ -78,20 +84,68 @@ def _evidence_row(fact: str, ev: Evidence) -> dict[str, Any]:
         "start": ev.start,
         "end": ev.end,
         "confidence": ev.confidence,
+        "status": str(status) if status is not None else None,
+        "claimant": ev.claimant.model_dump(mode="json") if ev.claimant is not None else None,
     }
 
 
 def _evidence_of(facts: ArticleFacts) -> Iterable[dict[str, Any]]:
     """The evidence rows of one article, in the order the graph's writes store them."""
-    for e in facts.entities:
-        yield from (_evidence_row(e.id, ev) for ev in e.evidence)
-    for v in facts.events:
-        yield from (_evidence_row(v.id, ev) for ev in v.evidence)
-        for p in v.participants:
-            if p.evidence is not None:
-                yield _evidence_row(f"{p.entity_id}|{p.role}|{v.id}", p.evidence)
-    for r in facts.relations:
-        yield _evidence_row(r.key, r.evidence)
+    for fact, ev, status in article_evidence(facts):
+        yield _evidence_row(fact, ev, status)
+
+
+def _relation_key(r: dict[str, Any]) -> str:
+    target = r["object"] if r["object"] is not None else issue_id(r["object_text"] or "")
+    return f"{r['subject']}|{r['predicate']}|{target}"
+
+
+def attach_claims(doc: FactsDoc) -> FactsDoc:
+    """Gives each event, participant and relation its `claims`: per evidence sentence, the
+    article, the status it gives the fact and the claimant (the outlet when in its own voice)."""
+    outlets = {a["id"]: a.get("source") for a in doc["articles"]}
+    meta = {a["id"]: a for a in doc["articles"]}
+    by_fact: dict[str, list[dict[str, Any]]] = {}
+    for ev in doc["evidence"]:
+        own = {
+            "kind": str(ClaimantKind.OUTLET),
+            "name": outlets.get(ev["article"]),
+            "entity_id": None,
+            "via": None,
+        }
+        by_fact.setdefault(ev["fact"], []).append(
+            {
+                "article": ev["article"],
+                "status": ev.get("status") or str(ClaimStatus.STATED),
+                "claimant": ev.get("claimant") or own,
+                "evidence": ev["sentence"],
+            }
+        )
+
+    def standing(claims: list[dict[str, Any]], date: str | None, status: str) -> str:
+        rows = [
+            {
+                **c,
+                "published": meta.get(c["article"], {}).get("published"),
+                "source": meta.get(c["article"], {}).get("source"),
+                "content_hash": meta.get(c["article"], {}).get("content_hash"),
+                "sentence": c["evidence"],
+            }
+            for c in claims
+        ]
+        return str(fact_standing(rows, date, status))
+
+    dates = {v["id"]: v["date"] for v in doc["events"]}
+    for v in doc["events"]:
+        v["claims"] = by_fact.get(v["id"], [])
+        v["standing"] = standing(v["claims"], v["date"], v["status"])
+        for p in v["participants"]:
+            p["claims"] = by_fact.get(f"{p['entity']}|{p['role']}|{v['id']}", [])
+    for r in doc["relations"]:
+        r["claims"] = by_fact.get(_relation_key(r), [])
+        ends = [dates[x] for x in (r["subject"], r["object"]) if dates.get(x)]
+        r["standing"] = standing(r["claims"], max(ends) if ends else None, r["status"])
+    return doc
 
 
 def _merge_event(events: dict[str, dict[str, Any]], aid: str, facts: ArticleFacts) -> None:
@@ -190,13 +244,15 @@ def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
     for rel in relations.values():
         del rel["_first"]
         _settle_status(rel)
-    return {
-        "articles": sorted(articles.values(), key=lambda x: x["id"]),
-        "entities": sorted(entities.values(), key=lambda x: x["id"]),
-        "events": sorted(events.values(), key=lambda x: x["id"]),
-        "relations": sorted(relations.values(), key=_relation_sort_key),
-        "evidence": sorted(evidence.values(), key=_evidence_sort_key),
-    }
+    return attach_claims(
+        {
+            "articles": sorted(articles.values(), key=lambda x: x["id"]),
+            "entities": sorted(entities.values(), key=lambda x: x["id"]),
+            "events": sorted(events.values(), key=lambda x: x["id"]),
+            "relations": sorted(relations.values(), key=_relation_sort_key),
+            "evidence": sorted(evidence.values(), key=_evidence_sort_key),
+        }
+    )
 
 
 def _finish_event(row: dict[str, Any]) -> None:
@@ -293,14 +349,18 @@ def read_document(store: GraphStore) -> FactsDoc:
             "start": r["start_char"],
             "end": r["end_char"],
             "confidence": r["confidence"],
+            "status": r["status"],
+            "claimant": claimant_of(r),
         }
         for r in store.read(catalog.render("export_evidence"))
     ]
     evidence.sort(key=_evidence_sort_key)
-    return {
-        "articles": articles,
-        "entities": entities,
-        "events": _read_events(store),
-        "relations": _read_relations(store),
-        "evidence": evidence,
-    }
+    return attach_claims(
+        {
+            "articles": articles,
+            "entities": entities,
+            "events": _read_events(store),
+            "relations": _read_relations(store),
+            "evidence": evidence,
+        }
+    )

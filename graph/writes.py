@@ -19,6 +19,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from graph.claims import article_evidence, article_statuses, claimant_fields
 from graph.cypher import catalog
 from graph.models import (
     ArticleFacts,
@@ -27,7 +28,6 @@ from graph.models import (
     NodeLabel,
     Predicate,
     WriteStatus,
-    fact_status,
 )
 from graph.names import search_keys
 
@@ -74,7 +74,7 @@ class ArticleRows:
         return sum(len(x) for x in fixed) + sum(len(v) for v in self.relations.values())
 
 
-def _evidence_row(fact: str, ev: Evidence) -> Row:
+def _evidence_row(fact: str, ev: Evidence, status: ClaimStatus | None) -> Row:
     digest = hashlib.sha1(f"{fact}\x1f{ev.article_id}\x1f{ev.start}".encode()).hexdigest()[:20]
     return {
         "id": digest,
@@ -84,17 +84,9 @@ def _evidence_row(fact: str, ev: Evidence) -> Row:
         "start_char": ev.start,
         "end_char": ev.end,
         "confidence": ev.confidence,
+        "status": str(status) if status is not None else None,
+        **claimant_fields(ev),
     }
-
-
-def article_statuses(facts: ArticleFacts) -> dict[str, ClaimStatus]:
-    """The article's own status of each event (by id) and relation (by key) it states."""
-    given: dict[str, list[ClaimStatus]] = defaultdict(list)
-    for v in facts.events:
-        given[v.id].append(v.status)
-    for r in facts.relations:
-        given[r.key].append(r.status)
-    return {key: fact_status(statuses) for key, statuses in given.items()}
 
 
 def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleRows:
@@ -120,7 +112,6 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
                 "seq": seq,
             }
         )
-        rows.evidence.extend(_evidence_row(e.id, ev) for ev in e.evidence)
     for v in facts.events:
         conf = max((ev.confidence for ev in v.evidence), default=0.5)
         precision = str(v.date_precision) if v.date_precision else None
@@ -138,7 +129,6 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
                 "seq": seq,
             }
         )
-        rows.evidence.extend(_evidence_row(v.id, ev) for ev in v.evidence)
         if v.place_id is not None:
             rows.places.append(
                 {
@@ -159,8 +149,6 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
                     "key": key,
                 }
             )
-            if p.evidence is not None:
-                rows.evidence.append(_evidence_row(key, p.evidence))
     for r in facts.relations:
         if r.object_id is None:
             rows.issues.append({"article": aid, "id": r.target_id, "text": r.object_text})
@@ -174,7 +162,7 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
                 "status": str(status[r.key]),
             }
         )
-        rows.evidence.append(_evidence_row(r.key, r.evidence))
+    rows.evidence.extend(_evidence_row(*claim) for claim in article_evidence(facts))
     return rows
 
 

@@ -9,9 +9,9 @@ from pydantic import AfterValidator, TypeAdapter
 
 from api.cache import RevisionCache, cached_json
 from api.deps import CacheDep, StoreDep
-from api.schemas import EntityProfile, EntitySummary
+from api.schemas import STANDING_TEXT, EntityProfile, EntitySummary
 from graph import reads
-from graph.models import EntityType
+from graph.models import EntityType, Standing
 from graph.names import normalize
 from graph.store import GraphStore
 
@@ -57,18 +57,28 @@ def search_entities(
 
 
 @router.get("/{entity_id}", response_model=EntityProfile)
-def get_entity(store: StoreDep, cache: CacheDep, entity_id: str) -> Response:
-    """One entity: its roles, memberships, relations both ways with their quotes, its events in
-    date order, and the articles that mention it."""
-    return profile_response(cache, store, entity_id)
+def get_entity(
+    store: StoreDep,
+    cache: CacheDep,
+    entity_id: str,
+    standing: Annotated[
+        Standing | None,
+        Query(description="only relations and events of this standing: " + STANDING_TEXT),
+    ] = None,
+) -> Response:
+    """One entity: its roles, memberships, relations both ways with their quotes, claimants and
+    standing, its events in date order, and the articles that mention it."""
+    return profile_response(cache, store, entity_id, str(standing) if standing else None)
 
 
-def profile_response(cache: RevisionCache, store: GraphStore, entity_id: str) -> Response:
+def profile_response(
+    cache: RevisionCache, store: GraphStore, entity_id: str, standing: str | None = None
+) -> Response:
     """The profile of one entity, from the cache when it can be (also used to precompute it)."""
     return cached_json(
         cache,
         store,
-        ("entity", entity_id),
+        ("entity", entity_id) if standing is None else ("entity", entity_id, standing),
         PROFILE,
-        lambda: reads.read_entity_profile(store, entity_id),
+        lambda: reads.read_entity_profile(store, entity_id, standing),
     )

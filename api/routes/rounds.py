@@ -9,9 +9,9 @@ from pydantic import TypeAdapter
 
 from api.cache import RevisionCache, cached_json
 from api.deps import CacheDep, StoreDep
-from api.schemas import RollCall, Round
+from api.schemas import STANDING_TEXT, RollCall, Round
 from graph import reads
-from graph.models import IsoDate
+from graph.models import IsoDate, Standing
 from graph.store import GraphStore
 
 router = APIRouter(prefix="/rounds", tags=["rounds"])
@@ -31,14 +31,18 @@ def list_rounds(
         IsoDate | None, Query(alias="to", description="last day, YYYY-MM-DD")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = DEFAULT_ROUNDS,
+    standing: Annotated[
+        Standing | None, Query(description="only rounds of this standing: " + STANDING_TEXT)
+    ] = None,
 ) -> Response:
-    """Rounds of talks in date order: date, place, mediators, hosts and how many attended.
+    """Rounds of talks in date order: date, place, mediators, hosts, how many attended, and the
+    round's standing with its independent sources and claimants.
 
     `attendee_count` counts the roll call of `/rounds/{id}/attendees`: parties, delegations and
     the members of delegations that attended.
     """
     first, last = date_from, date_to
-    return rounds_response(cache, store, first, last, limit)
+    return rounds_response(cache, store, first, last, limit, str(standing) if standing else None)
 
 
 def rounds_response(
@@ -47,14 +51,19 @@ def rounds_response(
     first: str | None = None,
     last: str | None = None,
     limit: int = DEFAULT_ROUNDS,
+    standing: str | None = None,
 ) -> Response:
     """A page of rounds, from the cache when it can be (also used to precompute it)."""
     return cached_json(
         cache,
         store,
-        ("rounds", first, last, limit),
+        ("rounds", first, last, limit)
+        if standing is None
+        else ("rounds", first, last, limit, standing),
         ROUNDS,
-        lambda: reads.read_rounds(store, date_from=first, date_to=last, limit=limit),
+        lambda: reads.read_rounds(
+            store, date_from=first, date_to=last, limit=limit, standing=standing
+        ),
     )
 
 
@@ -63,8 +72,11 @@ def get_attendees(store: StoreDep, cache: CacheDep, round_id: str) -> Response:
     """The roll call of one round: who attended, in which delegation, and who says so.
 
     An attendee is an entity that ATTENDED the round or took part as `attendee`, or a member
-    (MEMBER_OF) or head (LEADS) of a delegation that did. Each comes with the articles and the
-    quoted sentences that place them there.
+    (MEMBER_OF) or head (LEADS) of a delegation that did (basis `derived`). Each comes with its
+    standing (confirmed, expected, contested, unconfirmed or denied, computed from every claim),
+    its independent sources, and the claims that place it there: each quote with its status,
+    its claimant, and the article's outlet and date. `standings` groups the attendees' ids by
+    standing.
     """
     return cached_json(
         cache,

@@ -10,9 +10,9 @@ from pydantic import TypeAdapter
 from api.cache import cached_json
 from api.cursor import decode_cursor, encode_cursor
 from api.deps import CacheDep, StoreDep
-from api.schemas import TimelinePage
+from api.schemas import STANDING_TEXT, TimelinePage
 from graph import reads
-from graph.models import EventKind, IsoDate
+from graph.models import EventKind, IsoDate, Standing
 
 router = APIRouter(tags=["timeline"])
 PAGE = TypeAdapter(TimelinePage)
@@ -35,16 +35,21 @@ def get_timeline(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per page")] = 50,
     cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page")] = None,
+    standing: Annotated[
+        Standing | None, Query(description="only events of this standing: " + STANDING_TEXT)
+    ] = None,
 ) -> Response:
     """Events in date order, undated ones last, each with its participants, place and sources.
 
-    Filter by a date range (`from`, `to`: undated events drop out), by `kind` or by an `actor`
-    (an entity id). Pages are `limit` events long; pass the `next_cursor` of one page as
-    `cursor` to get the next; it is null on the last page.
+    Filter by a date range (`from`, `to`: undated events drop out), by `kind`, by an `actor`
+    (an entity id), or by `standing`, computed from each event's claims. Pages are `limit`
+    events long; pass the `next_cursor` of one page as `cursor` to get the next; it is null on
+    the last page.
     """
     after = decode_cursor(cursor) if cursor else None
     first, last = date_from, date_to
     kind_name = str(kind) if kind else None
+    standing_name = str(standing) if standing else None
 
     def page() -> dict[str, Any]:
         events, next_after = reads.read_timeline(
@@ -55,9 +60,14 @@ def get_timeline(
             actor=actor,
             limit=limit,
             after=after,
+            standing=standing_name,
         )
         return {"events": events, "next_cursor": encode_cursor(next_after) if next_after else None}
 
     return cached_json(
-        cache, store, ("timeline", first, last, kind_name, actor, limit, after), PAGE, page
+        cache,
+        store,
+        ("timeline", first, last, kind_name, actor, limit, after, standing_name),
+        PAGE,
+        page,
     )

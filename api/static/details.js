@@ -49,6 +49,7 @@ async function renderEvent(sel, open) {
   return h("article", { class: "card", "data-id": e.id },
     heading(e.label, kindBadge(e.kind), e.confidence),
     field("Date", formatDate(e.date, e.date_precision)),
+    field("Standing", standingBadge(e.standing, `\u00b7 ${e.sources} independent source${e.sources === 1 ? "" : "s"}`)),
     e.place ? field("Place", refLink(e.place, open)) : null,
     section(`Participants (${e.participants.length})`, h("ul", { class: "plain participants" }, e.participants.map((p) =>
       h("li", {}, h("span", { class: "role" }, humanize(p.role)), " ", refLink(p, open),
@@ -87,10 +88,14 @@ async function renderIssue(sel) {
 async function renderEdge(sel, open) {
   const { source, target, types } = sel;
   const quotes = [];
+  const derived = [];
   if (sel.sourceLabel === "Entity" || sel.sourceLabel === "Event") {
     const profile = sel.sourceLabel === "Entity" ? await api.fetchEntity(source) : await api.fetchEvent(source);
     for (const r of profile.relations) {
-      if (r.direction === "out" && r.other.id === target && types.includes(r.predicate)) quotes.push(...r.evidence);
+      if (r.direction === "out" && r.other.id === target && types.includes(r.predicate)) {
+        quotes.push(...r.evidence);
+        if (r.basis === "derived") derived.push(r.derivation);
+      }
     }
   }
   if (sel.targetLabel === "Event" && types.includes("PARTICIPATED_IN")) {
@@ -102,7 +107,9 @@ async function renderEdge(sel, open) {
     heading([...new Set(labels)].join(" · "), h("span", { class: "badge" }, "edge")),
     h("p", { class: "fact" }, h("a", { href: "#", onclick: go(open, { kind: kindOf(sel.sourceLabel), id: source }) }, sel.sourceName || source),
       " → ", h("a", { href: "#", onclick: go(open, { kind: kindOf(sel.targetLabel), id: target }) }, sel.targetName || target)),
-    section("What the sources say", quotes.length ? dedupeQuotes(quotes).map((q) => quoteBlock(q, open)) : h("p", { class: "muted" }, "No quote recorded for this edge.")),
+    derived.length ? section("How it is known", derived.map((d) => derivationBlock(d, open))) : null,
+    section("What the sources say", quotes.length ? sideBySide(dedupeQuotes(quotes), open) || dedupeQuotes(quotes).map((q) => quoteBlock(q, open))
+      : h("p", { class: "muted" }, derived.length ? "No article states this link: it is inferred." : "No quote recorded for this edge.")),
   );
 }
 
@@ -161,10 +168,15 @@ function eventList(events, open, note) {
 
 function relationBlock(r, open) {
   const other = h("a", { href: "#", onclick: go(open, { kind: kindOf(r.other.label), id: r.other.id, name: r.other.name }) }, r.other.name || r.other.label || r.other.id);
+  const mark = standingBadge(r.standing);
   const fact = r.direction === "out"
-    ? h("div", { class: "fact" }, h("span", { class: "pred" }, humanize(r.predicate)), " → ", other)
-    : h("div", { class: "fact" }, other, " → ", h("span", { class: "pred" }, humanize(r.predicate)));
-  return h("div", { class: "relation" }, fact, dedupeQuotes(r.evidence).map((q) => quoteBlock(q, open)));
+    ? h("div", { class: "fact" }, h("span", { class: "pred" }, humanize(r.predicate)), " → ", other, " ", mark)
+    : h("div", { class: "fact" }, other, " → ", h("span", { class: "pred" }, humanize(r.predicate)), " ", mark);
+  const quotes = dedupeQuotes(r.evidence);
+  return h("div", { class: `relation${r.basis === "derived" ? " derived" : ""}`, dataset: { basis: r.basis || "stated" } }, fact,
+    r.basis === "derived" ? derivationBlock(r.derivation, open)
+      : r.standing === "contested" ? sideBySide(quotes, open) || quotes.map((q) => quoteBlock(q, open))
+        : quotes.map((q) => quoteBlock(q, open)));
 }
 
 function quoteDetails(quotes, open) {
@@ -173,11 +185,57 @@ function quoteDetails(quotes, open) {
     quotes.map((q) => quoteBlock(q, open)));
 }
 
-/** A quoted sentence and the article it comes from: title, outlet and date. */
+/** A quoted sentence, the article it comes from (title, outlet, date), and on whose word. */
 export function quoteBlock(q, open) {
-  return h("figure", { class: "evidence" },
+  return h("figure", { class: "evidence", dataset: { status: q.status || "" } },
     h("blockquote", { class: "quote" }, q.sentence),
-    h("figcaption", {}, citation(q.article, open)));
+    h("figcaption", {}, citation(q.article, open), claimLine(q)));
+}
+
+const SAYS = { stated: "says it happened", planned: "says it will happen", doubted: "doubts it",
+  denied: "denies it", hypothetical: "puts it as a condition" };
+
+/** "Reuters, quoting an unnamed Egyptian official: says it happened". */
+export function claimLine(q) {
+  if (!q.status && !q.claimant) return null;
+  return h("span", { class: "claim" }, `${whoSays(q)}: ${SAYS[q.status] || q.status || "says so"}`);
+}
+
+/** The outlet, and the claimant it quotes unless it speaks in its own voice. */
+export function whoSays(q) {
+  const outlet = q.article?.source || "unknown outlet";
+  const c = q.claimant;
+  if (!c || c.kind === "outlet") return `${outlet}, in its own voice`;
+  return `${outlet}, quoting ${c.name || "an unnamed source"}${c.via && c.via !== outlet ? ` (via ${c.via})` : ""}`;
+}
+
+const STANDING_MARK = { confirmed: "\u2714", expected: "\u231b", contested: "\u21c4", unconfirmed: "?", denied: "\u2716" };
+
+/** A standing badge: a symbol and the word, styled per standing (never by colour alone). */
+export function standingBadge(standing, extra) {
+  if (!standing) return null;
+  return h("span", { class: `standing standing-${standing}`, dataset: { standing }, title: `standing: ${standing}` },
+    h("span", { class: "standing-mark", "aria-hidden": "true" }, STANDING_MARK[standing] || ""), ` ${standing}`, extra ? ` ${extra}` : "");
+}
+
+/** A contested fact's claims side by side: those that affirm it beside those that doubt or deny it. */
+export function sideBySide(quotes, open) {
+  const affirm = quotes.filter((q) => q.status === "stated" || q.status === "planned");
+  const dispute = quotes.filter((q) => q.status === "doubted" || q.status === "denied");
+  if (!affirm.length || !dispute.length) return null;
+  const column = (title, items) => h("div", { class: "side" }, h("h4", {}, title), items.map((q) => quoteBlock(q, open)));
+  return h("div", { class: "sides", "aria-label": "sources that disagree" },
+    column("Says it happened or will", affirm), column("Doubts or denies it", dispute));
+}
+
+/** What a derived edge rests on: its rule and the dated quotes of both ends. */
+export function derivationBlock(d, open) {
+  if (!d) return null;
+  return h("div", { class: "derivation" },
+    h("p", {}, h("span", { class: "inferred" }, "inferred"), ` by the rule \u201c${d.rule}\u201d: no article states this link.`),
+    d.ends.map((end) => h("div", { class: "end" },
+      h("strong", {}, end.label || end.id), " ", h("span", { class: "muted" }, formatDate(end.date, end.date_precision)),
+      end.evidence.map((q) => quoteBlock(q, open)))));
 }
 
 function citation(a, open) {

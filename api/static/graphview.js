@@ -26,6 +26,7 @@ const STYLE = [
   { selector: "edge[?fact]", style: { "line-color": "#7d8794", "target-arrow-color": "#7d8794", width: 1.8 } },
   { selector: "edge[type = 'KILLED'], edge[type = 'ACCUSED']", style: { "line-color": "#d62728", "target-arrow-color": "#d62728" } },
   { selector: "edge[type = 'MEDIATED']", style: { "line-color": "#17a2b8", "target-arrow-color": "#17a2b8" } },
+  { selector: "edge[?derived]", style: { "line-style": "dashed", "line-dash-pattern": [6, 4], "line-color": "#8a6d3b", "target-arrow-color": "#8a6d3b" } },
   { selector: ".faded", style: { opacity: 0.25 } },
   { selector: "edge.faded", style: { label: "" } },
   { selector: ".filtered", style: { display: "none" } },
@@ -90,8 +91,13 @@ export function createGraph(container, { onSelect, onChange }) {
     if (!types.includes(edge.type)) types.push(edge.type);
     const role = edge.role || (existing.length ? existing.data("role") : null);
     const facts = types.filter((t) => !STRUCTURE.has(t));
-    const label = facts.length ? facts.map(humanize).join(" · ") : role ? humanize(role) : humanize(types[0]);
-    const data = { id, source: edge.source, target: edge.target, types, role, label, fact: facts.length > 0, type: facts[0] || types[0] };
+    const bases = existing.length ? existing.data("bases") : [];
+    bases.push(edge.basis || "stated");
+    const inferred = bases.every((b) => b === "derived");  // drawn dashed unless an article states it
+    const base = facts.length ? facts.map(humanize).join(" · ") : role ? humanize(role) : humanize(types[0]);
+    const label = inferred ? `inferred: ${base}` : base;
+    const data = { id, source: edge.source, target: edge.target, types, role, label, fact: facts.length > 0, type: facts[0] || types[0],
+      derived: inferred, bases, standing: edge.standing };
     if (existing.length) existing.data(data);
     else cy.add({ group: "edges", data });
   }
@@ -123,6 +129,10 @@ export function createGraph(container, { onSelect, onChange }) {
     const shown = cy.nodes().not(".filtered");
     container.dataset.nodes = String(cy.nodes().length);
     container.dataset.edges = String(cy.edges().length);
+    const inferred = cy.edges("[?derived]");  // what the page draws for edges no article states
+    container.dataset.inferred = String(inferred.length);
+    container.dataset.inferredStyle = [...new Set(inferred.map((e) => e.style("line-style")))].join(",");
+    container.dataset.inferredLabels = inferred.map((e) => e.data("label")).join("|");
     onChange({ nodes: cy.nodes().length, shown: shown.length, edges: cy.edges().length, truncated });
   }
 

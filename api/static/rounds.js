@@ -2,7 +2,7 @@
 
 import * as api from "./api.js";
 import { formatDate } from "./dates.js";
-import { quoteBlock } from "./details.js";
+import { quoteBlock, sideBySide, standingBadge } from "./details.js";
 import { h, replaceChildren } from "./dom.js";
 import { NODE_TYPES, humanize } from "./palette.js";
 
@@ -49,11 +49,11 @@ export function createRounds({ list, rollcall }, { onSelect, onRound }) {
         h("strong", {}, "Mediated by: "), names(summary.mediators, open) || "nobody recorded",
         summary.hosts.length ? [h("strong", {}, "  Hosted by: "), names(summary.hosts, open)] : null) : null,
       h("table", { class: "roll" },
-        h("thead", {}, h("tr", {}, h("th", {}, "Attendee"), h("th", {}, "Roles"), h("th", {}, "How we know"), h("th", {}, "Sources"))),
+        h("thead", {}, h("tr", {}, h("th", {}, "Attendee"), h("th", {}, "Standing"), h("th", {}, "Roles"), h("th", {}, "How we know"), h("th", {}, "Sources"))),
         delegations.map((d) => h("tbody", { class: "group" },
           groupRow(d, open), members(d).map((m) => row(m, open, true, false)))),
         stray.length ? h("tbody", { class: "group" }, stray.map((m) => row(m, open, false, true))) : null,
-        others.length ? h("tbody", { class: "group" }, h("tr", { class: "group-head" }, h("th", { colspan: 4 }, "Parties and others attending")),
+        others.length ? h("tbody", { class: "group" }, h("tr", { class: "group-head" }, h("th", { colspan: 5 }, "Parties and others attending")),
           others.map((m) => row(m, open, false, false))) : null),
     ));
   }
@@ -76,14 +76,21 @@ function swatch(type) {
 }
 
 function groupRow(d, open) {
-  return h("tr", { class: "group-head", dataset: { id: d.id } },
-    h("th", { colspan: 2 }, swatch(d.type), link(d, open), h("span", { class: "muted" }, " — delegation")),
+  return h("tr", { class: "group-head", dataset: { id: d.id, standing: d.standing } },
+    h("th", {}, swatch(d.type), link(d, open), h("span", { class: "muted" }, " — delegation")),
+    h("td", {}, standingCell(d)), h("td", {}),
     h("td", {}, d.via.map(humanize).join(", ")), h("td", {}, sources(d, open)));
 }
 
+function standingCell(a) {
+  const note = a.basis === "derived" ? "(inferred: member of an attending delegation)" : `\u00b7 ${a.sources} source${a.sources === 1 ? "" : "s"}`;
+  return standingBadge(a.standing, note);
+}
+
 function row(a, open, indented, showDelegation) {
-  return h("tr", { dataset: { id: a.id }, class: indented ? "member" : "" },
+  return h("tr", { dataset: { id: a.id, standing: a.standing }, class: indented ? "member" : "" },
     h("td", {}, swatch(a.type), link(a, open), showDelegation ? h("span", { class: "muted" }, ` for ${a.delegation.name}`) : null),
+    h("td", {}, standingCell(a)),
     h("td", {}, a.roles.join("; ")),
     h("td", {}, a.via.map((v) => humanize(v.split(" ")[0])).filter((v, i, all) => all.indexOf(v) === i).join(", ")),
     h("td", {}, sources(a, open)));
@@ -93,6 +100,8 @@ function sources(a, open) {
   const seen = new Set();
   const quotes = a.evidence.filter((q) => { const k = `${q.article.id}|${q.sentence}`; return seen.has(k) ? false : (seen.add(k), true); });
   if (!quotes.length) return h("span", { class: "muted" }, a.articles.map((x) => x.source || x.id).join(", "));
+  const sides = a.standing === "contested" ? sideBySide(quotes, open) : null;
+  if (sides) return sides;
   return h("details", { class: "quotes" }, h("summary", {}, `${quotes.length} quote${quotes.length > 1 ? "s" : ""} · ${[...new Set(quotes.map((q) => q.article.source || "?"))].join(", ")}`),
     quotes.map((q) => quoteBlock(q, open)));
 }

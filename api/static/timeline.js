@@ -8,6 +8,11 @@ const LANE = 24;
 const MARGIN = { top: 8, right: 24, bottom: 24, left: 150 };
 const CONTEXT = 46;
 
+/** An event sources only announce or expect: drawn hollow and dashed, tagged "planned". */
+function planned(e) {
+  return e.standing === "expected";
+}
+
 /** The timeline view; `onSelect(sel)` on a click, `onRange(from, to)` and `onKinds(hidden)` on filters. */
 export function createTimeline({ chart, list, kinds }, { onSelect, onRange, onKinds }) {
   let state = { events: [], from: "", to: "", hidden: new Set(), selected: null };
@@ -71,14 +76,16 @@ export function createTimeline({ chart, list, kinds }, { onSelect, onRange, onKi
       .classed("selected", (e) => e.id === state.selected)
       .on("click", (_, e) => onSelect({ kind: "event", id: e.id }))
       .on("keydown", (ev, e) => { if (ev.key === "Enter") onSelect({ kind: "event", id: e.id }); });
-    marks.append("title").text((e) => `${e.label} · ${formatDate(e.date, e.date_precision)}`);
+    marks.classed("planned", planned).attr("data-standing", (e) => e.standing || "");
+    marks.append("title").text((e) => `${e.label} · ${formatDate(e.date, e.date_precision)}${planned(e) ? " · planned, not yet reported as held" : ""}`);
     marks.filter((e) => e.date_precision !== "day").append("rect")
       .attr("x", (e) => x(spanOf(e.date, e.date_precision)[0])).attr("y", (e) => y(e.kind) + 3)
       .attr("width", (e) => Math.max(3, x(spanOf(e.date, e.date_precision)[1]) - x(spanOf(e.date, e.date_precision)[0])))
       .attr("height", y.bandwidth() - 6).attr("rx", 4).attr("fill", (e) => EVENT_KINDS[e.kind]).attr("opacity", 0.35);
     marks.filter((e) => e.date_precision === "day").append("circle")
       .attr("cx", (e) => x(spanOf(e.date, "day")[0])).attr("cy", (e) => y(e.kind) + y.bandwidth() / 2).attr("r", 6)
-      .attr("fill", (e) => EVENT_KINDS[e.kind]).attr("stroke", "#fff");
+      .attr("fill", (e) => (planned(e) ? "#fff" : EVENT_KINDS[e.kind])).attr("stroke", (e) => (planned(e) ? EVENT_KINDS[e.kind] : "#fff"))
+      .attr("stroke-width", (e) => (planned(e) ? 2.5 : 1)).attr("stroke-dasharray", (e) => (planned(e) ? "3 2" : null));
 
     const context = svg.append("g").attr("transform", `translate(${MARGIN.left},${MARGIN.top + focusH + MARGIN.bottom})`);
     context.append("rect").attr("width", innerW).attr("height", CONTEXT - 20).attr("fill", "#eef1f5");
@@ -111,7 +118,8 @@ export function createTimeline({ chart, list, kinds }, { onSelect, onRange, onKi
     },
     h("td", { class: "date" }, formatDate(e.date, e.date_precision)),
     h("td", {}, h("span", { class: "dot", style: { background: EVENT_KINDS[e.kind] || EVENT_KINDS.other } }), humanize(e.kind)),
-    h("td", { class: "label" }, e.label, e.place ? h("span", { class: "muted" }, ` · ${e.place.name}`) : null),
+    h("td", { class: "label" }, planned(e) ? h("span", { class: "planned-tag", title: "announced or expected; no source yet reports it held" }, "planned") : null,
+      e.label, e.place ? h("span", { class: "muted" }, ` · ${e.place.name}`) : null),
     h("td", { class: "who" }, e.participants.slice(0, 6).map((p) => `${p.name} (${humanize(p.role)})`).join(", "),
       e.participants.length > 6 ? ` +${e.participants.length - 6}` : ""),
     h("td", { class: "sources" }, e.articles.map((a) => a.source || a.title || a.id).join(", ")),

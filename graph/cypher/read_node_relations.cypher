@@ -2,7 +2,8 @@
 // $max_rows each way, edges to undated nodes first, then to the newest.
 MATCH (n:__FROM__ {id: $id})-[r:__FACTS__]->(o)
 RETURN 'out' AS direction, type(r) AS type, r.key AS key, r.articles AS articles,
-       r.confidence AS confidence, r.status AS status, o.id AS other_id, labels(o) AS other_labels,
+       r.confidence AS confidence, r.status AS status, r.derived AS derived, r.rule AS rule,
+       o.id AS other_id, labels(o) AS other_labels,
        coalesce(o.name, o.label, o.text) AS other_name, o.type AS other_type, o.kind AS other_kind,
        o.date AS other_date
 ORDER BY other_date IS NOT NULL, other_date DESC, other_id
@@ -10,7 +11,8 @@ LIMIT $max_rows
 UNION ALL
 MATCH (n:__FROM__ {id: $id})<-[r:__FACTS__]-(o)
 RETURN 'in' AS direction, type(r) AS type, r.key AS key, r.articles AS articles,
-       r.confidence AS confidence, r.status AS status, o.id AS other_id, labels(o) AS other_labels,
+       r.confidence AS confidence, r.status AS status, r.derived AS derived, r.rule AS rule,
+       o.id AS other_id, labels(o) AS other_labels,
        coalesce(o.name, o.label, o.text) AS other_name, o.type AS other_type, o.kind AS other_kind,
        o.date AS other_date
 ORDER BY other_date IS NOT NULL, other_date DESC, other_id

@@ -7,6 +7,7 @@ raises graph.errors.NotFound, an unreachable database GraphUnavailable.
 from __future__ import annotations
 
 from graph.reads.articles import list_articles, read_article_facts
+from graph.reads.claims import read_claims
 from graph.reads.entities import read_entity_profile, search_entities
 from graph.reads.events import MAX_CHAIN_DEPTH, ChainDirection, read_event_chain, read_event_profile
 from graph.reads.neighbourhood import (
@@ -30,6 +31,7 @@ __all__ = [
     "check_ready",
     "list_articles",
     "read_article_facts",
+    "read_claims",
     "read_entity_profile",
     "read_event_chain",
     "read_event_profile",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from graph.claims import claimant_of
 from graph.errors import NotFound
 from graph.reads.dated import newest_first
 from graph.reads.run import run_read
@@ -69,9 +70,12 @@ def read_article_facts(store: GraphStore, article_id: str) -> Row:
     if not rows:
         raise NotFound("article", article_id)
     quotes: dict[str, list[Row]] = {}
+    outlet = {"kind": "outlet", "name": rows[0].get("source")}
     for q in run_read(store, "read_article_evidence", id=article_id):
         fact = q.pop("fact")
-        quotes.setdefault(fact, []).append(q)
+        claimant = claimant_of(q) or outlet
+        quote = {k: q[k] for k in ("sentence", "start", "end", "confidence", "status")}
+        quotes.setdefault(fact, []).append({**quote, "claimant": claimant})
     found: dict[str, list[Row]] = {"Entity": [], "Event": [], "Issue": []}
     for m in run_read(store, "read_article_mentions", id=article_id):
         label = node_label(m.pop("labels"))

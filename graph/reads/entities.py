@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from graph.errors import NotFound
 from graph.models import NodeLabel
 from graph.names import normalize
+from graph.reads.claims import claimants_of, derivations, edge_claims, latest, standing_of
 from graph.reads.run import run_read
 from graph.reads.shapes import (
     FACT_TYPES,
@@ -34,8 +35,11 @@ def search_entities(
     return rows[offset:]
 
 
-def read_relations(store: GraphStore, label: NodeLabel, node_id: str) -> list[Row]:
-    """The fact edges of one node in both directions (capped each way), each with its evidence."""
+def read_relations(
+    store: GraphStore, label: NodeLabel, node_id: str, node_date: str | None = None
+) -> list[Row]:
+    """The fact edges of one node in both directions (capped each way), each with its evidence,
+    standing and claimants, or, for an edge a rule derived, the rule and both ends."""
     rows = run_read(
         store,
         "read_node_relations",
@@ -44,8 +48,17 @@ def read_relations(store: GraphStore, label: NodeLabel, node_id: str) -> list[Ro
         max_rows=MAX_RELATIONS,
     )
     evidence = read_evidence(store, [r["key"] for r in rows if r["key"]])
+    ends = [
+        {**r, "source": node_id, "target": r["other_id"]}
+        if r["direction"] == "out"
+        else {**r, "source": r["other_id"], "target": node_id}
+        for r in rows
+    ]
+    derived = derivations(store, [e for e in ends if e["key"]])
     out = []
     for r in rows:
+        quotes = evidence.get(r["key"], [])
+        fact_date = latest(node_date, r["other_date"] if r["other_kind"] else None)
         out.append(
             {
                 "predicate": r["type"],
@@ -60,14 +73,15 @@ def read_relations(store: GraphStore, label: NodeLabel, node_id: str) -> list[Ro
                 "articles": r["articles"] or [],
                 "confidence": r["confidence"],
                 "status": claim_status(r["status"]),
-                "evidence": evidence.get(r["key"], []),
+                **edge_claims(r, quotes, fact_date, derived.get(r["key"])),
+                "evidence": quotes,
             }
         )
     out.sort(key=lambda x: (FACT_TYPES.index(x["predicate"]), x["direction"], x["other"]["id"]))
     return out
 
 
-def read_entity_profile(store: GraphStore, entity_id: str) -> Row:
+def read_entity_profile(store: GraphStore, entity_id: str, standing: str | None = None) -> Row:
     """An entity with its roles, memberships, relations, latest events and latest articles.
 
     The four reads after the entity's own are independent and, for a busy entity, each costs in
@@ -101,6 +115,19 @@ def read_entity_profile(store: GraphStore, entity_id: str) -> Row:
         if r["predicate"] in groups and r["direction"] == "in"
     ]
     events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+    quotes = read_evidence(store, [e["id"] for e in events])
+    events = [
+        {
+            **e,
+            "status": claim_status(e["status"]),
+            **standing_of(quotes.get(e["id"], []), e["date"], e["status"]),
+            "claimants": claimants_of(quotes.get(e["id"], [])),
+        }
+        for e in events
+    ]
+    if standing is not None:
+        relations = [r for r in relations if r["standing"] == standing]
+        events = [e for e in events if e["standing"] == standing]
     articles.sort(key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
     return {
         **{k: entity[k] for k in ("id", "name", "type", "confidence")},
@@ -109,7 +136,7 @@ def read_entity_profile(store: GraphStore, entity_id: str) -> Row:
         "memberships": memberships,
         "members": members,
         "relations": relations,
-        "events": [{**e, "status": claim_status(e["status"])} for e in events],
+        "events": events,
         "event_count": event_count,
         "articles": [article_ref(a) for a in articles],
         "article_count": entity["article_count"],

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from graph.errors import NotFound
 from graph.models import NodeLabel
+from graph.reads.claims import claimants_of, derivations, edge_claims, latest, standing_of
 from graph.reads.entities import read_relations
 from graph.reads.run import run_read
 from graph.reads.shapes import (
@@ -48,12 +49,15 @@ def read_event_profile(store: GraphStore, event_id: str) -> Row:
     for p in participations:
         role = participants_of([p])[0]["role"]
         quotes.extend({"fact": f"{p['id']} {role}", **q} for q in evidence.get(p["key"], []))
+    own = evidence.get(event_id, [])
     return {
         **{k: event[k] for k in ("id", "kind", "label", "date", "date_precision", "confidence")},
         "status": claim_status(event["status"]),
+        **standing_of(own, event["date"], event["status"]),
+        "claimants": claimants_of(own),
         "place": details["place"],
         "participants": details["participants"],
-        "relations": read_relations(store, NodeLabel.EVENT, event_id),
+        "relations": read_relations(store, NodeLabel.EVENT, event_id, event["date"]),
         "evidence": distinct_quotes(quotes),
         "articles": details["articles"],
     }
@@ -70,19 +74,37 @@ def read_event_chain(
         raise ValueError(f"depth must be between 1 and {MAX_CHAIN_DEPTH}")
     _event(store, event_id)
     distance, links = _follow_links(store, event_id, direction, depth)
-    evidence = read_evidence(store, list(links))
+    evidence = read_evidence(store, [*links, *distance])
     events = run_read(store, "read_events", ids=list(distance))
     events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+    dates = {e["id"]: e["date"] for e in events}
+    derived = derivations(store, [{**link, "key": key} for key, link in links.items()])
     return {
         "id": event_id,
         "direction": str(direction),
         "depth": depth,
         "events": [
-            {**e, "status": claim_status(e["status"]), "distance": distance[e["id"]]}
+            {
+                **e,
+                "status": claim_status(e["status"]),
+                **standing_of(evidence.get(e["id"], []), e["date"], e["status"]),
+                "claimants": claimants_of(evidence.get(e["id"], [])),
+                "distance": distance[e["id"]],
+            }
             for e in events
         ],
         "links": [
-            {**link, "evidence": evidence.get(key, [])} for key, link in sorted(links.items())
+            {
+                **link,
+                **edge_claims(
+                    link,
+                    evidence.get(key, []),
+                    latest(dates.get(link["source"]), dates.get(link["target"])),
+                    derived.get(key),
+                ),
+                "evidence": evidence.get(key, []),
+            }
+            for key, link in sorted(links.items())
         ],
     }
 
@@ -121,6 +143,8 @@ def _follow_links(
                     "articles": r["articles"] or [],
                     "confidence": r["confidence"],
                     "status": claim_status(r["status"]),
+                    "derived": r["derived"],
+                    "rule": r["rule"],
                 },
             )
             if other not in distance or hops < abs(distance[other]):

@@ -6,8 +6,9 @@ from collections import defaultdict
 
 from graph.errors import NotFound
 from graph.models import NodeLabel
+from graph.reads.claims import derivations, edge_claims, latest
 from graph.reads.run import run_read
-from graph.reads.shapes import FACT_TYPES, Row, node_label
+from graph.reads.shapes import FACT_TYPES, Row, distinct_quotes, node_label, read_evidence
 from graph.store import GraphStore
 
 MAX_DEPTH = 3
@@ -16,6 +17,7 @@ STRUCTURE_TYPES = ["PARTICIPATED_IN", "HELD_IN"]
 EDGE_TYPES = [*FACT_TYPES, *STRUCTURE_TYPES, "MENTIONS"]
 DEFAULT_TYPES = [*FACT_TYPES, *STRUCTURE_TYPES]
 ROWS_PER_NODE = 5
+EDGE_QUOTES = 3  # quotes shown with each edge of a neighbourhood
 
 
 def read_neighbourhood(
@@ -81,11 +83,13 @@ def read_neighbourhood(
                         "type": r["type"],
                         "role": r["role"],
                         "articles": len(r["articles"] or []),
+                        "_row": r,
                     },
                 )
         frontier = following
         if not frontier:
             break
+    with_claims(store, list(edges.values()), nodes)
     return {
         "id": node_id,
         "depth": depth,
@@ -93,3 +97,42 @@ def read_neighbourhood(
         "nodes": list(nodes.values()),
         "edges": sorted(edges.values(), key=lambda e: (e["source"], e["type"], e["target"])),
     }
+
+
+def _quotes_of(edge: Row, quotes: dict[str, list[Row]]) -> list[Row]:
+    """The quotes behind one edge of a neighbourhood.
+
+    A fact edge and a participation have their own; a place (HELD_IN) or a participation that
+    has none is backed by the event's sentences in the articles that state the edge, and an
+    article's MENTIONS by the sentences it gives for the node.
+    """
+    r = edge["_row"]
+    own = quotes.get(r["key"], []) if r["key"] else []
+    if own:
+        return own
+    if r["type"] == "MENTIONS":
+        return [q for q in quotes.get(r["target"], []) if q["article"]["id"] == r["source"]]
+    if r["type"] in STRUCTURE_TYPES:
+        event = r["source"] if r["type"] == "HELD_IN" else r["target"]
+        stating = set(r["articles"] or [])
+        return [q for q in quotes.get(event, []) if q["article"]["id"] in stating]
+    return []
+
+
+def with_claims(store: GraphStore, edges: list[Row], nodes: dict[str, Row]) -> None:
+    """Gives each edge its basis, standing, claimants and (at most EDGE_QUOTES) quotes."""
+    wanted = {e["_row"]["key"] for e in edges if e["_row"]["key"]}
+    wanted |= {e["source"] for e in edges if e["type"] == "HELD_IN"}
+    wanted |= {e["target"] for e in edges if e["type"] in ("PARTICIPATED_IN", "MENTIONS")}
+    quotes = read_evidence(store, sorted(wanted))
+    derived = derivations(store, [{**e["_row"], "key": e["_row"]["key"]} for e in edges])
+    for e in edges:
+        r = e.pop("_row")
+        mine = distinct_quotes(_quotes_of({"_row": r}, quotes))
+        dates = [nodes[x].get("date") for x in (e["source"], e["target"]) if x in nodes]
+        labels = [nodes[x].get("label") for x in (e["source"], e["target"]) if x in nodes]
+        fact_date = latest(*[d for d, lab in zip(dates, labels, strict=True) if lab == "Event"])
+        if e["type"] == "MENTIONS":
+            fact_date = None
+        e.update(edge_claims(r, mine, fact_date, derived.get(r["key"] or "")))
+        e["evidence"] = mine[:EDGE_QUOTES]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from graph.errors import NotFound
-from graph.models import EventKind
+from graph.models import Basis, EventKind, Standing
+from graph.reads.claims import claimants_of, standing_of
 from graph.reads.dated import EventFilter, timeline_page
 from graph.reads.run import run_read
 from graph.reads.shapes import (
@@ -16,7 +17,27 @@ from graph.reads.shapes import (
     read_evidence,
     with_details,
 )
+from graph.standing import STRENGTH, weakest
 from graph.store import GraphStore
+
+Cursor = tuple[str | None, str]
+# The rule that puts the members of a delegation on the roll call of a round it attended.
+MEMBER_RULE = "member of an attending delegation"
+# Events read at a time while filling a page of one standing.
+STANDING_BATCH = 200
+
+
+def with_standing(store: GraphStore, events: list[Row]) -> list[Row]:
+    """The events with their standing, independent sources and claimants added."""
+    quotes = read_evidence(store, [e["id"] for e in events])
+    return [
+        {
+            **e,
+            **standing_of(quotes.get(e["id"], []), e["date"], e.get("status")),
+            "claimants": claimants_of(quotes.get(e["id"], [])),
+        }
+        for e in events
+    ]
 
 
 def read_timeline(
@@ -27,16 +48,22 @@ def read_timeline(
     kind: str | None = None,
     actor: str | None = None,
     limit: int = 50,
-    after: tuple[str | None, str] | None = None,
-) -> tuple[list[Row], tuple[str | None, str] | None]:
-    """One page of events in date order (undated last) and the (date, id) to continue after."""
+    after: Cursor | None = None,
+    standing: str | None = None,
+) -> tuple[list[Row], Cursor | None]:
+    """One page of events in date order (undated last) and the (date, id) to continue after.
+
+    With `standing`, only events of that standing: the timeline is read in batches until the
+    page is full, since a standing is computed from each event's claims.
+    """
     if actor is not None and not run_read(store, "read_entity", id=actor):
         raise NotFound("entity", actor)
-    if actor is None:
-        rows = timeline_page(store, EventFilter(date_from, date_to, kind), after, limit + 1)
-    else:
-        after_date, after_id = after if after is not None else (None, None)
-        rows = run_read(
+
+    def fetch(cursor: Cursor | None, n: int) -> list[Row]:
+        if actor is None:
+            return timeline_page(store, EventFilter(date_from, date_to, kind), cursor, n)
+        after_date, after_id = cursor if cursor is not None else (None, None)
+        return run_read(
             store,
             "read_timeline_actor",
             date_from=date_from,
@@ -45,21 +72,46 @@ def read_timeline(
             actor=actor,
             after_date=after_date,
             after_id=after_id,
-            limit=limit + 1,
+            limit=n,
         )
+
+    if standing is None:
+        rows = with_standing(store, fetch(after, limit + 1))
+    else:
+        rows, cursor = [], after
+        while len(rows) <= limit:
+            batch = fetch(cursor, STANDING_BATCH)
+            rows += [e for e in with_standing(store, batch) if e["standing"] == standing]
+            if len(batch) < STANDING_BATCH:
+                break
+            cursor = (batch[-1]["date"], batch[-1]["id"])
     page, more = rows[:limit], len(rows) > limit
     next_after = (page[-1]["date"], page[-1]["id"]) if more and page else None
     return with_details(store, page), next_after
 
 
 def read_rounds(
-    store: GraphStore, *, date_from: str | None = None, date_to: str | None = None, limit: int = 200
+    store: GraphStore,
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 200,
+    standing: str | None = None,
 ) -> list[Row]:
-    """Rounds of talks in date order with place, mediators, hosts and the size of the roll call."""
-    rows = with_details(
-        store,
-        timeline_page(store, EventFilter(date_from, date_to, str(EventKind.TALKS)), None, limit),
-    )
+    """Rounds of talks in date order with place, mediators, hosts and the size of the roll call
+    (of one standing when given)."""
+    where = EventFilter(date_from, date_to, str(EventKind.TALKS))
+    if standing is None:
+        found = with_standing(store, timeline_page(store, where, None, limit))
+    else:
+        found, cursor = [], None
+        while len(found) < limit:
+            batch = timeline_page(store, where, cursor, STANDING_BATCH)
+            found += [e for e in with_standing(store, batch) if e["standing"] == standing]
+            if len(batch) < STANDING_BATCH:
+                break
+            cursor = (batch[-1]["date"], batch[-1]["id"])
+    rows = with_details(store, found[:limit])
     people_of = {r["id"]: r["participants"] for r in rows}
     present = {p["id"] for ps in people_of.values() for p in ps if p["role"] == "attendee"}
     members = {m["id"]: m["members"] for m in run_read(store, "read_members", ids=sorted(present))}
@@ -75,6 +127,9 @@ def read_rounds(
                 "date": r["date"],
                 "date_precision": r["date_precision"],
                 "status": r["status"],
+                "standing": r["standing"],
+                "sources": r["sources"],
+                "claimants": r["claimants"],
                 "place": r["place"],
                 "mediators": [_ref(p) for p in people if p["role"] == "mediator"],
                 "hosts": [_ref(p) for p in people if p["role"] == "host"],
@@ -97,7 +152,12 @@ def read_round(store: GraphStore, round_id: str) -> Row:
 
 
 def read_round_attendees(store: GraphStore, round_id: str) -> Row:
-    """The roll call of one round: attendees, their delegations and the quotes that place them."""
+    """The roll call of one round: attendees, their delegations and the quotes that place them,
+    each with its standing; and the attendees' ids grouped by standing.
+
+    A member of a delegation that attended is on the roll call by inference (basis derived):
+    its standing is the weaker of the delegation's attendance and of its membership.
+    """
     event = read_round(store, round_id)
     rows = run_read(store, "read_round_attendees", id=round_id)
     people: dict[str, Row] = {}
@@ -111,6 +171,8 @@ def read_round_attendees(store: GraphStore, round_id: str) -> Row:
                 "roles": r["roles"] or [],
                 "via": [],
                 "keys": [],
+                "direct": [],
+                "memberships": [],
                 "article_ids": [],
             },
         )
@@ -119,6 +181,9 @@ def read_round_attendees(store: GraphStore, round_id: str) -> Row:
             person.setdefault(
                 "via_delegation", {"id": r["via_id"], "name": r["via_name"], "type": "Delegation"}
             )
+            person["memberships"].append((r["via_id"], r["key"]))
+        else:
+            person["direct"].append(r["key"])
         if how not in person["via"]:
             person["via"].append(how)
         person["keys"].append(r["key"])
@@ -137,8 +202,33 @@ def read_round_attendees(store: GraphStore, round_id: str) -> Row:
             store, sorted({a for p in people.values() for a in p["article_ids"]})
         )
     }
+    date = event["date"]
+    direct = {
+        pid: standing_of([q for k in p["direct"] for q in evidence.get(k, [])], date)
+        for pid, p in people.items()
+        if p["direct"]
+    }
     attendees = []
     for p in people.values():
+        quotes = distinct_quotes(q for k in p["keys"] for q in evidence.get(k, []))
+        if p["id"] in direct:
+            claims: Row = {"basis": Basis.STATED.value, "rule": None, **direct[p["id"]]}
+        else:
+            ends = [
+                weakest(
+                    [
+                        Standing(direct.get(d, {}).get("standing", Standing.CONFIRMED)),
+                        Standing(standing_of(evidence.get(k, []), None)["standing"]),
+                    ]
+                )
+                for d, k in p["memberships"]
+            ]
+            claims = {
+                "basis": Basis.DERIVED.value,
+                "rule": MEMBER_RULE,
+                "standing": weakest(ends).value,
+                "sources": standing_of(quotes, None)["sources"],
+            }
         attendees.append(
             {
                 "id": p["id"],
@@ -147,17 +237,25 @@ def read_round_attendees(store: GraphStore, round_id: str) -> Row:
                 "roles": p["roles"],
                 "via": p["via"],
                 "delegation": p.get("via_delegation") or delegations.get(p["id"]),
+                **claims,
+                "claimants": claimants_of(quotes),
                 "articles": [articles[a] for a in p["article_ids"] if a in articles],
-                "evidence": distinct_quotes(q for k in p["keys"] for q in evidence.get(k, [])),
+                "evidence": quotes,
             }
         )
     attendees.sort(key=lambda a: (a["type"] != "Delegation", a["name"] or "", a["id"]))
+    groups: dict[str, list[str]] = {s.value: [] for s in STRENGTH}
+    for a in attendees:
+        groups[a["standing"]].append(a["id"])
+    quotes = read_evidence(store, [round_id]).get(round_id, [])
     return {
         "round": {
             **{k: event[k] for k in ("id", "label", "date", "date_precision")},
             "status": claim_status(event["status"]),
+            **standing_of(quotes, date, event["status"]),
         },
         "place": event_details(store, [round_id]).get(round_id, {}).get("place"),
+        "standings": groups,
         "attendees": attendees,
     }
 

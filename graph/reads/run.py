@@ -44,10 +44,14 @@ def run_query(store: GraphStore, query: str, attempts: int = ATTEMPTS, **params:
 
 
 def run_read(
-    store: GraphStore, name: str, from_: NodeLabel | None = None, **params: Any
+    store: GraphStore,
+    name: str,
+    from_: NodeLabel | None = None,
+    to: NodeLabel | None = None,
+    **params: Any,
 ) -> list[Row]:
     """Rows of the catalog query `name`."""
-    return run_query(store, catalog.render(name, from_=from_), **params)
+    return run_query(store, catalog.render(name, from_=from_, to=to), **params)
 
 
 def read_revision(store: GraphStore) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from graph.claims import claimant_of
 from graph.models import ClaimStatus, NodeLabel, Predicate
 from graph.reads.run import run_read
 from graph.store import GraphStore
@@ -58,6 +59,9 @@ def read_evidence(store: GraphStore, facts: Sequence[str]) -> dict[str, list[Row
                 "start": r["start"],
                 "end": r["end"],
                 "confidence": r["confidence"],
+                "status": claim_status(r["status"]),
+                "claimant": claimant_of(r) or {"kind": "outlet", "name": r["source"]},
+                "content_hash": r["content_hash"],
                 "article": {
                     "id": r["article_id"],
                     "title": r["title"],

@@ -34,15 +34,19 @@ def test_neighbourhood_depth_two_reaches_further(client: TestClient, world: Grap
     nodes = {n["id"]: n["depth"] for n in body["nodes"]}
     assert nodes["veltara"] == 2 and nodes["qeshet"] == 2 and nodes["jorah-vell"] == 2
     held = [e for e in body["edges"] if e["type"] == "HELD_IN"]
-    assert held == [
+    fields = ("source", "target", "type", "role", "articles", "basis", "standing")
+    assert [{k: e[k] for k in fields} for e in held] == [
         {
             "source": "veltara-round-1",
             "target": "veltara",
             "type": "HELD_IN",
             "role": None,
             "articles": 2,
+            "basis": "stated",
+            "standing": "confirmed",
         }
     ]
+    assert held[0]["evidence"], "a place is backed by the sentences of the event that give it"
     roles = {e["role"] for e in body["edges"] if e["type"] == "PARTICIPATED_IN"}
     assert {"attendee", "host", "mediator"} <= roles
 

@@ -1,0 +1,45 @@
+"""GET /claims: the claims behind one fact, side by side."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+from pydantic import TypeAdapter
+
+from api.cache import cached_json
+from api.deps import CacheDep, StoreDep
+from api.schemas import ClaimsAnswer
+from graph import reads
+from graph.models import Predicate
+
+router = APIRouter(tags=["claims"])
+ANSWER = TypeAdapter(ClaimsAnswer)
+
+
+@router.get("/claims", response_model=ClaimsAnswer)
+def get_claims(
+    store: StoreDep,
+    cache: CacheDep,
+    subject: Annotated[str, Query(min_length=1, description="id of the fact's subject")],
+    object: Annotated[str, Query(min_length=1, description="id of the fact's object")],
+    predicate: Annotated[
+        Predicate | None, Query(description="only this fact type; default: every one")
+    ] = None,
+) -> Response:
+    """The claims behind the facts from `subject` to `object`, side by side.
+
+    Each fact comes with its standing, its independent sources and every claim: the quoted
+    sentence, the status its article gives the fact (stated, planned, doubted, denied,
+    hypothetical), its claimant, and the article's outlet and date. A participation as
+    attendee or mediator counts as ATTENDED or MEDIATED. An edge a rule derived has basis
+    `derived`, its rule and the dated evidence of both ends instead of claims.
+    """
+    name = str(predicate) if predicate else None
+    return cached_json(
+        cache,
+        store,
+        ("claims", subject, object, name),
+        ANSWER,
+        lambda: reads.read_claims(store, subject, object, name),
+    )
