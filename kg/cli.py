@@ -8,25 +8,57 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from graph import embedded
 from graph.errors import AlreadyRunning, GraphError
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 
+DISTRIBUTION = "event-timeline-kg"
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+# The commands in the order a newcomer meets them, each under its heading in `kg --help`.
+PANELS = {
+    "Start": ("demo", "load", "serve"),
+    "Query": ("search", "rollcall", "timeline"),
+    "Data": ("export", "import", "extract", "delete", "db"),
+    "Measure": ("score", "generate", "bench"),
+}
+ORDER = [name for names in PANELS.values() for name in names]
+
+
+class CommandGroup(TyperGroup):
+    """`kg`'s commands listed in ORDER under the headings of PANELS (not in import order)."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        known = [name for name in ORDER if name in self.commands]
+        rest = [name for name in self.commands if name not in ORDER]
+        self.commands = {name: self.commands[name] for name in known + rest}
+        for panel, names in PANELS.items():
+            for name in names:
+                if name in self.commands:
+                    setattr(self.commands[name], "rich_help_panel", panel)  # noqa: B010
+
+
 app = typer.Typer(
+    cls=CommandGroup,
     help="Event timeline knowledge graph: load news articles, query who met whom, "
     "who demanded what and what led to what.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    context_settings=HELP_OPTIONS,
 )
 db_app = typer.Typer(
-    help="Manage the embedded database (used when NEO4J_URI is not set).", no_args_is_help=True
+    help="Manage the embedded database (used when NEO4J_URI is not set).",
+    no_args_is_help=True,
+    context_settings=HELP_OPTIONS,
 )
 app.add_typer(db_app, name="db")
 out = Console()
@@ -46,12 +78,41 @@ def graph_errors() -> Iterator[None]:
     try:
         yield
     except GraphError as e:
+        for note in getattr(e, "__notes__", ()):  # e.g. what a load had done when it aborted
+            err.print(note, highlight=False)
         fail(str(e))
+
+
+def installed_version() -> str:
+    """The version of the installed distribution ('unknown' when it is not installed)."""
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def print_version(value: bool) -> None:
+    """`kg --version`: the version, then exit."""
+    if value:
+        out.print(f"kg (event-timeline-kg) {installed_version()}", highlight=False)
+        raise typer.Exit()
+
+
+# Loggers whose lines a command reports itself, once and in its own words: the driver logs a
+# lost connection as an ERROR before raising, and trafilatura logs a page without text as an
+# ERROR that the load summary names as that file's failure.
+QUIET_LOGGERS = ("neo4j", "trafilatura")
 
 
 @app.callback()
 def main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="debug logging")] = False,
+    _version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=print_version, is_eager=True, help="print the version and exit"
+        ),
+    ] = False,
 ) -> None:
     """Configure logging for every command."""
     logging.basicConfig(
@@ -60,9 +121,8 @@ def main(
         stream=sys.stderr,
     )
     if not verbose:
-        # The driver logs a lost connection as an ERROR before raising; the command reports the
-        # raised error once, in its own words, so the driver's line would only repeat it.
-        logging.getLogger("neo4j").setLevel(logging.CRITICAL)
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def ensure_embedded(settings: Settings, quiet: bool = False) -> None:
@@ -173,5 +233,6 @@ def export(
 from kg import backup_commands as _backup_commands  # noqa: E402,F401  (import)
 from kg import bench_commands as _bench_commands  # noqa: E402,F401  (generate, bench)
 from kg import commands as _commands  # noqa: E402,F401  (registers load, serve, demo)
+from kg import query_commands as _query_commands  # noqa: E402,F401  (search, rollcall, timeline)
 from kg import scale_commands as _scale_commands  # noqa: E402,F401  (extract)
 from kg import score as _score  # noqa: E402,F401  (score)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,6 +14,7 @@ from rich.table import Table
 
 from graph.models import ArticleFacts
 from graph.settings import Settings, get_settings
+from graph.store import GraphStore
 from kg.cli import app, err, fail, graph_errors, open_store, out
 
 if TYPE_CHECKING:
@@ -33,15 +36,26 @@ def run_load(
     description: str = "loading",
     id_prefix: str = "",
 ) -> LoadReport:
-    """Loads articles (or a facts file) into the graph with a progress bar; returns the report."""
+    """Loads articles (or a facts file) into the graph with a progress bar; returns the report.
+
+    The inputs and the manifest are checked before the database is started, so a mistyped
+    path is reported at once.
+    """
     from loaders.errors import LoaderError
     from loaders.pipeline import load_facts, load_paths
-    from loaders.sources import default_manifest
+    from loaders.sources import count_sources, default_manifest, read_manifest
 
     for p in [*paths, *([facts] if facts else [])]:
         if not p.exists():
             fail(f"{p}: no such file or folder")
     settings = settings or get_settings()
+    manifest = manifest or (default_manifest(paths) if facts is None else None)
+    try:
+        if manifest is not None:
+            read_manifest(manifest)
+        total = count_sources(paths, manifest, settings.kg_max_article_bytes) if paths else None
+    except LoaderError as e:
+        fail(str(e))
     columns = (
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -54,10 +68,10 @@ def run_load(
         open_store(settings) as store,
         Progress(*columns, console=err, transient=True) as bar,
     ):
-        task = bar.add_task(description, total=None, name="")
+        task = bar.add_task(description, total=total, name="")
 
-        def progress(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done, total=total, name=name)
+        def progress(done: int, seen: int, name: str) -> None:
+            bar.update(task, completed=done, total=max(total or 0, seen), name=name)
 
         try:
             if facts is not None:
@@ -66,7 +80,7 @@ def run_load(
                 report = load_paths(
                     paths,
                     store,
-                    manifest=manifest or default_manifest(paths),
+                    manifest=manifest,
                     workers=workers,
                     progress=progress,
                     max_bytes=settings.kg_max_article_bytes,
@@ -83,20 +97,39 @@ def run_load(
         return report
 
 
-def print_report(report: LoadReport) -> None:
-    """The load summary: what was loaded, unchanged, updated and failed, and what was written."""
+def read_totals(settings: Settings | None = None) -> dict[str, int]:
+    """Nodes per label in the graph now (the counts `kg export` writes for them)."""
+    with graph_errors(), GraphStore.connect(settings or get_settings()) as store:
+        return store.counts()
+
+
+def print_report(
+    report: LoadReport, workers: int = 1, totals: dict[str, int] | None = None
+) -> None:
+    """The load summary: what was loaded, unchanged, updated and failed, and what was written.
+
+    Failed sources are listed once, here (the loaders log them at INFO only).
+    """
     table = Table(title="load summary", show_header=False)
     for key in ("loaded", "unchanged", "updated"):
         table.add_row(key, str(len(getattr(report, key))))
     table.add_row("failed", str(len(report.failed)))
     table.add_row(
-        "entities / events / relations written",
-        f"{report.entities} / {report.events} / {report.relations}",
+        "facts extracted, summed over the articles written",
+        f"{report.entities} entities, {report.events} events, {report.relations} relations",
     )
-    table.add_row(
-        "seconds (extract / write / total)",
-        f"{report.extract_seconds:.1f} / {report.write_seconds:.1f} / {report.elapsed_seconds:.1f}",
+    if totals is not None:
+        table.add_row(
+            "in the graph now (one node per entity or event, however many articles state it)",
+            f"{totals.get('Article', 0)} articles, {totals.get('Entity', 0)} entities, "
+            f"{totals.get('Event', 0)} events",
+        )
+    extracting = "seconds extracting" + (
+        f" (summed over {workers} worker processes)" if workers > 1 else ""
     )
+    table.add_row(extracting, f"{report.extract_seconds:.1f}")
+    table.add_row("seconds writing", f"{report.write_seconds:.1f}")
+    table.add_row("seconds in all (wall clock)", f"{report.elapsed_seconds:.1f}")
     out.print(table)
     for name, reason in report.failed:
         err.print(f"[red]failed[/] {name}: {reason}", highlight=False)
@@ -129,8 +162,7 @@ def load(
         ),
     ] = "",
 ) -> None:
-    """Load articles (.txt, .html, .json, .jsonl) or a facts file into the graph; exit 1 if any
-    failed."""
+    """Load articles (.txt, .html, .json, .jsonl) or a facts file; exit 1 if any failed."""
     from graph.models import article_id_problem
 
     if bool(paths) == (facts is not None):
@@ -138,21 +170,63 @@ def load(
     if id_prefix and (problem := article_id_problem(id_prefix + "x")):
         fail(f"--id-prefix {id_prefix!r} cannot start article ids: {problem}", code=2)
     report = run_load(paths or [], manifest, workers, facts, batch_size, id_prefix=id_prefix)
-    print_report(report)
+    print_report(report, workers, read_totals())
     if report.failed:
         raise typer.Exit(1)
 
 
-def run_server(host: str, port: int) -> None:
+@app.command("delete")
+def delete(
+    article_ids: Annotated[list[str], typer.Argument(help="ids of the articles to delete")],
+) -> None:
+    """Delete articles and the facts only they state; exit 1 if one was not in the graph."""
+    with graph_errors(), open_store(get_settings()) as store:
+        missing = [aid for aid in article_ids if not store.delete_article(aid)]
+        if len(missing) < len(article_ids):
+            store.derive_sequences()
+    deleted = len(article_ids) - len(missing)
+    out.print(f"deleted {deleted} article{'s' * (deleted != 1)}", highlight=False)
+    if missing:
+        fail("not in the graph, so not deleted: " + ", ".join(repr(a) for a in missing))
+
+
+def bind_listener(host: str, port: int) -> socket.socket:
+    """The API's listening socket, bound before anything starts; one line when it cannot be."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family=family)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        if e.errno == errno.EADDRINUSE:
+            fail(
+                f"port {port} on {host} is already in use (another `kg serve`?); "
+                "stop that server or choose another port with --port"
+            )
+        fail(f"cannot listen on {host}:{port}: {e.strerror or e}")
+    except (socket.gaierror, OverflowError) as e:
+        sock.close()
+        fail(f"cannot listen on {host}:{port}: {e}")
+    sock.set_inheritable(True)
+    return sock
+
+
+def run_server(host: str, port: int, sock: socket.socket | None = None) -> None:
     """Serves the API and the page with uvicorn until interrupted."""
     import uvicorn
 
     from api.main import create_app
 
+    sock = sock or bind_listener(host, port)
     with graph_errors():
         open_store(get_settings()).close()
+    config = uvicorn.Config(
+        create_app(ingest=ingest_posted), host=host, port=port, log_level="warning"
+    )
     out.print(f"serving on http://{host}:{port}/  (API docs at http://{host}:{port}/docs)")
-    uvicorn.run(create_app(ingest=ingest_posted), host=host, port=port, log_level="warning")
+    with sock:
+        uvicorn.Server(config).run(sockets=[sock])
 
 
 def ingest_posted(body: BaseModel) -> ArticleFacts:
@@ -189,6 +263,7 @@ def demo(
     )
     if not has_articles:
         fail(SEEDS_HINT.format(path=path))
+    sock = bind_listener(host, port)  # a busy port is told before the load, not after it
     report = run_load([path], manifest, workers=1)
-    print_report(report)
-    run_server(host, port)
+    print_report(report, totals=read_totals())
+    run_server(host, port, sock)

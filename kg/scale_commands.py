@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graph.settings import get_settings
 from kg.cli import app, err, fail, out
@@ -21,31 +21,39 @@ def extract(
     ] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="extraction processes")] = 1,
 ) -> None:
-    """Extract facts from articles into a JSON-lines file for `kg load --facts`; exit 1 if any
-    article failed."""
+    """Extract facts into a JSON-lines file for `kg load --facts`; exit 1 if any failed."""
     from loaders.errors import LoaderError
     from loaders.facts_file import extract_paths
-    from loaders.sources import default_manifest
+    from loaders.sources import count_sources, default_manifest, read_manifest
 
     for p in paths:
         if not p.exists():
             fail(f"{p}: no such file or folder")
+    manifest = manifest or default_manifest(paths)
+    try:
+        if manifest is not None:
+            read_manifest(manifest)
+        total = count_sources(paths, manifest, get_settings().kg_max_article_bytes)
+    except LoaderError as e:
+        fail(str(e))
     columns = (
-        TextColumn("extracting {task.completed} articles"),
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
         TimeElapsedColumn(),
         TextColumn("{task.fields[name]}"),
     )
     with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task("extracting", total=None, name="")
+        task = bar.add_task("extracting", total=total, name="")
 
-        def progress(done: int, _total: int, name: str) -> None:
-            bar.update(task, completed=done, name=name)
+        def progress(done: int, seen: int, name: str) -> None:
+            bar.update(task, completed=done, total=max(total, seen), name=name)
 
         try:
             report = extract_paths(
                 paths,
                 out_file,
-                manifest=manifest or default_manifest(paths),
+                manifest=manifest,
                 workers=workers,
                 progress=progress,
                 max_bytes=get_settings().kg_max_article_bytes,

@@ -272,8 +272,10 @@ def score(
     ] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="extraction processes")] = 1,
 ) -> None:
-    """Load the seeds and the dev set into a scratch database, export and score each; exit 1 if
-    an article failed."""
+    """Load, export and score the seeds and the dev set in a scratch database.
+
+    Exit 1 if an article failed.
+    """
     corpora = default_corpora(eval_dir, seeds, seeds_gold, dev, dev_gold)
     scores = run_score(corpora, eval_dir / "score.py", workers, facts_dir)
     for s in scores:

@@ -106,7 +106,7 @@ def _write_facts(
     with tmp.open("w", encoding="utf-8", newline="\n") as fh:
         for done, (name, outcome) in enumerate(outcomes, 1):
             if isinstance(outcome, str):
-                log.warning("failed: %s: %s", name, outcome)
+                log.info("failed: %s: %s", name, outcome)  # the report lists it
                 report.failed.append((name, outcome))
             elif (facts := outcome.facts) is not None:
                 fh.write(facts_line(facts))

@@ -9,7 +9,10 @@ re-raised, carrying the partial LoadReport in its notes.
 
 Sources are streamed: a corpus of any size is read, extracted and written a bounded number of
 articles at a time, so the ``total`` given to ``progress`` is the number of sources read so
-far (exact once reading is done, and from the start below ``batch_size`` sources). A sink
+far (exact once reading is done, and from the start below ``batch_size`` sources; a caller
+that counted the sources beforehand, see loaders.sources.count_sources, knows it at once).
+``progress`` is called as each source is extracted, found unchanged or failed, before its
+batch is written, so it moves while extraction runs. A sink
 that also has ``article_hashes`` and ``write_articles`` (a BatchSink, like GraphStore) gets
 its hash checks and its writes in batches of ``batch_size`` articles from the one writer
 (this process); any other sink gets one call per article. With
@@ -152,7 +155,8 @@ class _Writer:
         self.batch_size = batch_size if self.batched else 1
         self.read_ahead = max(batch_size, 1)
         self.report = LoadReport()
-        self.done = 0
+        self.done = 0  # sources recorded (written, unchanged or failed)
+        self.settled = 0  # sources extracted or judged, the progress shown
         self.seen = 0
         self.progress = progress
         self.buffer: list[_Pending] = []
@@ -206,6 +210,9 @@ class _Writer:
             else:
                 pending = _Pending(pending.name, facts=outcome.facts)
         self.buffer.append(pending)
+        self.settled += 1
+        if self.progress is not None:
+            self.progress(self.settled, max(self.seen, self.settled), pending.name)
         if sum(p.facts is not None for p in self.buffer) >= self.batch_size:
             self.flush()
 
@@ -261,11 +268,9 @@ class _Writer:
 
     def _finish(self, name: str) -> None:
         self.done += 1
-        if self.progress is not None:
-            self.progress(self.done, self.seen, name)
 
     def _fail(self, name: str, reason: str) -> None:
-        log.warning("failed: %s: %s", name, reason)
+        log.info("failed: %s: %s", name, reason)  # the report lists it; callers show it once
         self.report.failed.append((name, reason))
         self._finish(name)
 
@@ -297,7 +302,7 @@ def _drive(writer: _Writer, work: Callable[[], None], started: float) -> LoadRep
             f"load aborted after {writer.done} of {writer.seen} sources read: "
             f"{writer.report.summary()}"
         )
-        log.error("%s (%s: %s)", note, type(e).__name__, e)
+        log.info("%s (%s: %s)", note, type(e).__name__, e)  # the note travels with `e`
         e.add_note(note)
         raise
     writer.report.elapsed_seconds = time.perf_counter() - started

@@ -63,6 +63,7 @@ __all__ = [
     "MANIFEST_NAME",
     "ManifestEntry",
     "Skipped",
+    "count_sources",
     "iter_articles",
     "read_manifest",
     "read_source",
@@ -316,6 +317,38 @@ def _too_long(article: Article, max_chars: int) -> str:
         f"article {article.id!r} too long: {len(article.text)} characters after cleaning, over "
         f"the {max_chars}-character cap per article (set by KG_MAX_ARTICLE_CHARS)"
     )
+
+
+def count_sources(
+    paths: Sequence[Path], manifest: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> int:
+    """How many sources (files, and records of .json/.jsonl files) iter_articles will yield.
+
+    Cheap next to extraction: only .json and .jsonl files are read (a file over `max_bytes`,
+    or one that cannot be parsed, counts as one source, as it is one failure).
+    """
+    exclude = Path(manifest).resolve() if manifest is not None else None
+    total = 0
+    for item in iter_files(paths, exclude):
+        if isinstance(item, Skipped):
+            total += 1
+            continue
+        kind = FORMATS.get(item[0].suffix.lower())
+        total += _count_records(item[0], kind, max_bytes) if kind in ("json", "jsonl") else 1
+    return total
+
+
+def _count_records(path: Path, kind: str, max_bytes: int) -> int:
+    try:
+        if path.stat().st_size > max_bytes:
+            return 1
+        data = path.read_bytes()
+        if kind == "jsonl":
+            return max(1, sum(1 for line in data.splitlines() if line.strip()))
+        parsed = json.loads(data)
+    except (OSError, ValueError, RecursionError):
+        return 1
+    return len(parsed) if isinstance(parsed, list) else 1
 
 
 def iter_articles(
