@@ -94,7 +94,7 @@ def read_article_facts(store: GraphStore, article_id: str) -> Row:
                     "label": node_label(r["object_labels"]),
                 },
                 "confidence": r["confidence"],
-                "evidence": quotes.get(r["key"], []),
+                "evidence": quotes.get(r["key"]) or quotes.get(_event_end(r), []),
             }
         )
     return {
@@ -104,3 +104,8 @@ def read_article_facts(store: GraphStore, article_id: str) -> Row:
         "issues": found["Issue"],
         "relations": relations,
     }
+
+
+def _event_end(r: Row) -> str:
+    """The event of a place or participation edge, whose sentences back it when it has none."""
+    return str(r["subject_id"] if r["type"] == "HELD_IN" else r["object_id"])

@@ -113,12 +113,16 @@ def _named(ctx: ArticleContext, m: Mention) -> Claimant:
 
 def _outlet(ctx: ArticleContext, verb: Token) -> str | None:
     """The outlet a source spoke to: 'told Reuters', 'said in an interview with Axios'."""
+    own = (ctx.article.source or "").casefold()
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "iobj"):
             m = ctx.mention_for(c)
             actor = ctx.actor(m.entity_id) if m is not None else None
             if actor is not None and actor.media:
                 return actor.name
+            phrase = "".join(t.text_with_ws for t in c.subtree).strip()
+            if own and phrase.casefold() in (own, f"the {own}"):
+                return ctx.article.source  # the outlet's own name: its mention is not an actor
     return None
 
 

@@ -1,0 +1,112 @@
+"""Every edge any endpoint returns, over the seed graph and the dev graph, has a source quote or
+is marked derived with its rule; every fact's standing is one of the five."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from graph.models import Standing
+from graph.store import GraphStore
+from loaders.pipeline import load_paths
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+CORPORA = {
+    "seeds": REPO.parent / "shared" / "seeds",
+    "dev": REPO.parent / "shared" / "eval" / "dev" / "articles",
+}
+STANDINGS = {s.value for s in Standing}
+
+
+@pytest.fixture(scope="module", params=sorted(CORPORA))
+def corpus(request: pytest.FixtureRequest, session_store: GraphStore) -> Iterator[str]:
+    """The graph holding exactly one corpus, its rounds linked in date order."""
+    folder = CORPORA[request.param]
+    if not (folder / "manifest.json").is_file():
+        pytest.skip(f"{request.param} articles not found at {folder}")
+    session_store.delete_all()
+    report = load_paths([folder], session_store, manifest=folder / "manifest.json")
+    assert not report.failed, report
+    session_store.derive_sequences()
+    yield request.param
+    session_store.delete_all()
+
+
+class Walk:
+    """Checks the edges of the answers it is given, and counts them."""
+
+    def __init__(self, client: TestClient) -> None:
+        self.client = client
+        self.checked = 0
+        self.derived = 0
+
+    def get(self, path: str, **params: Any) -> Any:
+        response = self.client.get(path, params=params)
+        assert response.status_code == 200, f"{path}: {response.text}"
+        return response.json()
+
+    def edge(self, where: str, edge: dict[str, Any]) -> None:
+        self.checked += 1
+        assert edge["standing"] in STANDINGS, where
+        if edge.get("basis") == "derived":
+            self.derived += 1
+            assert edge["derivation"]["rule"], where
+            assert len(edge["derivation"]["ends"]) == 2, where
+            for end in edge["derivation"]["ends"]:
+                assert end["date"], f"{where}: a derived end without its date"
+                assert end["evidence"], f"{where}: a derived end without the quotes that date it"
+            return
+        assert edge.get("basis", "stated") == "stated", where
+        assert edge["evidence"], f"{where}: an edge stated by no quote"
+        for q in edge["evidence"]:
+            assert q["claimant"]["kind"] in ("named", "unnamed", "outlet"), where
+            assert q["article"]["id"], where
+
+
+def test_every_edge_has_a_quote_or_is_derived(client: TestClient, corpus: str) -> None:
+    walk = Walk(client)
+    rounds = walk.get("/rounds")
+    for r in rounds:
+        assert r["standing"] in STANDINGS
+        call = walk.get(f"/rounds/{r['id']}/attendees")
+        grouped = sorted(i for ids in call["standings"].values() for i in ids)
+        assert grouped == sorted(a["id"] for a in call["attendees"])
+        for a in call["attendees"]:
+            where = f"{corpus} roll call {r['id']} {a['id']}"
+            assert a["standing"] in STANDINGS, where
+            if a["basis"] == "derived":
+                assert a["rule"], where
+            else:
+                assert a["evidence"], where
+    events = walk.get("/timeline", limit=500)["events"]
+    assert events
+    for e in events:
+        assert e["standing"] in STANDINGS
+        profile = walk.get(f"/events/{e['id']}")
+        for rel in profile["relations"]:
+            walk.edge(f"{corpus} event {e['id']} {rel['predicate']} {rel['other']['id']}", rel)
+        chain = walk.get(f"/events/{e['id']}/chain", depth=2)
+        for link in chain["links"]:
+            walk.edge(f"{corpus} chain {link['source']} {link['type']} {link['target']}", link)
+    entities = walk.get("/entities", limit=200)
+    for ent in entities:
+        profile = walk.get(f"/entities/{ent['id']}")
+        for rel in profile["relations"]:
+            walk.edge(f"{corpus} entity {ent['id']} {rel['predicate']} {rel['other']['id']}", rel)
+    for node in [r["id"] for r in rounds] + [ent["id"] for ent in entities[:20]]:
+        hood = walk.get("/graph/neighbourhood", id=node, depth=1)
+        for edge in hood["edges"]:
+            walk.edge(
+                f"{corpus} neighbourhood {edge['source']} {edge['type']} {edge['target']}", edge
+            )
+    for article in walk.get("/articles", limit=500):
+        facts = walk.get(f"/articles/{article['id']}")
+        for rel in facts["relations"]:
+            assert rel["evidence"], f"{corpus} article {article['id']} states {rel} with no quote"
+    assert walk.checked > 50
+    if len(rounds) > 1:
+        assert walk.derived, "rounds in date order are linked by derived edges"
