@@ -209,7 +209,7 @@ export function whoSays(q) {
   return `${outlet}, quoting ${c.name || "an unnamed source"}${c.via && c.via !== outlet ? ` (via ${c.via})` : ""}`;
 }
 
-const STANDING_MARK = { confirmed: "\u2714", expected: "\u231b", contested: "\u21c4", unconfirmed: "?", denied: "\u2716" };
+const STANDING_MARK = { confirmed: "\u2714", expected: "\u2026", contested: "\u21c4", unconfirmed: "?", denied: "\u2716" };
 
 /** A standing badge: a symbol and the word, styled per standing (never by colour alone). */
 export function standingBadge(standing, extra) {
