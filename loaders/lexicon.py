@@ -227,6 +227,8 @@ class Stances(_Section):
     asking_nouns: Words
     must_verbs: Words
     clause_object_verbs: Words
+    condition_marks: Words  # 'will not stop until X': X is demanded
+    holding_verbs: Words  # 'delays the release until X', 'will press on until X'
 
 
 class Staff(_Section):

@@ -64,11 +64,20 @@ def span_text(first: Token, toks: list[Token], max_words: int = MAX_OBJECT_WORDS
 
 def words_text(toks: list[Token], max_words: int = MAX_OBJECT_WORDS) -> str:
     """Tokens joined as text, without leading articles and capped in length."""
-    words = [t.text for t in toks if (not t.is_space and t.dep_ != "punct") or t.text == "-"]
-    while words and words[0].lower() in _LEADING_WORDS:
-        words.pop(0)
-    text = " ".join(words[:max_words])
+    kept = [t for t in toks if (not t.is_space and t.dep_ != "punct") or t.text == "-"]
+    while kept and kept[0].lower_ in _LEADING_WORDS:
+        kept.pop(0)
+    kept = kept[:max_words]
+    while kept and _dangles(kept[-1]):
+        kept.pop()  # '... the decision made on Thursday when', '... a serious swap of'
+    words = [t.text for t in kept]
+    text = " ".join(words)
     return text.replace(" - ", "-").replace(" \u2019s", "\u2019s").replace(" 's", "'s")
+
+
+def _dangles(tok: Token) -> bool:
+    """Whether a word cannot end a phrase: a preposition, conjunction, article or wh-word."""
+    return tok.pos_ in ("ADP", "CCONJ", "SCONJ", "DET", "PART") or tok.tag_ in ("WRB", "WDT", "WP")
 
 
 def coordinated(tok: Token) -> list[Token]:

@@ -43,11 +43,44 @@ def collect_stances(ctx: ArticleContext) -> None:
                 if found is not None:
                     who, head = found
                     relate_text(ctx, who, Predicate.REJECTED, head, phrase_text(head), sent)
+            elif tok.pos_ == "VERB" and _holds_out(tok):
+                _conditions(ctx, tok, speech, sent)
             elif tok.lemma_ in lexicon_words("stances", "must_verbs") and _is_deal_condition(tok):
                 speaker = _speaker(ctx, tok, speech)
                 if speaker is not None:
                     for c in _dobjs(tok):
                         relate_text(ctx, speaker, Predicate.DEMANDED, c, phrase_text(c), sent)
+
+
+def _condition_clauses(verb: Token) -> list[Token]:
+    """Clauses of 'until' or 'before' below a verb ('will not stop until Hamas hands over ...')."""
+    marks = lexicon_words("stances", "condition_marks")
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+    ]
+
+
+def _holds_out(verb: Token) -> bool:
+    """Whether a verb holds something back until a condition is met: negated ('will not send
+    negotiators until ...', 'will not return before ...') or a verb of holding back ('delays
+    the release until ...', 'will press on until ...')."""
+    if not _condition_clauses(verb):
+        return False
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return negated or verb.lemma_ in lexicon_words("stances", "holding_verbs")
+
+
+def _conditions(ctx: ArticleContext, verb: Token, speech: set[str], sent: int) -> None:
+    """'X said Israel would not stop firing until Hamas handed over the names': X demanded that
+    Hamas hand them over. The speaker states the condition; else the verb's subject."""
+    who = _speaker(ctx, verb, speech) or subject_party(ctx, verb)
+    if who is None:
+        return
+    for clause in _condition_clauses(verb):
+        for c in [clause, *clause.conjuncts]:
+            relate_text(ctx, who, Predicate.DEMANDED, c, clause_text(c), sent)
 
 
 def _dobjs(verb: Token) -> list[Token]:

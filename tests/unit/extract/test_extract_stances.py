@@ -150,3 +150,23 @@ def test_extract_accusations_by_several_and_of_the_subject_of_a_charge() -> None
         (r.subject_id, r.object_id) for r in facts.relations if r.predicate is Predicate.ACCUSED
     }
     assert {("hamas", "israel"), ("iran", "israel"), ("basem-naim", "steve-witkoff")} <= accused
+
+
+def test_extract_holding_out_until_a_condition_is_a_demand_of_the_speaker() -> None:
+    facts = _extract(
+        "Prime Minister Bisher Al-Khasawneh said Jordan would not reopen the crossing "
+        "until Syria handed over the names of the detained drivers."
+    )
+    assert _texts(facts, "bisher-al-khasawneh", Predicate.DEMANDED) == [
+        "Syria handed over the names of the detained drivers"
+    ]
+
+
+def test_extract_delaying_until_a_condition_is_a_demand_of_the_subject() -> None:
+    facts = _extract("Lebanon delays the prisoner release until Syria respects the terms.")
+    assert _texts(facts, "lebanon", Predicate.DEMANDED) == ["Syria respects the terms"]
+
+
+def test_extract_plain_until_clause_is_no_demand() -> None:
+    facts = _extract("Jordan kept the border open until the storm passed on Sunday.")
+    assert _texts(facts, "jordan", Predicate.DEMANDED) == []
