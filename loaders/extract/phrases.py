@@ -220,18 +220,47 @@ def party_of(ctx: ArticleContext, tok: Token) -> Mention | None:
 
 def subject_party(ctx: ArticleContext, verb: Token) -> Mention | None:
     """The party that is the subject of a verb, inherited by conjoined and infinitive verbs."""
+    subject = _subject_token(ctx, verb)
+    return party_of(ctx, subject) if subject is not None else None
+
+
+def _subject_token(ctx: ArticleContext, verb: Token) -> Token | None:
+    """The subject token of a verb, or of the verb it inherits its subject from."""
     cur = verb
     for _ in range(4):
         for child in cur.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                found = party_of(ctx, child)
-                if found is not None or cur.dep_ != "conj":
-                    return found
+            subject = child.dep_ in ("nsubj", "nsubjpass")
+            if subject and (cur.dep_ != "conj" or party_of(ctx, child) is not None):
+                return child
         participle = cur.dep_ == "advcl" and cur.tag_ == "VBG"  # '..., accusing Israel of'
         if (cur.dep_ in ("conj", "xcomp") or participle) and cur.head.i != cur.i:
             cur = cur.head
             continue
         if cur.dep_ == "relcl":  # 'the Forum, which represents ..., and accused X'
-            return party_of(ctx, cur.head)
+            return cur.head
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.dep_ == "dobj":
+            cur = cur.head.head  # 'X issued a statement calling on Y to ...': X calls
+            continue
         return None
     return None
+
+
+def subject_parties(ctx: ArticleContext, verb: Token) -> list[Mention]:
+    """The subject party of a verb and the other parties its subject phrase lists ('Biden, Sisi
+    and the emir issued a joint statement'), however the parser hangs the list together.
+
+    A party named as a possessive or an adjective ('Egypt's president', 'the Egyptian
+    president') is the next one's country, not a party of its own.
+    """
+    subject = _subject_token(ctx, verb)
+    first = party_of(ctx, subject) if subject is not None else None
+    if subject is None or first is None:
+        return []
+    found = [first]
+    for tok in subject.subtree:
+        m = ctx.mention_for(tok)
+        if m is None or m in found or m.type not in PARTY_TYPES or tok.i != m.end - 1:
+            continue
+        if tok.dep_ not in ("poss", "amod") and not any(c.dep_ == "case" for c in tok.children):
+            found.append(m)
+    return found

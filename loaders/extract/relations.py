@@ -12,6 +12,7 @@ from loaders.extract.phrases import (
     party_of,
     similar_texts,
     span_text,
+    subject_parties,
     subject_party,
 )
 
@@ -42,13 +43,15 @@ def is_reject_verb(tok: Token, verbs: list[str]) -> bool:
 
 
 def _demanded(ctx: ArticleContext, verb: Token, sent: int) -> None:
-    subject = subject_party(ctx, verb)
-    if subject is None:
+    subjects = subject_parties(ctx, verb)
+    if not subjects:
         return
     cfg = ctx.patterns["relations"]
     if verb.lemma_ in cfg["request_verbs"] or _calls_on(verb):
-        _requested(ctx, subject, verb, sent)
+        for subject in subjects:
+            _requested(ctx, subject, verb, sent)
         return
+    subject = subjects[0]
     if verb.lemma_ in cfg["demand_verbs_need_for"]:
         heads = object_heads(verb, ("for",), direct=False)  # 'called for X', not 'called X Y'
     else:

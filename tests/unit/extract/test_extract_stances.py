@@ -170,3 +170,14 @@ def test_extract_delaying_until_a_condition_is_a_demand_of_the_subject() -> None
 def test_extract_plain_until_clause_is_no_demand() -> None:
     facts = _extract("Jordan kept the border open until the storm passed on Sunday.")
     assert _texts(facts, "jordan", Predicate.DEMANDED) == []
+
+
+def test_extract_joint_statement_calling_on_parties_is_a_demand_of_each_signatory() -> None:
+    facts = _extract(
+        "President Joe Biden, Egypt's President Abdel Fattah el-Sisi and the Emir of Qatar, "
+        "Tamim bin Hamad Al Thani, issued a joint statement calling on both sides to return "
+        "to the table in Cairo."
+    )
+    demanders = {r.subject_id for r in facts.relations if r.predicate is Predicate.DEMANDED}
+    assert {"joe-biden", "tamim-bin-hamad-al-thani"} <= demanders
+    assert "egypt" not in demanders
