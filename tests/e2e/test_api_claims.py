@@ -4,10 +4,12 @@ pipeline, written over Bolt; standings, claimants, /claims and derived edges rea
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Any
 
 from fastapi.testclient import TestClient
 
+from graph.backup import import_document
 from graph.export import read_document
 from graph.models import (
     Article,
@@ -273,3 +275,31 @@ def test_export_keeps_claims_with_status_and_claimant(store: GraphStore) -> None
         ("stated", "unnamed Egyptian official"),
         ("denied", "Basem Naim"),
     }
+    # a backup of the export brings the claims back as they were
+    store.delete_all()
+    import_document(store, json.loads(json.dumps(doc)))
+    assert read_document(store) == doc
+
+
+def test_openapi_names_the_claim_fields_and_enums(client: TestClient) -> None:
+    spec = ok(client, "/openapi.json")
+    schemas = spec["components"]["schemas"]
+    assert schemas["Standing"]["enum"] == [
+        "confirmed",
+        "expected",
+        "contested",
+        "unconfirmed",
+        "denied",
+    ]
+    assert schemas["Basis"]["enum"] == ["stated", "derived"]
+    assert schemas["ClaimantKind"]["enum"] == ["named", "unnamed", "outlet"]
+    assert {"standing", "sources", "claimants", "basis", "derivation"} <= set(
+        schemas["Relation"]["properties"]
+    )
+    assert {"status", "claimant"} <= set(schemas["Quote"]["properties"])
+    assert "standings" in schemas["RollCall"]["properties"]
+    params = {p["name"] for p in spec["paths"]["/claims"]["get"]["parameters"]}
+    assert params == {"subject", "object", "predicate"}
+    for path in ("/timeline", "/rounds", "/entities/{entity_id}"):
+        names = {p["name"] for p in spec["paths"][path]["get"]["parameters"]}
+        assert "standing" in names, path
