@@ -12,9 +12,15 @@ Every step runs `kg` as a user does, each data folder with a server on its own f
 4. backup: `kg export`, then `kg import` into an empty database, then export again.
 5. outage: `kg serve` answers 503 (and /ready says why) while the database is stopped and
    serves again by itself once `kg db start` brings it back.
+6. orphaned workers: SIGKILL only the main process of `kg load --workers 2` (as the OOM
+   killer does); its worker processes and the resource tracker must exit by themselves.
+7. history: random rounds of loads, updates and deletes of corpus articles (`kg load` of a
+   .jsonl of records, `kg delete`), then a clean load of the final texts in the order they
+   last changed into an empty database; the two exports must be equal.
 
-Each final export must equal the clean one (same facts, no duplicates). The figures go to
-stdout and, with --report, to a JSON file. Exit status 0 when every check passed.
+Each final export must equal the clean one (same facts, no duplicates). `--only` runs some of
+the steps (e.g. `--only orphans,history`). The figures go to stdout and, with --report, to a
+JSON file. Exit status 0 when every check passed.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import argparse
 import json
 import logging
 import os
+import random
 import shutil
 import signal
 import subprocess
@@ -319,6 +326,167 @@ def http_get_safe(url: str) -> int:
         return 0
 
 
+def descendants(pid: int) -> set[int]:
+    """Every living descendant of `pid`, read from /proc."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pid: int) -> bool:
+    """True while `pid` runs (a zombie waiting for its parent counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def resident_mb(pid: int) -> float:
+    """The resident memory of `pid` in MB (0 when it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def fault_orphaned_workers(root: Path, corpus: Path, wait_s: float = 30) -> dict[str, Any]:
+    """SIGKILL only the main process of `kg load --workers 2`; its children must exit."""
+    site = Site(root, "orphans")
+    site.run("db", "start")
+    children: set[int] = set()
+    try:
+        loader = site.spawn("load", str(corpus), "--workers", "2", *LOAD_OPTIONS)
+        wait_for_articles(site, 1, loader)  # the workers are extracting
+        children = descendants(loader.pid)
+        memory = sorted(round(resident_mb(pid)) for pid in children)
+        os.kill(loader.pid, signal.SIGKILL)  # the main process only, not its group
+        killed = time.monotonic()
+        loader.communicate()
+        exited: dict[int, float] = {}
+        while time.monotonic() - killed < wait_s and len(exited) < len(children):
+            for pid in children - set(exited):
+                if not alive(pid):
+                    exited[pid] = time.monotonic() - killed
+            time.sleep(0.02)
+        left = sorted(children - set(exited))
+        if len(children) < 2:
+            raise FaultFailed(f"the loader had {len(children)} child processes, not its workers")
+        if left:
+            raise FaultFailed(f"{len(left)} processes of the killed loader still run: {left}")
+    finally:
+        for pid in children:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        site.stop()
+    return {
+        "child_processes_at_kill": len(children),
+        "their_resident_mb": memory,
+        "all_exited": True,
+        "seconds_until_each_exited": sorted(round(t, 2) for t in exited.values()),
+    }
+
+
+def corpus_records(corpus: Path, count: int) -> list[dict[str, Any]]:
+    """The first `count` articles of a generated corpus as records with their manifest fields."""
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    records = []
+    for entry in manifest[:count]:
+        path = corpus / entry.pop("file")
+        text = path.read_text(encoding="utf-8")
+        records.append({"id": path.stem, "text": text, **entry})
+    return records
+
+
+def write_records(path: Path, records: list[dict[str, Any]]) -> Path:
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    path.write_text(lines, encoding="utf-8")
+    return path
+
+
+def fault_history(
+    root: Path, corpus: Path, rounds: int, articles: int, seed: int
+) -> dict[str, Any]:
+    """Random loads, updates and deletes, then a clean load of what is left: equal exports.
+
+    Each round loads a .jsonl of records (new articles, and stored ones with another text:
+    another article's, or the first half of their own) and then deletes a few stored ones.
+    """
+    rng = random.Random(seed)
+    pool = corpus_records(corpus, articles)
+    texts = [r["text"] for r in pool]
+    final: dict[str, dict[str, Any]] = {}  # id -> record, in the order they last changed
+    counts = {"loads": 0, "updates": 0, "deletes": 0, "unchanged": 0}
+    site = Site(root, "history")
+    work = root / "history-records"
+    work.mkdir(exist_ok=True)
+    site.run("db", "start")
+    started = time.monotonic()
+    try:
+        for number in range(1, rounds + 1):
+            batch = []
+            for base in rng.sample(pool, k=min(len(pool), rng.randint(3, 10))):
+                roll = rng.random()
+                text = (
+                    base["text"]
+                    if roll < 0.5
+                    else rng.choice(texts)
+                    if roll < 0.8
+                    else base["text"][: len(base["text"]) // 2]
+                )
+                record = {**base, "text": text}
+                stored = final.get(base["id"])
+                kind = "loads" if stored is None else "updates"
+                if stored == record:
+                    kind = "unchanged"
+                else:
+                    final.pop(base["id"], None)
+                    final[base["id"]] = record
+                counts[kind] += 1
+                batch.append(record)
+            site.run("load", str(write_records(work / f"round-{number}.jsonl", batch)))
+            doomed = rng.sample(sorted(final), k=min(len(final), rng.randint(0, 3)))
+            if doomed:
+                site.run("delete", *doomed)
+                for aid in doomed:
+                    del final[aid]
+                counts["deletes"] += len(doomed)
+        history_seconds = time.monotonic() - started
+        after = site.export("history-after")
+    finally:
+        site.stop()
+    clean_site = Site(root, "history-clean")
+    try:
+        clean_site.run("load", str(write_records(work / "final.jsonl", list(final.values()))))
+        clean = clean_site.export("history-clean")
+    finally:
+        clean_site.stop()
+    check_equal(after, clean, "history")
+    return {
+        "rounds": rounds,
+        "articles_in_pool": len(pool),
+        **counts,
+        "articles_left": len(final),
+        "history_seconds": round(history_seconds, 1),
+        "export_counts": {k: len(v) for k, v in clean.items()},
+        "export_equals_clean_load_of_final_texts": True,
+    }
+
+
 def prepare_corpus(root: Path, articles: int, seed: int) -> Path:
     """`kg generate` into ROOT/corpus; its truth.json is moved beside the folder."""
     corpus = root / "corpus"
@@ -333,29 +501,50 @@ def prepare_corpus(root: Path, articles: int, seed: int) -> Path:
     return corpus
 
 
+STEPS = ("loader_kill", "database_kill", "backup", "outage", "orphans", "history")
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     root = Path(args.workdir).resolve()
     root.mkdir(parents=True, exist_ok=True)
+    steps = set(args.only.split(",")) if args.only else set(STEPS)
+    if unknown := steps - set(STEPS):
+        raise FaultFailed(f"unknown steps {sorted(unknown)}; the steps are {', '.join(STEPS)}")
     corpus = prepare_corpus(root, args.articles, args.seed)
     report: dict[str, Any] = {"articles": args.articles, "seed": args.seed}
-    clean_site = Site(root, "clean")
-    try:
-        report["clean_load_seconds"] = round(load(clean_site, corpus), 1)
-        clean = clean_site.export("clean")
-    finally:
-        clean_site.stop()
-    if duplicate_keys(clean):
-        raise FaultFailed(f"the clean export holds duplicates: {duplicate_keys(clean)[:5]}")
-    report["clean"] = {k: len(v) for k, v in clean.items()}
-    log.info("clean run: %s", report["clean"])
-    report["loader_kill"] = fault_loader_kill(root, corpus, args.articles, args.loader_kills, clean)
-    log.info("loader kill: %s", report["loader_kill"])
-    report["database_kill"] = fault_database_kill(root, corpus, args.articles, clean)
-    log.info("database kill: %s", report["database_kill"])
-    report["backup"] = fault_backup(root, root / "db-kill-final.json", clean)
-    log.info("backup: %s", report["backup"])
-    report["outage"] = fault_outage(root, root / "db-kill-final.json")
-    log.info("outage: %s", report["outage"])
+    if steps & {"loader_kill", "database_kill", "backup", "outage"}:
+        clean_site = Site(root, "clean")
+        try:
+            report["clean_load_seconds"] = round(load(clean_site, corpus), 1)
+            clean = clean_site.export("clean")
+        finally:
+            clean_site.stop()
+        if duplicate_keys(clean):
+            raise FaultFailed(f"the clean export holds duplicates: {duplicate_keys(clean)[:5]}")
+        report["clean"] = {k: len(v) for k, v in clean.items()}
+        log.info("clean run: %s", report["clean"])
+    if "loader_kill" in steps:
+        report["loader_kill"] = fault_loader_kill(
+            root, corpus, args.articles, args.loader_kills, clean
+        )
+        log.info("loader kill: %s", report["loader_kill"])
+    if steps & {"database_kill", "backup", "outage"}:
+        report["database_kill"] = fault_database_kill(root, corpus, args.articles, clean)
+        log.info("database kill: %s", report["database_kill"])
+    if "backup" in steps:
+        report["backup"] = fault_backup(root, root / "db-kill-final.json", clean)
+        log.info("backup: %s", report["backup"])
+    if "outage" in steps:
+        report["outage"] = fault_outage(root, root / "db-kill-final.json")
+        log.info("outage: %s", report["outage"])
+    if "orphans" in steps:
+        report["orphaned_workers"] = fault_orphaned_workers(root, corpus)
+        log.info("orphaned workers: %s", report["orphaned_workers"])
+    if "history" in steps:
+        report["history"] = fault_history(
+            root, corpus, args.history_rounds, min(args.history_articles, args.articles), args.seed
+        )
+        log.info("history: %s", report["history"])
     return report
 
 
@@ -367,6 +556,11 @@ def main() -> int:
     parser.add_argument("--workdir", default="/tmp/kg-faults")
     parser.add_argument("--batch-size", type=int, help="articles per write transaction")
     parser.add_argument("--report", help="write the figures as JSON to this file")
+    parser.add_argument("--only", help="comma-separated steps to run: " + ", ".join(STEPS))
+    parser.add_argument("--history-rounds", type=int, default=12, help="rounds of the history")
+    parser.add_argument(
+        "--history-articles", type=int, default=40, help="corpus articles the history draws on"
+    )
     args = parser.parse_args()
     if args.batch_size:
         LOAD_OPTIONS.extend(["--batch-size", str(args.batch_size)])
