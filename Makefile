@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SEEDS ?= ../shared/seeds
 
-.PHONY: setup demo test score lint clean
+.PHONY: setup demo test score lint fuzz clean
 
 $(VENV)/.installed: pyproject.toml package-lock.json
 	python3 -m venv $(VENV)
@@ -23,6 +23,9 @@ test: setup
 
 score: setup
 	$(VENV)/bin/kg score
+
+fuzz: setup
+	$(PY) scripts/fuzz.py --examples 10000
 
 lint: setup
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy graph loaders api kg
