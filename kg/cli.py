@@ -68,7 +68,7 @@ STOPPED_EXIT = 3  # `kg db status` when the server is not running, as in LSB ini
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """One line on stderr naming the problem, then a non-zero exit."""
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)  # one line
     raise typer.Exit(code)
 
 
