@@ -332,10 +332,32 @@ def _add_host(ctx: ArticleContext, d: EventDraft) -> None:
         d.participants.setdefault((host, Role.HOST), sent)
 
 
+def _mediating_states(ctx: ArticleContext, d: EventDraft) -> None:
+    """A state the dictionary knows as a mediator, at a round between other parties, mediates it.
+
+    'Qatar, Egypt and the US sat down with the Israeli team in Doha': the mediators are at the
+    round to bring the parties together, whether or not the sentence says 'mediate'. They
+    still attended it.
+    """
+    attending = [e for e, role in d.participants if role is Role.ATTENDEE]
+    mediating = {e for e in attending if (a := ctx.actor(e)) is not None and a.mediator}
+    if not mediating or len(mediating) == len(attending):
+        return
+    for e in mediating:
+        d.participants.setdefault((e, Role.MEDIATOR), d.participants[(e, Role.ATTENDEE)])
+    for rel in list(ctx.relations):
+        to_round = rel.obj_is_event and rel.obj == d.key and not rel.subject_is_event
+        if to_round and rel.predicate is Predicate.ATTENDED and rel.subject in mediating:
+            ctx.relate(
+                rel.subject, Predicate.MEDIATED, d.key, rel.sent, rel.confidence, obj_is_event=True
+            )
+
+
 def finish_talks(ctx: ArticleContext) -> None:
     """Hosts of the rounds (named, else the country of the venue) and their labels."""
     for d in ctx.events.values():
         if d.kind is EventKind.TALKS and not d.meeting:
+            _mediating_states(ctx, d)
             _add_host(ctx, d)
         if d.kind is EventKind.TALKS and d.place and not d.meeting:
             name = ctx.entities[d.place].name if d.place in ctx.entities else d.place

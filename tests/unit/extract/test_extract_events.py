@@ -208,3 +208,17 @@ def test_extract_the_next_day_anywhere_orders_after_the_event_before() -> None:
         (r.subject_id, r.object_id) for r in facts.relations if r.predicate is Predicate.PRECEDED
     }
     assert any(s == "killing-yahya-sinwar" for s, _ in preceded), preceded
+
+
+def test_mediating_state_at_a_round_of_other_parties_mediates_and_attends_it() -> None:
+    facts = extract_article(
+        make_article(
+            "t-mediating-states",
+            "Israeli and Hamas negotiators held talks with Qatar and Egypt in Rome on Monday.",
+            published="2024-08-14",
+        )
+    )
+    rels = {(r.subject_id, r.predicate) for r in facts.relations}
+    assert ("qatar", Predicate.MEDIATED) in rels and ("egypt", Predicate.MEDIATED) in rels
+    assert ("qatar", Predicate.ATTENDED) in rels
+    assert ("israel", Predicate.MEDIATED) not in rels
