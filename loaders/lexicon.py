@@ -105,12 +105,21 @@ class Release(_Section):
     prisoner_nouns: Words
 
 
+class Onset(_Section):
+    """Nouns that name a truce and the verb frames that start one ('took effect')."""
+
+    nouns: Words
+    verbs: Words
+    verb_objects: dict[str, Words]
+
+
 class Events(_Section):
     """The event kinds' triggers."""
 
     killing: Killing
     withdrawal: Withdrawal
     release: Release
+    onset: Onset
     proposal: KindFrame
     agreement: KindFrame
     military_operation: KindFrame

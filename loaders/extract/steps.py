@@ -31,6 +31,7 @@ from loaders.extract.links import collect_links, drop_undated_statements, fold_u
 from loaders.extract.mediation import link_mediators
 from loaders.extract.meetings import collect_meetings
 from loaders.extract.occurrences import collect_occurrences
+from loaders.extract.onset import collect_onsets
 from loaders.extract.order import collect_order
 from loaders.extract.relations import collect_relations, merge_similar_objects
 from loaders.extract.releases import collect_releases
@@ -65,6 +66,7 @@ STEPS: tuple[Step, ...] = (
     Step("withdrawals", collect_withdrawals, ("talks_sents",), ("events", "relations")),
     Step("releases", collect_releases, ("mentions",), ("events",)),
     Step("occurrences", collect_occurrences, ("mentions", "events"), ("events", "relations")),
+    Step("onsets", collect_onsets, ("mentions",), ("events",)),
     Step("undated", fold_undated, ("events",), ("events", "relations")),
     Step("links", collect_links, ("events",), ("relations",)),
     Step("statements", drop_undated_statements, ("events",), ("events",)),
