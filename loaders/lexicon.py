@@ -223,6 +223,7 @@ class Grammar(_Section):
     future_aux: Words
     future_frames: Words
     time_nouns: Words
+    counted_references: dict[str, int]  # 'the four convened again': four people just named
     speech_vehicles: Words  # 'in a statement on Friday, X said': the date is the saying's
     condition_marks: Words
     negating_preps: Words

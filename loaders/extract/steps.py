@@ -25,6 +25,7 @@ from loaders.extract.context import ArticleContext
 from loaders.extract.countries import retype_countries
 from loaders.extract.entities import collect_affiliations, collect_mentions
 from loaders.extract.events import collect_delegations, collect_rounds, finish_talks
+from loaders.extract.groups import collect_groups
 from loaders.extract.happenings import collect_killings
 from loaders.extract.leadership import collect_leadership
 from loaders.extract.links import collect_links, drop_undated_statements, fold_undated
@@ -56,6 +57,7 @@ STEPS: tuple[Step, ...] = (
     Step("mentions", collect_mentions, ("doc",), ("mentions",)),
     Step("staff", drop_staff, ("mentions",), ("mentions",)),
     Step("countries", retype_countries, ("mentions",), ("mentions",)),
+    Step("groups", collect_groups, ("mentions",), ("mentions",)),
     Step("affiliations", collect_affiliations, ("mentions",), ("relations",)),
     Step("leadership", collect_leadership, ("mentions",), ("relations",)),
     Step("meetings", collect_meetings, ("mentions",), ("events", "relations")),

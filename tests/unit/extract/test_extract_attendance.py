@@ -72,3 +72,25 @@ def test_extract_attendance_from_passives_and_participation(
     facts = extract_article(make_article("t-att2", ROUND + sentence, published="2024-08-27"))
     attended = {r.subject_id for r in facts.relations if r.predicate is Predicate.ATTENDED}
     assert attendees <= attended, attended
+
+
+def test_counted_reference_to_the_people_just_listed_attends_the_next_round() -> None:
+    facts = extract_article(
+        make_article(
+            "t-counted",
+            "Negotiators met in Amman on July 10, where Ayman Safadi, Sameh Shoukry and Faisal "
+            "Mekdad held a three-way meeting. The three convened again in Beirut on July 28 but "
+            "left without a breakthrough.",
+            published="2024-08-14",
+        )
+    )
+    beirut = [e for e in facts.events if e.kind is EventKind.TALKS and e.place_id == "beirut"]
+    assert len(beirut) == 1
+    attended = {
+        r.subject_id
+        for r in facts.relations
+        if r.predicate is Predicate.ATTENDED and r.object_id == beirut[0].id
+    }
+    assert {"ayman-safadi", "sameh-shoukry", "faisal-mekdad"} <= attended
+    names = {e.id: e for e in facts.entities}
+    assert "The three" not in names["ayman-safadi"].aliases
