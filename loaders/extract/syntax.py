@@ -166,6 +166,8 @@ def _in_subclause(head: Token, trigger: Token) -> bool:
         if cur.i == trigger.i or cur.head.i == cur.i:
             return False
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ in _SUBCLAUSE_DEPS and cur.head.i != cur.i:
+            if cur.dep_ == "acl" and cur.head.lower_ in _own_date_nouns():
+                return False  # 'in a readout released Monday night, stated ...'
             return not (_is_circumstance(cur) and cur.head.i == trigger.i)
         cur = cur.head
     return False
@@ -197,6 +199,18 @@ def _own_date_nouns() -> frozenset[str]:
     return lexicon_words("grammar", "time_nouns") | lexicon_words("grammar", "speech_vehicles")
 
 
+def _modifies_a_noun(verb: Token, trigger: Token) -> bool:
+    """Whether a verb heads a clause that modifies a noun ('the plan that Biden announced on
+    31 May', 'what it agreed to on July 2'): its date is that clause's own event's."""
+    if verb.i == trigger.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "acl" and verb.head.lower_ in _own_date_nouns():
+        return False  # 'in a readout released Monday night, stated ...': the statement's day
+    return verb.dep_ in ("relcl", "acl") or (
+        verb.dep_ in ("pcomp", "pobj") and any(c.tag_ in ("WP", "WDT") for c in verb.children)
+    )
+
+
 def nearest_date(ctx: ArticleContext, sent: int, trigger: Token) -> ResolvedDate | None:
     """The date phrase of the sentence nearest the trigger, for parses that hang it elsewhere.
 
@@ -215,6 +229,8 @@ def nearest_date(ctx: ArticleContext, sent: int, trigger: Token) -> ResolvedDate
         )
         if tok is None or governing_verb(tok.root).lemma_ in speech:
             continue
+        if _modifies_a_noun(governing_verb(tok.root), trigger):
+            continue  # 'the terms Hamas accepted on July 2': that acceptance's day
         lo, hi = sorted((tok.start, trigger.i))
         between = [t for t in ctx.doc[lo:hi] if t.text in (";", ":", "(", ")")]
         commas = sum(1 for t in ctx.doc[lo:hi] if t.text == ",")

@@ -138,3 +138,22 @@ def test_speech_verb_parsed_as_a_modifier_keeps_its_speaker_and_date() -> None:
         "north of Gaza and of not respecting the criteria agreed for choosing the prisoners."
     )
     assert ("2024-08-12", DatePrecision.DAY) in _dates(text, EventKind.STATEMENT)
+
+
+def test_event_date_of_speech_is_never_the_day_of_a_clause_on_a_noun() -> None:
+    # 'the terms Syria accepted on July 2' dates the acceptance, not what was said
+    text = (
+        "Fighting continued across the region. Ayman Safadi said Jordan demanded that Syria "
+        "be bound by the terms it accepted on July 2."
+    )
+    facts = extract_article(make_article("t-dates", text, published=PUBLISHED))
+    said = [e for e in facts.events if any(p.entity_id == "ayman-safadi" for p in e.participants)]
+    assert all(e.date != "2024-07-02" for e in said)
+
+
+def test_event_date_of_speech_from_the_readout_it_was_released_in() -> None:
+    text = (
+        "Fighting continued across the region. Safadi's office, in a readout released Monday "
+        "night, stated the minister \u201creiterated Jordan's commitment to the talks.\u201d"
+    )
+    assert _dates(text, EventKind.STATEMENT) == [("2024-08-12", DatePrecision.DAY)]
