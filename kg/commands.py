@@ -53,7 +53,11 @@ def run_load(
     try:
         if manifest is not None:
             read_manifest(manifest)
-        total = count_sources(paths, manifest, settings.kg_max_article_bytes) if paths else None
+        total = (
+            count_sources(paths, manifest, settings.kg_max_article_bytes)
+            if facts is None
+            else count_lines(facts)
+        )
     except LoaderError as e:
         fail(str(e))
     columns = (
@@ -95,6 +99,15 @@ def run_load(
         if report.loaded or report.updated:
             store.derive_sequences()
         return report
+
+
+def count_lines(path: Path) -> int | None:
+    """The lines holding something in a facts file (None when it cannot be read)."""
+    try:
+        with path.open("rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return None
 
 
 def read_totals(settings: Settings | None = None) -> dict[str, int]:
