@@ -264,7 +264,11 @@ def _attributes_an_event(ctx: ArticleContext, verb: Token) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i in triggers:
         return True  # 'Gantz quit the government, accusing Netanyahu of ...': the news is the exit
     content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
-    return any(c.i in triggers for c in content)
+    if any(c.i in triggers for c in content):
+        return True
+    # 'the health ministry said 274 Palestinians were killed': a toll reported, not a stance
+    reports = set(ctx.patterns["events"]["killing"]["verbs"])
+    return any(t.pos_ == "VERB" and t.lemma_ in reports for c in content for t in c.subtree)
 
 
 def _dated_statement(

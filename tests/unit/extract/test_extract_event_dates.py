@@ -157,3 +157,10 @@ def test_event_date_of_speech_from_the_readout_it_was_released_in() -> None:
         "night, stated the minister \u201creiterated Jordan's commitment to the talks.\u201d"
     )
     assert _dates(text, EventKind.STATEMENT) == [("2024-08-12", DatePrecision.DAY)]
+
+
+def test_a_reported_toll_is_no_statement_of_the_source() -> None:
+    before = "Fighting continued across the region. Jordan said on Monday that "
+    toll = _dates(before + "27 people were killed in the raid.", EventKind.STATEMENT)
+    stance = _dates(before + "the raid was a crime.", EventKind.STATEMENT)
+    assert (toll, stance) == ([], [("2024-08-12", DatePrecision.DAY)])
