@@ -86,6 +86,8 @@ def _actor(ctx: ArticleContext, tok: Token) -> Mention | None:
                 m = next((x for x in mods if x is not None), None)
             if m is not None and m.type in _SIDES:
                 return m
+        if subj and cur.dep_ == "advcl":
+            return None  # '..., while the authorities freed ...': a clause with its own subject
         if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
             return None
         cur = cur.head

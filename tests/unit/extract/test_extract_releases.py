@@ -59,3 +59,19 @@ def test_extract_no_release_from_conditions_promises_or_things(text: str) -> Non
     facts = extract_article(make_article("t-rel-none", text, published="2025-10-05"))
     kinds = {EventKind.HOSTAGE_RELEASE, EventKind.PRISONER_RELEASE}
     assert not [e for e in facts.events if e.kind in kinds]
+
+
+def test_extract_release_in_a_clause_with_its_own_subject_is_not_the_main_clause_actor() -> None:
+    facts = extract_article(
+        make_article(
+            "t-release-while",
+            "Hamas released three Israeli captives in Khan Younis on Saturday, while the "
+            "occupation authorities freed 369 Palestinian prisoners from its jails.",
+            published="2025-02-15",
+        )
+    )
+    by_kind = {
+        e.kind: {p.entity_id for p in e.participants if p.role is Role.ACTOR} for e in facts.events
+    }
+    assert by_kind.get(EventKind.PRISONER_RELEASE) == {"israel"}
+    assert by_kind.get(EventKind.HOSTAGE_RELEASE) == {"hamas"}
