@@ -37,10 +37,11 @@ def delegation_countries(ctx: ArticleContext, noun: Token) -> list[Mention]:
             break
         i -= 1
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "from":
-            for pobj in child.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            # 'a delegation from Israel', 'the delegations of Israel and the Hamas movement'
+            for pobj in (p for c in child.children for p in (c, *c.conjuncts)):
                 m = ctx.mention_for(pobj)
-                if m is not None and m.type is EntityType.COUNTRY:
+                if m is not None and m.type in _DELEGATING and m not in found:
                     found.append(m)
     return found
 
@@ -66,7 +67,8 @@ def delegation_entity(
         entity_id = same  # one delegation per country and round, whatever the article calls it
     ctx.delegations.setdefault((country.entity_id, talks), entity_id)
     draft = ctx.add_entity(entity_id, EntityType.DELEGATION, name, sent, country.confidence)
-    surface = f"{country.text} {noun.text}"
-    if surface not in draft.aliases and surface != name:
-        draft.aliases.append(surface)
+    # as written ('Israel's negotiators') and with the side's adjective ('Israeli negotiators')
+    for form in (f"{country.text} {noun.text}", f"{adjective} {noun.lower_}"):
+        if form not in draft.aliases and form != draft.name:
+            draft.aliases.append(form)
     return entity_id

@@ -217,6 +217,8 @@ def venue_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
     """The venue: 'in/at <place>' attached to the talks word or to the verb it is the object of."""
     verb = governing_verb(trigger)
     attached = trigger.i == verb.i or trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+    # 'hosted the delegations in Sharm El-Sheikh for talks': the verb's place is the round's
+    attached = attached or (trigger.dep_ == "pobj" and trigger.head.head.i == verb.i)
     found: list[str] = []
     for m in ctx.mentions_in(sent):
         if m.type not in (EntityType.PLACE, EntityType.COUNTRY):

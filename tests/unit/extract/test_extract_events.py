@@ -222,3 +222,39 @@ def test_mediating_state_at_a_round_of_other_parties_mediates_and_attends_it() -
     assert ("qatar", Predicate.MEDIATED) in rels and ("egypt", Predicate.MEDIATED) in rels
     assert ("qatar", Predicate.ATTENDED) in rels
     assert ("israel", Predicate.MEDIATED) not in rels
+
+
+def test_delegations_of_the_sides_named_after_the_noun_attend_the_round() -> None:
+    facts = extract_article(
+        make_article(
+            "t-delegations-of",
+            "Negotiators met in Amman on Monday. The delegations of Jordan and Syria "
+            "then worked through the text with the mediators.",
+            published="2024-08-14",
+        )
+    )
+    delegations = {e.id for e in facts.entities if e.type is EntityType.DELEGATION}
+    assert {"jordanian-delegation-2024-08", "syrian-delegation-2024-08"} <= delegations
+
+
+def test_delegation_named_with_the_side_adjective_as_an_alias() -> None:
+    facts = extract_article(
+        make_article(
+            "t-delegation-alias",
+            "Jordan's negotiators held talks with Syria in Amman on Monday.",
+            published="2024-08-14",
+        )
+    )
+    jordanian = next(e for e in facts.entities if e.type is EntityType.DELEGATION)
+    assert "Jordanian negotiators" in {jordanian.name, *jordanian.aliases}
+
+
+def test_venue_of_the_verb_a_talks_purpose_hangs_from() -> None:
+    facts = extract_article(
+        make_article(
+            "t-venue-for",
+            "Egypt hosted Jordanian and Syrian negotiators in Amman on Monday for talks.",
+            published="2024-08-14",
+        )
+    )
+    assert [e.place_id for e in facts.events if e.kind is EventKind.TALKS] == ["amman"]
