@@ -141,6 +141,7 @@ class Relations(_Section):
     reject_verbs: Words
     reject_adjectives: Words
     accuse_verbs: Words
+    blame_words: Words  # 'X said Israel was thwarting the talks': X accuses Israel
     accuse_nouns: Words
     propose_verbs: Words
     causal_verbs: Words

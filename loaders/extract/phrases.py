@@ -227,15 +227,25 @@ def subject_party(ctx: ArticleContext, verb: Token) -> Mention | None:
 def _subject_token(ctx: ArticleContext, verb: Token) -> Token | None:
     """The subject token of a verb, or of the verb it inherits its subject from."""
     cur = verb
-    for _ in range(4):
+    inherited = False  # through a participle: 'announced that X is postponed, accusing Israel'
+    for _ in range(5):
         for child in cur.children:
             subject = child.dep_ in ("nsubj", "nsubjpass")
-            if subject and (cur.dep_ != "conj" or party_of(ctx, child) is not None):
+            party = subject and party_of(ctx, child) is not None
+            if subject and inherited and not party and cur.dep_ == "ccomp":
+                break  # the postponed release does not accuse: the one who announced it does
+            if subject and (cur.dep_ != "conj" or party):
                 return child
         participle = cur.dep_ == "advcl" and cur.tag_ == "VBG"  # '..., accusing Israel of'
-        if (cur.dep_ in ("conj", "xcomp") or participle) and cur.head.i != cur.i:
+        if cur.dep_ == "ccomp" and inherited:
             cur = cur.head
             continue
+        if (cur.dep_ in ("conj", "xcomp") or participle) and cur.head.i != cur.i:
+            inherited = inherited or participle
+            cur = cur.head
+            continue
+        if cur.dep_ == "acl" and cur.head.dep_ == "ROOT" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head  # 'The Forum, which represents ..., called on X and accused Y'
         if cur.dep_ == "relcl":  # 'the Forum, which represents ..., and accused X'
             return cur.head
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.dep_ == "dobj":
@@ -243,6 +253,16 @@ def _subject_token(ctx: ArticleContext, verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _below_a_clause(tok: Token, top: Token) -> bool:
+    """Whether a verb stands between a token and the head of its phrase."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.pos_ in ("VERB", "AUX"):
+            return True
+        cur = cur.head
+    return False
 
 
 def subject_parties(ctx: ArticleContext, verb: Token) -> list[Mention]:
@@ -258,6 +278,8 @@ def subject_parties(ctx: ArticleContext, verb: Token) -> list[Mention]:
         return []
     found = [first]
     for tok in subject.subtree:
+        if _below_a_clause(tok, subject):
+            continue  # 'the Forum, which represents the families, called on Israelis ...'
         m = ctx.mention_for(tok)
         if m is None or m in found or m.type not in PARTY_TYPES or tok.i != m.end - 1:
             continue

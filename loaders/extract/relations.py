@@ -22,6 +22,7 @@ _PREPS_OF = {"demand": ("on", "for"), "reject": ()}
 def collect_relations(ctx: ArticleContext) -> None:
     """DEMANDED, REJECTED and ACCUSED edges from verbs, nouns and evaluations of each sentence."""
     cfg = ctx.patterns["relations"]
+    speech = set(ctx.patterns["talks"]["speech_verbs"])
     for sent, span in enumerate(ctx.sents):
         if sent in ctx.headlines:
             continue
@@ -34,6 +35,8 @@ def collect_relations(ctx: ArticleContext) -> None:
                 _demanded(ctx, tok, sent)
             elif is_reject_verb(tok, cfg["reject_verbs"]):
                 _rejected(ctx, tok, sent)
+            if tok.lemma_ in speech:
+                _blamed(ctx, tok, sent)
 
 
 def is_reject_verb(tok: Token, verbs: list[str]) -> bool:
@@ -110,6 +113,23 @@ def _accused(ctx: ArticleContext, verb: Token, sent: int) -> None:
             if m is not None and m.entity_id != who.entity_id:
                 confidence = min(who.confidence, m.confidence) * 0.8
                 ctx.relate(who.entity_id, Predicate.ACCUSED, m.entity_id, sent, confidence)
+
+
+def _blamed(ctx: ArticleContext, verb: Token, sent: int) -> None:
+    """'Abu Zuhri said Israel was thwarting the mediators', 'Hamdan said Blinken is part of the
+    problem': a speaker who says a party does harm accuses it."""
+    speaker = subject_party(ctx, verb)
+    if speaker is None:
+        return
+    words = set(ctx.patterns["relations"]["blame_words"])
+    for content in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+        if not any(t.lemma_ in words or t.lower_ in words for t in content.subtree):
+            continue
+        for subj in (c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")):
+            target = party_of(ctx, subj)
+            if target is not None and target.entity_id != speaker.entity_id:
+                confidence = min(speaker.confidence, target.confidence) * 0.7
+                ctx.relate(speaker.entity_id, Predicate.ACCUSED, target.entity_id, sent, confidence)
 
 
 def merge_similar_objects(ctx: ArticleContext) -> None:

@@ -181,3 +181,35 @@ def test_extract_joint_statement_calling_on_parties_is_a_demand_of_each_signator
     demanders = {r.subject_id for r in facts.relations if r.predicate is Predicate.DEMANDED}
     assert {"joe-biden", "tamim-bin-hamad-al-thani"} <= demanders
     assert "egypt" not in demanders
+
+
+def test_extract_speaker_saying_a_party_does_harm_accuses_it() -> None:
+    facts = _extract(
+        "Jordanian official Ayman Safadi told reporters that Syria was thwarting the "
+        "mediators' efforts."
+    )
+    assert ("ayman-safadi", "syria") in _pairs(facts, Predicate.ACCUSED)
+
+
+def test_extract_speaker_saying_a_party_does_well_accuses_no_one() -> None:
+    facts = _extract("Jordanian official Ayman Safadi told reporters that Syria was helping.")
+    assert _pairs(facts, Predicate.ACCUSED) == set()
+
+
+def test_extract_participle_of_an_announcement_accuses_for_the_announcer() -> None:
+    facts = _extract(
+        "On Monday, Ayman Safadi has announced that the release is postponed until further "
+        "notice, accusing Syria of violations of the agreement."
+    )
+    assert ("ayman-safadi", "syria") in _pairs(facts, Predicate.ACCUSED)
+
+
+def test_extract_group_whose_sentence_has_no_verb_of_its_own_still_accuses() -> None:
+    facts = _extract(
+        "The Hostages and Missing Families Forum, which represents most of the families, "
+        "called on Israelis to take to the streets, and accused Netanyahu of abandoning "
+        "the captives."
+    )
+    assert ("hostages-and-missing-families-forum", "benjamin-netanyahu") in _pairs(
+        facts, Predicate.ACCUSED
+    )
