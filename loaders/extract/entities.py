@@ -106,6 +106,9 @@ def collect_affiliations(ctx: ArticleContext) -> None:
         post = _appositive(ctx, m)
         if post:
             _apply_title(ctx, m, post, possessive_first=False)
+        before = _title_before_comma(ctx, m) if not pre else []
+        if before:
+            _apply_title(ctx, m, before, possessive_first=True)
         _of_organization(ctx, m)
 
 
@@ -153,6 +156,18 @@ def _appositive(ctx: ArticleContext, m: Mention) -> list[Token]:
         out.append(doc[i])
         i += 1
     return out
+
+
+def _title_before_comma(ctx: ArticleContext, m: Mention) -> list[Token]:
+    """The title a name stands in apposition to: 'The White House press secretary, Karoline
+    Leavitt, said' (the title noun and its modifiers, before the comma)."""
+    root = ctx.doc[m.end - 1]
+    title = root.head
+    if root.dep_ != "appos" or title.pos_ != "NOUN" or title.i >= m.start:
+        return []
+    if ctx.mention_for(title) is not None:
+        return []
+    return [t for t in ctx.doc[title.left_edge.i : title.i + 1] if t.dep_ != "det"]
 
 
 def _titles_in(ctx: ArticleContext, words: str, kind: str) -> list[str]:

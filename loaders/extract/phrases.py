@@ -269,8 +269,8 @@ def subject_parties(ctx: ArticleContext, verb: Token) -> list[Mention]:
     """The subject party of a verb and the other parties its subject phrase lists ('Biden, Sisi
     and the emir issued a joint statement'), however the parser hangs the list together.
 
-    A party named as a possessive or an adjective ('Egypt's president', 'the Egyptian
-    president') is the next one's country, not a party of its own.
+    A party named as a modifier ('Egypt's president', 'the Egyptian president', 'EU foreign
+    policy chief Josep Borrell') is the next one's country or body, not a party of its own.
     """
     subject = _subject_token(ctx, verb)
     first = party_of(ctx, subject) if subject is not None else None
@@ -283,6 +283,7 @@ def subject_parties(ctx: ArticleContext, verb: Token) -> list[Mention]:
         m = ctx.mention_for(tok)
         if m is None or m in found or m.type not in PARTY_TYPES or tok.i != m.end - 1:
             continue
-        if tok.dep_ not in ("poss", "amod") and not any(c.dep_ == "case" for c in tok.children):
+        modifier = tok.dep_ in ("poss", "amod", "compound")
+        if not modifier and not any(c.dep_ == "case" for c in tok.children):
             found.append(m)
     return found

@@ -131,3 +131,28 @@ def test_extract_demand_and_accusation_edges() -> None:
     assert [(r.subject_id, r.object_id) for r in demands] == [("hezbollah", None)]
     assert "withdrawal of foreign troops" in (demands[0].object_text or "")
     assert ("jordan", "iran") in _rels(facts, Predicate.ACCUSED)
+
+
+def test_extract_title_a_name_stands_in_apposition_to() -> None:
+    facts = extract_article(
+        make_article(
+            "t-title-before",
+            "The White House press secretary, Karoline Leavitt, told reporters on Tuesday "
+            "that Iran's new president, Masoud Pezeshkian, had called.",
+            published="2025-01-15",
+        )
+    )
+    assert ("karoline-leavitt", "white-house") in _rels(facts, Predicate.MEMBER_OF)
+    assert ("masoud-pezeshkian", "iran") in _rels(facts, Predicate.LEADS)
+
+
+def test_extract_party_named_as_a_title_modifier_demands_nothing_of_its_own() -> None:
+    facts = extract_article(
+        make_article(
+            "t-modifier",
+            "EU foreign policy chief Josep Borrell urged Israel to renounce a ground offensive.",
+            published="2024-05-06",
+        )
+    )
+    demanders = {s for s, _ in _rels(facts, Predicate.DEMANDED)}
+    assert demanders == {"josep-borrell"}
