@@ -114,6 +114,7 @@ def _evidence_index(rows: list[Row]) -> dict[tuple[str, str], list[Evidence]]:
             end=r["end"],
             confidence=r["confidence"],
             claimant=Claimant.model_validate(r["claimant"]) if r.get("claimant") else None,
+            status=r.get("status"),
         )
         index[(r["fact"], r["article"])].append(ev)
     return index

@@ -2,9 +2,11 @@
 
 Every evidence record of an event, a participation or a relation is a claim: the article says
 the fact is so (stated), will be (planned), may be (doubted, hypothetical) or is not (denied),
-on the word of its claimant. A participation takes the status of the article's matching
-ATTENDED or MEDIATED edge when it states one ('whether Hamas will attend is unclear' doubts
-Hamas's place on the roll call, not the round), else the event's.
+on the word of its claimant. A sentence's status is its own when extraction read one for it
+(an article may state a fact in one sentence and doubt it in the one it is quoted from), else
+the fact's in the article; a participation takes the status of the article's matching ATTENDED
+or MEDIATED edge when it states one ('whether Hamas will attend is unclear' doubts Hamas's
+place on the roll call, not the round), else the event's.
 """
 
 from __future__ import annotations
@@ -43,15 +45,16 @@ def article_evidence(facts: ArticleFacts) -> Iterator[tuple[str, Evidence, Claim
             yield e.id, ev, None
     for v in facts.events:
         for ev in v.evidence:
-            yield v.id, ev, status[v.id]
+            yield v.id, ev, ev.status or status[v.id]
         for p in v.participants:
             if p.evidence is None:
                 continue
             edge = ROLE_EDGES.get(p.role)
             own = status.get(f"{p.entity_id}|{edge}|{v.id}") if edge is not None else None
-            yield participation_key(p.entity_id, p.role, v.id), p.evidence, own or status[v.id]
+            key = participation_key(p.entity_id, p.role, v.id)
+            yield key, p.evidence, p.evidence.status or own or status[v.id]
     for r in facts.relations:
-        yield r.key, r.evidence, status[r.key]
+        yield r.key, r.evidence, r.evidence.status or status[r.key]
 
 
 def claimant_fields(ev: Evidence) -> dict[str, Any]:

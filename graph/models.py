@@ -230,6 +230,8 @@ class Evidence(_Frozen):
     confidence: float = Field(default=0.8, ge=0.0, le=1.0)
     # Who the sentence attributes the fact to; None: the article in its own voice.
     claimant: Claimant | None = None
+    # How this sentence presents the fact; None: as the fact's status in its article.
+    status: ClaimStatus | None = None
 
     @model_validator(mode="after")
     def _offsets_ordered(self) -> Evidence:

@@ -23,7 +23,18 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Span, Token
 
-from graph.models import ArticleFacts, Claimant, ClaimantKind, EntityType, Evidence
+from graph.claims import ROLE_EDGES, participation_key
+from graph.models import (
+    ArticleFacts,
+    Claimant,
+    ClaimantKind,
+    EntityType,
+    Event,
+    Evidence,
+    Participant,
+)
+from loaders.extract.assemble import final_event_ids
+from loaders.extract.claims import sentence_statuses
 from loaders.extract.context import ArticleContext, Mention
 from loaders.extract.phrases import resolve_pronoun
 
@@ -193,41 +204,50 @@ def _opens_quote(sent: Span) -> bool:
 
 
 def attribute_claimants(facts: ArticleFacts, ctx: ArticleContext) -> ArticleFacts:
-    """The facts with the claimant of each event, participation and relation sentence set."""
+    """The facts with each event, participation and relation sentence's claimant set, and the
+    status that sentence gives the fact where it differs from the fact's in the article."""
     by_start = {s.start_char: i for i, s in enumerate(ctx.sents)}
     starts = sorted(by_start)
     claimants = sentence_claimants(ctx)
     known = {e.id for e in facts.entities}
-    if not claimants:
-        return facts
+    own = sentence_statuses(ctx, final_event_ids(ctx))
+    overall = {v.id: v.status for v in facts.events} | {r.key: r.status for r in facts.relations}
 
-    def attributed(ev: Evidence) -> Evidence:
+    def attributed(ev: Evidence, fact: str, status_key: str | None = None) -> Evidence:
         sent = _sentence_at(starts, by_start, ev.start)
+        update: dict[str, object] = {}
         who = claimants.get(sent) if sent is not None else None
-        if who is None:
-            return ev
-        if who.entity_id is not None and who.entity_id not in known:
-            who = who.model_copy(update={"entity_id": None})
-        return ev.model_copy(update={"claimant": who})
+        if who is not None:
+            if who.entity_id is not None and who.entity_id not in known:
+                who = who.model_copy(update={"entity_id": None})
+            update["claimant"] = who
+        said = own.get(status_key or fact, {}).get(sent) if sent is not None else None
+        if said is not None and said is not overall.get(status_key or fact):
+            update["status"] = said
+        return ev.model_copy(update=update) if update else ev
+
+    def part(v: Event, p: Participant) -> Participant:
+        if p.evidence is None:
+            return p
+        edge = ROLE_EDGES.get(p.role)
+        key = f"{p.entity_id}|{edge}|{v.id}" if edge is not None else None
+        fact = participation_key(p.entity_id, p.role, v.id)
+        return p.model_copy(update={"evidence": attributed(p.evidence, fact, key)})
 
     return facts.model_copy(
         update={
             "events": tuple(
                 v.model_copy(
                     update={
-                        "evidence": tuple(map(attributed, v.evidence)),
-                        "participants": tuple(
-                            p.model_copy(update={"evidence": attributed(p.evidence)})
-                            if p.evidence is not None
-                            else p
-                            for p in v.participants
-                        ),
+                        "evidence": tuple(attributed(ev, v.id) for ev in v.evidence),
+                        "participants": tuple(part(v, p) for p in v.participants),
                     }
                 )
                 for v in facts.events
             ),
             "relations": tuple(
-                r.model_copy(update={"evidence": attributed(r.evidence)}) for r in facts.relations
+                r.model_copy(update={"evidence": attributed(r.evidence, r.key)})
+                for r in facts.relations
             ),
         }
     )

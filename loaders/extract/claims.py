@@ -130,3 +130,39 @@ def mark_claims(ctx: ArticleContext) -> None:
         here = [i for i in event.triggers if ctx.sent_of[i] == r.sent]
         found = [claim_status(ctx.doc[i], ctx.patterns, party=True) for i in here]
         r.status = most_certain(found) if found else event.status
+
+
+def sentence_statuses(
+    ctx: ArticleContext, final_ids: dict[str, str]
+) -> dict[str, dict[int, ClaimStatus]]:
+    """The status each sentence gives each fact it states, by fact key and sentence index.
+
+    An event's sentence takes the most certain status of the event's triggers in it; a relation's
+    the status of its draft from that sentence. A fact stated in one sentence and doubted in
+    another has each sentence's own (`final_ids` maps draft keys to event ids).
+    """
+    out: dict[str, dict[int, list[ClaimStatus]]] = {}
+    # A doubt or denial of a party's part is not one of the event: 'whether Hamas will be part
+    # of these discussions is still in doubt' doubts Hamas's place, not the discussions.
+    parties = {
+        (r.obj, r.sent, r.status)
+        for r in ctx.relations
+        if r.obj_is_event and not r.subject_is_event and r.status is not STATED
+    }
+    for key, d in ctx.events.items():
+        eid = final_ids.get(key)
+        if eid is None:
+            continue
+        for i in d.triggers:
+            status = claim_status(ctx.doc[i], ctx.patterns)
+            if (key, ctx.sent_of[i], status) in parties:
+                continue
+            out.setdefault(eid, {}).setdefault(ctx.sent_of[i], []).append(status)
+    for r in ctx.relations:
+        subject = final_ids.get(r.subject) if r.subject_is_event else r.subject
+        obj = final_ids.get(r.obj) if r.obj_is_event and r.obj is not None else r.obj
+        if subject is None or obj is None:
+            continue
+        key = f"{subject}|{r.predicate}|{obj}"
+        out.setdefault(key, {}).setdefault(r.sent, []).append(r.status)
+    return {k: {s: most_certain(v) for s, v in by.items()} for k, by in out.items()}

@@ -110,3 +110,22 @@ def test_every_edge_has_a_quote_or_is_derived(client: TestClient, corpus: str) -
     assert walk.checked > 50
     if len(rounds) > 1:
         assert walk.derived, "rounds in date order are linked by derived edges"
+
+
+def test_seed_doubt_keeps_hamas_off_the_confirmed_roll_call(
+    client: TestClient, corpus: str
+) -> None:
+    if corpus != "seeds":
+        pytest.skip("a sentence of the seed articles")
+    call = Walk(client).get("/rounds/talks-doha-2024-08/attendees")
+    [hamas] = [a for a in call["attendees"] if a["id"] == "hamas"]
+    assert hamas["standing"] == "unconfirmed"
+    assert "hamas" in call["standings"]["unconfirmed"]
+    [quote] = hamas["evidence"]
+    assert "is still in doubt" in quote["sentence"]
+    assert quote["status"] == "doubted"
+    # the doubt is about Hamas's part: the round itself stays announced, not doubted
+    assert call["round"]["standing"] == "expected"
+    burns = next(a for a in call["attendees"] if a["id"] == "bill-burns")
+    assert burns["standing"] == "expected"
+    assert {q["claimant"]["name"] for q in burns["evidence"]} == {"Karine Jean-Pierre"}

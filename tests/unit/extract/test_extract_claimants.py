@@ -7,7 +7,15 @@ import hashlib
 
 import pytest
 
-from graph.models import Article, ArticleFacts, Claimant, ClaimantKind, Evidence, Predicate
+from graph.models import (
+    Article,
+    ArticleFacts,
+    Claimant,
+    ClaimantKind,
+    ClaimStatus,
+    Evidence,
+    Predicate,
+)
 from loaders.extract import extract_article
 from loaders.extract.claimants import load_words
 
@@ -112,3 +120,23 @@ def test_word_lists_load_and_refuse_unknown_keys() -> None:
     assert {"say", "tell", "announce", "confirm", "deny", "cite"} <= words.reporting_verbs
     with pytest.raises(ValueError, match="reporting_verb"):
         type(words).model_validate({**words.model_dump(), "reporting_verb": ["say"]})
+
+
+def test_each_sentence_keeps_its_own_status_of_a_fact() -> None:
+    facts = facts_of(
+        "Hamas will attend the talks in Doha on Thursday, officials said.\n"
+        "However, whether Hamas will be part of these discussions, which will be held in the "
+        "Qatari capital on Thursday, is still in doubt."
+    )
+    [attended] = [
+        r for r in facts.relations if r.predicate is Predicate.ATTENDED and r.subject_id == "hamas"
+    ]
+    assert attended.status is ClaimStatus.PLANNED  # the article's word: said once without doubt
+    if "in doubt" in attended.evidence.sentence:
+        assert attended.evidence.status is ClaimStatus.DOUBTED
+    else:
+        assert attended.evidence.status is None
+    [talks] = [v for v in facts.events if v.id.startswith("talks-doha")]
+    assert all(ev.status is not ClaimStatus.DOUBTED for ev in talks.evidence), (
+        "the doubt is about Hamas's part, not the round"
+    )
