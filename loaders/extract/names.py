@@ -122,7 +122,8 @@ def _merged(ctx: ArticleContext, ent: Span, start: int, nxt: Span | None) -> Can
 
 def plausible_name(text: str, words: TypeWords, heads: set[str]) -> bool:
     """Whether a text can be a name: capitalised, no digits, quotes or URL marks."""
-    first = text.split("-")[0].split()[0].lower() if text.strip("-") else ""
+    leading = text.split("-")[0].split()  # ' -x': nothing but spaces before the hyphen
+    first = leading[0].lower() if leading else ""
     if len(text) < 2 or not (text[0].isupper() or first in words.name_particles):
         return False
     if any(c in text for c in '@/|\u201c\u201d"'):
