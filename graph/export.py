@@ -197,6 +197,7 @@ def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
     events: dict[str, dict[str, Any]] = {}
     relations: dict[str, dict[str, Any]] = {}
     evidence: dict[tuple[str, str, int], dict[str, Any]] = {}
+    type_votes: dict[str, dict[str, int]] = {}
     for f in facts:
         aid = f.article.id
         articles[aid] = _article_row(f)
@@ -215,6 +216,10 @@ def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
             _union(row["aliases"], e.aliases)
             _union(row["roles"], e.roles)
             _union(row["articles"], [aid])
+            votes = type_votes.setdefault(e.id, {})
+            votes[str(e.type)] = votes.get(str(e.type), 0) + 1
+            if votes[str(e.type)] > votes[row["type"]]:
+                row["type"] = str(e.type)  # the type most articles give, ties to the first
         _merge_event(events, aid, f)
         for r in f.relations:
             rel = relations.setdefault(

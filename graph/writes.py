@@ -183,6 +183,7 @@ def write_rows(tx: ManagedTransaction, rows: ArticleRows) -> None:
     for name, batch in (
         ("merge_article", rows.articles),
         ("merge_entities", rows.entities),
+        ("settle_entity_types", rows.entities),
         ("merge_events", rows.events),
         ("merge_issues", rows.issues),
         ("merge_participants", rows.participants),

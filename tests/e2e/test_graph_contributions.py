@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.export import read_document
+from graph.export import facts_document, read_document
 from graph.models import (
     Article,
     ArticleFacts,
@@ -338,3 +338,35 @@ def test_a_deleted_article_takes_back_what_it_alone_stated(store: GraphStore) ->
     store.write_article(other)
     assert only_other == _entities(store)
     assert only_other[0]["roles"] == [] and only_other[0]["aliases"] == ["Sheikh Mohammed"]
+
+
+def _typed(article_id: str, type_: EntityType) -> ArticleFacts:
+    text = f"Norland in {article_id}."
+    article = Article(
+        id=article_id, content_hash=hashlib.sha256(text.encode()).hexdigest(), text=text
+    )
+    ev = Evidence(article_id=article_id, sentence=text, start=0, end=len(text))
+    norland = Entity(id="norland", type=type_, name="Norland", evidence=(ev,))
+    return ArticleFacts(article=article, entities=(norland,))
+
+
+def _norland_type(store: GraphStore) -> str:
+    (row,) = store.read("MATCH (n:Entity {id: $id}) RETURN n.type AS type", id="norland")
+    return str(row["type"])
+
+
+def test_entity_type_is_the_one_most_articles_give(store: GraphStore) -> None:
+    batch = [
+        _typed("t1", EntityType.ORGANIZATION),
+        _typed("t2", EntityType.COUNTRY),
+        _typed("t3", EntityType.COUNTRY),
+    ]
+    for facts in batch:
+        store.write_article(facts)
+    assert _norland_type(store) == "Country"
+    (exported,) = [e for e in facts_document(batch)["entities"] if e["id"] == "norland"]
+    assert exported["type"] == "Country"
+    store.delete_article("t3")
+    assert _norland_type(store) == "Organization"  # one each: the type given first
+    store.delete_article("t1")
+    assert _norland_type(store) == "Country"
