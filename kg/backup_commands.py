@@ -1,15 +1,41 @@
-"""`kg import FILE`: rebuild the graph from a file written by `kg export` (a backup)."""
+"""`kg export` and `kg import FILE`: the whole graph to a facts JSON file and back (a backup)."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from graph.settings import get_settings
-from kg.cli import app, fail, graph_errors, open_store, out
+from kg.console import fail, graph_errors, out
+from kg.db_commands import open_store
+
+app = typer.Typer()
+
+
+@app.command("export")
+def export(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="facts JSON to write")],
+) -> None:
+    """Write the whole graph as a facts JSON document (the shape scored by score.py)."""
+    from graph.export import read_document
+
+    with graph_errors(), open_store(get_settings()) as store:
+        doc = read_document(store)
+    tmp = out_file.with_name(out_file.name + ".tmp")
+    try:
+        tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, out_file)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        fail(f"cannot write {out_file}: {e.strerror or e}")
+    out.print(
+        f"wrote {out_file}: {len(doc['articles'])} articles, {len(doc['entities'])} "
+        f"entities, {len(doc['events'])} events, {len(doc['relations'])} relations"
+    )
 
 
 def read_backup(path: Path) -> object:
@@ -48,7 +74,3 @@ def import_backup(
         f"unchanged; {report.entities} entities, {report.events} events, "
         f"{report.relations} relations in {report.seconds:.1f} s"
     )
-
-
-if __name__ == "__main__":
-    app()

@@ -15,10 +15,13 @@ from rich.table import Table
 from graph.models import ArticleFacts
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
-from kg.cli import app, err, fail, graph_errors, open_store, out
+from kg.console import err, fail, graph_errors, out
+from kg.db_commands import open_store
 
 if TYPE_CHECKING:
     from loaders.pipeline import LoadReport
+
+app = typer.Typer()
 
 SEEDS_HINT = (
     "no articles at {path}. Point `kg demo` at a folder of .txt/.html/.json articles, e.g. the "

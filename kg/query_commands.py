@@ -18,7 +18,10 @@ from graph.errors import NotFound
 from graph.models import EntityType, EventKind, IsoDate
 from graph.names import normalize
 from graph.settings import get_settings
-from kg.cli import app, err, fail, graph_errors, open_store, out
+from kg.console import err, fail, graph_errors, out
+from kg.db_commands import open_store
+
+app = typer.Typer()
 
 MAX_QUERY = 200  # characters of a search text, as GET /entities takes
 MAX_TIMELINE = 500  # events of one timeline, as GET /timeline takes

@@ -9,7 +9,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graph.settings import get_settings
-from kg.cli import app, err, fail, out
+from kg.console import err, fail, out
+
+app = typer.Typer()
 
 
 @app.command("extract")

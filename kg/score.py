@@ -20,11 +20,15 @@ import typer
 
 from graph import embedded
 from graph.settings import Settings
-from kg.cli import app, err, fail, graph_errors, open_store, out
+from kg.commands import run_load
+from kg.console import err, fail, graph_errors, out
+from kg.db_commands import open_store
 
 if TYPE_CHECKING:
     from graph.export import FactsDoc
     from loaders.pipeline import LoadReport
+
+app = typer.Typer()
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_EVAL = REPO.parent / "shared" / "eval"
@@ -202,8 +206,6 @@ def score_corpus(
     facts_dir: Path | None,
 ) -> CorpusScore:
     """Empties the scratch graph, loads one corpus into it, exports it and scores the export."""
-    from kg.commands import run_load  # here: kg.commands imports kg.cli, which imports this
-
     _reset(settings)
     err.print(f"[bold]{corpus.name}[/]: loading {corpus.articles} ...", highlight=False)
     report = run_load(

@@ -11,9 +11,12 @@ from tests.conftest import REPO
 
 MODULES = [
     "kg.cli",
+    "kg.console",
+    "kg.db_commands",
     "kg.commands",
     "kg.scale_commands",
     "kg.bench_commands",
+    "bench.cli",
     "kg.backup_commands",
     "kg.score",
     "api.main",
