@@ -74,3 +74,7 @@ def import_backup(
         f"unchanged; {report.entities} entities, {report.events} events, "
         f"{report.relations} relations in {report.seconds:.1f} s"
     )
+
+
+if __name__ == "__main__":
+    app()
