@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
+from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role, slugify
 from loaders.extract.context import ArticleContext, EventDraft, Mention
+from loaders.extract.dates import find_dates
 from loaders.extract.delegations import current_talks, delegation_countries, delegation_entity
 from loaders.extract.mediation import is_media, mediators_of, mentions_at
 from loaders.extract.sequence import earlier_round
@@ -230,7 +231,35 @@ def venue_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
         if prep in trigger.subtree or (attached and prep.head.i == verb.i):
             found.append(m.entity_id)
     cities = [p for p in found if _is_city(ctx, p)]
-    return next(iter(cities or found), None)
+    return next(iter(cities or found), None) or _unnamed_venue(ctx, sent, trigger, attached, verb)
+
+
+def _unnamed_venue(
+    ctx: ArticleContext, sent: int, trigger: Token, attached: bool, verb: Token
+) -> str | None:
+    """A venue the recogniser did not name: 'the talks in Meridan', a capitalised name the
+    round's own 'in' or 'at' governs. The frame types it: a round is held in a place."""
+    preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    if attached:
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    for prep in preps:
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            name = [t for t in ctx.doc[pobj.left_edge.i : pobj.i + 1] if t.pos_ == "PROPN"]
+            if not name or name[-1].i != pobj.i or pobj.ent_type_ in ("DATE", "TIME"):
+                continue
+            if any(ctx.mention_for(t) is not None for t in name) or _is_date_word(pobj):
+                continue
+            start, end = name[0].i, pobj.i + 1
+            text = ctx.doc[start:end].text
+            mention = Mention(slugify(text), EntityType.PLACE, text, start, end, sent, 0.6)
+            ctx.add_mention(mention, None)
+            return mention.entity_id
+    return None
+
+
+def _is_date_word(tok: Token) -> bool:
+    """'in July', 'on Monday': a month or weekday name is a time, not a venue."""
+    return bool(find_dates(f"in {tok.text}", None) or find_dates(f"on {tok.text}", "2000-01-01"))
 
 
 def _mediators_in_sentence(ctx: ArticleContext, sent: int, talks_sents: dict[int, str]) -> None:

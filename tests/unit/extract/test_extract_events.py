@@ -258,3 +258,22 @@ def test_venue_of_the_verb_a_talks_purpose_hangs_from() -> None:
         )
     )
     assert [e.place_id for e in facts.events if e.kind is EventKind.TALKS] == ["amman"]
+
+
+def test_venue_the_recogniser_does_not_know_is_a_place_of_the_round() -> None:
+    facts = extract_article(
+        make_article(
+            "t-unnamed-venue",
+            "The Azure Front pulled its negotiators from the talks in Meridan on Saturday.",
+            published="2032-12-06",
+        )
+    )
+    assert [e.place_id for e in facts.events if e.kind is EventKind.TALKS] == ["meridan"]
+    assert {e.id: e.type for e in facts.entities}["meridan"] is EntityType.PLACE
+
+
+def test_month_after_in_is_no_venue() -> None:
+    facts = extract_article(
+        make_article("t-month-venue", "Talks in July stalled.", published="2032-12-06")
+    )
+    assert all(e.id != "july" for e in facts.entities)
