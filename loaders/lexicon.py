@@ -77,6 +77,7 @@ class KindFrame(_Section):
     not_nouns: Words = []
     since_only_nouns: Words = []
     dating_verbs: Words = []
+    delivered_nouns: Words = []  # 'Hamas delivered its reply': a trigger only when handed over
 
 
 class Killing(_Section):

@@ -301,6 +301,11 @@ def _is_trigger(tok: Token, cfg: dict[str, Any]) -> bool:
         return False  # 'introduced a proposal': the verb is the trigger
     if noun_matches(tok, cfg.get("not_nouns", [])):
         return False  # 'a nationwide strike' is no air strike
+    if tok.lower_ in cfg.get("delivered_nouns", ()):
+        # 'Hamas delivered its reply', 'the response was handed over': a reply made, not the
+        # 'response to the killing' or 'in response to'
+        handed = tok.head.pos_ == "VERB" and tok.head.lemma_ in cfg.get("dating_verbs", ())
+        return handed and tok.dep_ in ("dobj", "nsubjpass")
     return noun_matches(tok, cfg["nouns"])
 
 
@@ -311,6 +316,7 @@ def collect_occurrences(ctx: ArticleContext) -> None:
     # the words a trigger can end in, to pass over most tokens at once
     words = {w for _, cfg in kinds for w in cfg["verbs"]}
     words |= {phrase.split()[-1] for _, cfg in kinds for phrase in cfg["nouns"]}
+    words |= {w for _, cfg in kinds for w in cfg.get("delivered_nouns", [])}
     for sent, span in enumerate(ctx.sents):
         for tok in span:
             if tok.lemma_ not in words and tok.lower_ not in words:

@@ -277,3 +277,28 @@ def test_month_after_in_is_no_venue() -> None:
         make_article("t-month-venue", "Talks in July stalled.", published="2032-12-06")
     )
     assert all(e.id != "july" for e in facts.entities)
+
+
+def test_reply_handed_over_is_a_proposal_of_the_side_that_sends_it() -> None:
+    facts = extract_article(
+        make_article(
+            "t-reply",
+            "Syria delivered its reply to the Jordanian mediators on Saturday night.",
+            published="2024-08-14",
+        )
+    )
+    proposals = [e for e in facts.events if e.kind is EventKind.PROPOSAL]
+    assert [(e.date, {(p.entity_id, p.role) for p in e.participants}) for e in proposals] == [
+        ("2024-08-10", {("syria", Role.PROPOSER), ("jordan", Role.MEDIATOR)})
+    ]
+
+
+def test_response_to_a_killing_is_no_proposal() -> None:
+    facts = extract_article(
+        make_article(
+            "t-response",
+            "Syria said the rockets were the first phase of its response to the killing.",
+            published="2024-08-14",
+        )
+    )
+    assert [e for e in facts.events if e.kind is EventKind.PROPOSAL] == []
