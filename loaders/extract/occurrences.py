@@ -138,6 +138,14 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
         found.add(_mentions(ctx, [o for o in objs if not noun_matches(o, cfg["nouns"])]), False)
         return found
     mods = [c for c in tok.children if c.dep_ in _MODIFIERS]
+    # 'the Hamas-led attack', 'a US-drafted plan': the party before the hyphen acts
+    mods += [
+        g
+        for c in tok.children
+        if c.dep_ == "amod" and c.tag_ == "VBN"
+        for g in c.children
+        if g.dep_ in ("npadvmod", "compound", "nmod")
+    ]
     by = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
     # 'aid provided by X to Y': the participle's agent gives, its 'to' object receives
     parts = [c for c in [tok, *tok.conjuncts] for c in c.children if c.dep_ == "acl"]

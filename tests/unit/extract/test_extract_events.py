@@ -302,3 +302,17 @@ def test_response_to_a_killing_is_no_proposal() -> None:
         )
     )
     assert [e for e in facts.events if e.kind is EventKind.PROPOSAL] == []
+
+
+def test_party_before_the_hyphen_of_a_led_attack_is_its_perpetrator() -> None:
+    facts = extract_article(
+        make_article(
+            "t-led",
+            "The war began after the Syrian-led attack on Jordan on Oct. 7, in which 12 died.",
+            published="2024-03-07",
+        )
+    )
+    attacks = [e for e in facts.events if e.kind is EventKind.ATTACK]
+    assert [(e.date, {(p.entity_id, p.role) for p in e.participants}) for e in attacks] == [
+        ("2023-10-07", {("syria", Role.PERPETRATOR), ("jordan", Role.TARGET)})
+    ]
