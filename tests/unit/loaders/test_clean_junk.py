@@ -261,3 +261,17 @@ def test_content_hash_changes_with_text_and_metadata() -> None:
     assert base == content_hash("text", dict(meta))
     assert base != content_hash("text!", meta)
     assert base != content_hash("text", {**meta, "published": "2024-01-02"})
+
+
+def test_clean_cookie_banner_is_dropped_and_does_not_count_as_story() -> None:
+    raw = (
+        "Talks Stall in Amman\n\n"
+        "We use cookies to improve your experience. By continuing to browse you accept our "
+        "Cookie Policy. [Accept all] [Manage settings]\n\n"
+        "Posted by Desk | 3 min read\n\n"
+        "The talks in Amman stalled on Thursday after both sides recalled their negotiators, "
+        "officials said.\n"
+    )
+    text = clean_text(raw)
+    assert "cookies" not in text
+    assert "The talks in Amman stalled on Thursday" in text
