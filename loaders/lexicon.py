@@ -65,6 +65,7 @@ class KindFrame(_Section):
     verbs_need_object: Words = []
     verb_objects: Words | None = None
     verbs_need_for: Words = []
+    verbs_need_clause: Words = []  # 'wrote that ...' states; 'wrote a memoir' does not
     first_role: Role = Role.ACTOR
     anchor: Literal["actor", "place"] = "actor"
     noun_needs_actor: bool = False

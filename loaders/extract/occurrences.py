@@ -132,6 +132,10 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
         heads = objs + [p for o in objs for c in o.children if c.lower_ == "of" for p in c.children]
         if tok.lemma_ in need and not any(noun_matches(o, wanted) for o in heads):
             return None
+        if tok.lemma_ in cfg.get("verbs_need_clause", ()) and not any(
+            c.dep_ == "ccomp" for c in tok.children
+        ):
+            return None  # 'Netanyahu wrote that ...' is said; 'wrote a memoir' is not
         if tok.lemma_ in cfg.get("verbs_need_for", ()) and not _asks_for_talks(ctx, tok):
             return None  # 'pushed for talks' is a request; 'pushed for a resolution' is not news
         found.add(_mentions(ctx, _subject(tok)), first=True)
