@@ -130,7 +130,13 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
         need = cfg.get("verbs_need_object", [])
         wanted = cfg.get("verb_objects", cfg["nouns"])  # what the object must be, if not a trigger
         heads = objs + [p for o in objs for c in o.children if c.lower_ == "of" for p in c.children]
-        if tok.lemma_ in need and not any(noun_matches(o, wanted) for o in heads):
+        # 'was named head of the bureau', 'named him as envoy'
+        heads += [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+        heads += [p for c in tok.children if c.lower_ == "as" for p in c.children]
+        # 'named Sinwar to succeed him', 'picked him to run the agency'
+        clauses = cfg.get("verb_clauses", ())
+        fills = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in clauses for c in tok.children)
+        if tok.lemma_ in need and not fills and not any(noun_matches(o, wanted) for o in heads):
             return None
         if tok.lemma_ in cfg.get("verbs_need_clause", ()) and not any(
             c.dep_ == "ccomp" for c in tok.children
