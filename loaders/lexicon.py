@@ -65,8 +65,8 @@ class KindFrame(_Section):
     verbs_need_object: Words = []
     verb_objects: Words | None = None
     verbs_need_for: Words = []
-    verbs_need_clause: Words = []
-    verb_clauses: Words = []  # 'named X to succeed him' fills a verb that needs an object  # 'wrote that ...' states; 'wrote a memoir' does not
+    verbs_need_clause: Words = []  # 'wrote that ...' states; 'wrote a memoir' does not
+    verb_clauses: Words = []  # 'named X to succeed him' fills a verb that needs an object
     first_role: Role = Role.ACTOR
     anchor: Literal["actor", "place"] = "actor"
     noun_needs_actor: bool = False
