@@ -40,16 +40,15 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from graph import embedded
+from graph.backup import article_footprints, duplicate_keys
+from graph.cypher import catalog
+from graph.embedded import free_port
+from graph.models import NodeLabel
+from graph.settings import Settings
+from graph.store import GraphStore
 
-from graph import embedded  # noqa: E402
-from graph.backup import article_footprints, duplicate_keys  # noqa: E402
-from graph.cypher import catalog  # noqa: E402
-from graph.embedded import free_port  # noqa: E402
-from graph.models import NodeLabel  # noqa: E402
-from graph.settings import Settings  # noqa: E402
-from graph.store import GraphStore  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 log = logging.getLogger("faults")
 KG = [sys.executable, "-m", "kg"]

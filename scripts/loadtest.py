@@ -1,6 +1,6 @@
 """The load test: concurrent clients over the read endpoints, memory of API and database watched.
 
-    python scripts/loadtest.py --events 10000 --clients 8 --seconds 60 --workdir /tmp/kg-load
+    python -m scripts.loadtest --events 10000 --clients 8 --seconds 60 --workdir /tmp/kg-load
 
 Builds a graph of at least `--events` events (facts straight from the corpus generator, no
 extraction), serves it with `kg serve` on loopback, warms up, then runs `--clients` threads,
@@ -31,14 +31,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from bench.facts import iter_event_facts
+from graph import embedded
+from graph.embedded import free_port
+from graph.settings import Settings
+from graph.store import GraphStore
 
-from bench.facts import iter_event_facts  # noqa: E402
-from graph import embedded  # noqa: E402
-from graph.embedded import free_port  # noqa: E402
-from graph.settings import Settings  # noqa: E402
-from graph.store import GraphStore  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 log = logging.getLogger("loadtest")
 

@@ -3,39 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from graph import embedded
-from graph.embedded import free_port
 from graph.settings import Settings
 from graph.store import GraphStore
-
-REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
-GOLD = REPO.parent / "shared" / "eval" / "seeds.gold.json"
-SCORER = REPO.parent / "shared" / "eval" / "score.py"
+from tests.support.servers import embedded_server
 
 
 @pytest.fixture(scope="session")
 def graph_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     """Settings of a freshly started embedded server, stopped at the end of the session."""
-    data_dir = tmp_path_factory.mktemp("kg-data")
-    settings = Settings(
-        neo4j_uri=None,
-        kg_data_dir=data_dir,
-        kg_bolt_port=free_port(),
-        kg_http_port=free_port(),
-        kg_api_key=None,
-        kg_precompute_entities=0,  # no background reads racing a test's own (test_api_precompute)
-        _env_file=None,
-    )
-    embedded.start(data_dir, settings.kg_bolt_port, settings.kg_http_port)
-    try:
+    with embedded_server(tmp_path_factory.mktemp("kg-data")) as settings:
         yield settings
-    finally:
-        embedded.stop(data_dir)
 
 
 @pytest.fixture(scope="session")

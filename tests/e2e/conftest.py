@@ -1,15 +1,18 @@
-"""Fixtures of the API tests: a client of the app and the invented world loaded in the graph."""
+"""Fixtures of the end-to-end tests: a client of the app, the invented world, the browser."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
-from api_world import api_client, api_settings, load_world
 from fastapi.testclient import TestClient
 
 from graph.settings import Settings
 from graph.store import GraphStore
+from tests.support.page import CHROMIUM_ARGS
+from tests.support.worlds import api_client, api_settings, load_world
 
 
 @pytest.fixture(scope="module")
@@ -24,3 +27,18 @@ def world(store: GraphStore) -> GraphStore:
     """The graph emptied and loaded with the invented world of the API tests."""
     load_world(store)
     return store
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's chromium driven by Playwright (skips when either is missing)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.skip("chromium is not installed: run scripts/install-chromium.sh")
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from api_world import A1, A2, API_KEY, MAX_BYTES, api_client, api_settings
 from fastapi.testclient import TestClient
 
 from graph.settings import Settings
 from graph.store import GraphStore
+from tests.support.worlds import A1, A2, API_KEY, MAX_BYTES, api_client, api_settings
 
 POSTED = {
     "id": "posted-1",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from api_world import api_client, api_settings
+import functools
 
 from api.cache import RevisionCache
 from graph.reads import read_revision
 from graph.settings import Settings
 from graph.store import GraphStore
-from tests.factories import talks_article
+from tests.support.factories import talks_article
+from tests.support.worlds import api_client, api_settings
 
 
 def test_revision_changes_with_every_write_and_only_then(store: GraphStore) -> None:
@@ -43,7 +44,7 @@ def test_cache_reuses_an_answer_until_the_revision_changes(store: GraphStore) ->
     store.write_article(talks_article("a-2", city="Sarn"))
     assert cache.body(store, "k", lambda: compute("k")) == b"k2"
     for key in ("w", "x", "y", "z"):
-        cache.body(store, key, lambda key=key: compute(key))
+        cache.body(store, key, functools.partial(compute, key))
     assert (len(cache), cache.size) == (4, 8)  # bounded: the least recently used went first
     assert cache.body(store, "k", lambda: compute("k")) == b"k7"
     assert cache.body(store, "big", lambda: b"xxx") == b"xxx"  # over a quarter: not kept

@@ -65,7 +65,8 @@ def ok(client: TestClient, path: str, **params: Any) -> Any:
 def attendee(call: dict[str, Any], entity_id: str) -> dict[str, Any]:
     found = [a for a in call["attendees"] if a["id"] == entity_id]
     assert found, f"{entity_id} is not on the roll call: {[a['id'] for a in call['attendees']]}"
-    return found[0]
+    entry: dict[str, Any] = found[0]
+    return entry
 
 
 def test_contested_attendance_shows_both_sources(client: TestClient, store: GraphStore) -> None:

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from graph.models import Standing
 from graph.store import GraphStore
 from loaders.pipeline import load_paths
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 pytestmark = pytest.mark.slow
 CORPORA = {

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from api_world import api_client, api_settings
-
 from graph.settings import Settings
+from tests.support.worlds import api_client, api_settings
 
 ORIGIN = "https://analysts.example.org"
 OTHER = "https://elsewhere.example.net"

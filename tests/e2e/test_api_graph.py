@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from api_world import A1, A2
 from fastapi.testclient import TestClient
 
 from graph.store import GraphStore
+from tests.support.worlds import A1, A2
 
 
 def test_neighbourhood_depth_one_of_an_entity(client: TestClient, world: GraphStore) -> None:

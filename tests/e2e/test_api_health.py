@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from api_world import api_client, api_settings
 from fastapi.testclient import TestClient
 
 from api.main import STATIC_DIR, create_app
 from graph.settings import Settings
 from graph.store import GraphStore
+from tests.support.worlds import api_client, api_settings
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import time
 
-from api_world import api_client, api_settings
-
 from api.cache import RevisionCache
 from api.precompute import Precomputer, precompute
 from graph.reads import read_revision
 from graph.settings import Settings
 from graph.store import GraphStore
-from tests.factories import talks_article
+from tests.support.factories import talks_article
+from tests.support.worlds import api_client, api_settings
 
 SETTLED_WITHIN = 30.0  # seconds a test waits for the background thread, at most
 

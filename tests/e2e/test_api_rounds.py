@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from api_world import A1
 from fastapi.testclient import TestClient
 
 from graph.store import GraphStore
+from tests.support.worlds import A1
 
 
 def test_rounds_lists_talks_in_date_order_with_place_mediators_hosts(

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from graph.settings import Settings
 from graph.store import GraphStore
-from tests.e2e.seeded import load_seeds
+from tests.support.seeded import load_seeds
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from api_world import A1, A2
 from fastapi.testclient import TestClient
 
 from graph.store import GraphStore
+from tests.support.worlds import A1, A2
 
 DATED = ["veltara-round-1", "mirren-killing", "front-vow", "carnisport-round-2"]
 

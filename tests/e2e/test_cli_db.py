@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from graph import embedded
+from graph.embedded import free_port
 from graph.errors import EmbeddedServerError
 from graph.settings import Settings
 from graph.store import GraphStore
-from tests.conftest import free_port
-from tests.factories import talks_article
+from tests.support.factories import talks_article
+from tests.support.paths import REPO
 
 KG = [sys.executable, "-m", "kg"]
 
@@ -42,7 +43,7 @@ def kg(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=180,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=REPO,
     )
 
 

@@ -16,13 +16,13 @@ import pytest
 from typer.testing import CliRunner
 
 from graph import embedded
+from graph.embedded import free_port
 from graph.settings import Settings
 from graph.store import GraphStore
 from kg.cli import ORDER, app
-from tests.conftest import SEEDS, free_port
+from tests.support.paths import REPO, SEEDS
 
 KG = [sys.executable, "-m", "kg"]
-REPO = Path(__file__).resolve().parents[2]
 SEED_FILES = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
 
 

@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from api_world import A1
 from typer.testing import CliRunner, Result
 
 from graph import reads
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 from kg.cli import app
+from tests.support.worlds import A1
 
 
 @pytest.fixture

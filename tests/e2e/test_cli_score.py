@@ -19,7 +19,7 @@ from kg.cli import app
 from kg.score import MEASURES, Corpus, default_corpora, load_scorer, scratch_database
 from loaders.extract import extract_article
 from loaders.sources import iter_articles
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 EVAL = REPO.parent / "shared" / "eval"
 CORPORA = default_corpora(EVAL)
@@ -80,7 +80,7 @@ def test_missing_gold_is_named(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
 def test_scratch_server_is_stopped_and_removed_when_interrupted(how: str) -> None:
-    with pytest.raises(KeyboardInterrupt), scratch_database() as settings:
+    with pytest.raises(KeyboardInterrupt), scratch_database() as settings:  # noqa: PT012
         data_dir = settings.kg_data_dir.resolve()
         info = embedded.running(data_dir)
         assert info is not None
@@ -88,6 +88,7 @@ def test_scratch_server_is_stopped_and_removed_when_interrupted(how: str) -> Non
             os.kill(os.getpid(), signal.SIGTERM)
         raise KeyboardInterrupt
     assert not data_dir.exists()
+    assert info is not None
     assert not Path(f"/proc/{info.pid}").exists()
 
 

@@ -6,14 +6,14 @@ import json
 from typing import Any
 
 import pytest
-from api_world import article_one, article_two
-from seeded import load_seeds
 
 from graph.backup import InvalidBackup, import_document
 from graph.export import read_document
 from graph.store import GraphStore
-from tests.conftest import GOLD
-from tests.factories import talks_article
+from tests.support.factories import talks_article
+from tests.support.paths import GOLD
+from tests.support.seeded import load_seeds
+from tests.support.worlds import article_one, article_two
 
 
 def round_trip(store: GraphStore) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -8,24 +8,23 @@ The full-sized run is `python scripts/faults.py --only orphans,history` (see REL
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 
 @pytest.fixture(scope="module")
-def faults() -> Iterator[ModuleType]:
+def faults() -> ModuleType:
     """scripts/faults.py as a module, writing in small batches so the loader is caught mid-load."""
     spec = importlib.util.spec_from_file_location("faults", REPO / "scripts" / "faults.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.LOAD_OPTIONS[:] = ["--batch-size", "2"]
-    yield module
+    return module
 
 
 @pytest.fixture(scope="module")

@@ -7,27 +7,26 @@ The 1,000-article run is `python scripts/faults.py` (see RELIABILITY.md)."""
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 ARTICLES = 30
 
 
 @pytest.fixture(scope="module")
-def faults() -> Iterator[ModuleType]:
+def faults() -> ModuleType:
     """scripts/faults.py as a module, writing with small batches so kills land mid-load."""
     spec = importlib.util.spec_from_file_location("faults", REPO / "scripts" / "faults.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.LOAD_OPTIONS[:] = ["--batch-size", "3"]
-    yield module
+    return module
 
 
 @pytest.fixture(scope="module")

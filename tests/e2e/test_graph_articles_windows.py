@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+from typing import Any
 
 import pytest
 
@@ -48,11 +49,15 @@ def dispatches(store: GraphStore) -> list[ArticleFacts]:
     return written
 
 
-def _one_sort(store: GraphStore, source: str | None, limit: int, offset: int) -> list[dict]:
+def _one_sort(
+    store: GraphStore, source: str | None, limit: int, offset: int
+) -> list[dict[str, Any]]:
     return run_read(store, "read_articles", source=source, before=None, limit=limit, offset=offset)
 
 
-def test_the_newest_publication_date_written_is_kept(store: GraphStore, dispatches: list) -> None:
+def test_the_newest_publication_date_written_is_kept(
+    store: GraphStore, dispatches: list[Any]
+) -> None:
     assert newest_published(store) == "2041-06-30"
     store.write_article(_article(999, "2042-01-02", SOURCES[0]))
     assert newest_published(store) == "2042-01-02"
@@ -63,7 +68,7 @@ def test_the_newest_publication_date_written_is_kept(store: GraphStore, dispatch
 @pytest.mark.parametrize("source", [None, *SOURCES, "No Such Wire"])
 @pytest.mark.parametrize("limit", [1, 4, 7, 50])
 def test_every_page_equals_one_sort(
-    store: GraphStore, dispatches: list, source: str | None, limit: int
+    store: GraphStore, dispatches: list[Any], source: str | None, limit: int
 ) -> None:
     expected = _one_sort(store, source, 1000, 0)
     if source in SOURCES:
@@ -78,7 +83,7 @@ def test_every_page_equals_one_sort(
 
 
 def test_deep_pages_and_graphs_without_a_newest_date_use_one_sort(
-    store: GraphStore, dispatches: list
+    store: GraphStore, dispatches: list[Any]
 ) -> None:
     deep = list_articles(store, limit=10, offset=MAX_WINDOWED)
     assert deep == []  # fewer articles than the deep offset

@@ -14,7 +14,7 @@ from graph.models import ArticleFacts, ClaimStatus, fact_status
 from graph.reads import read_event_chain, read_event_profile, read_timeline
 from graph.store import GraphStore
 from graph.writes import retract_article
-from tests.factories import claimed, talks_article
+from tests.support.factories import claimed, talks_article
 
 TALKS = "talks-lorvik-2031-03-04"
 ATTENDED = ("mara-velden", "ATTENDED", TALKS)

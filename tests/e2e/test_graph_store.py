@@ -12,7 +12,7 @@ from graph.models import WriteStatus
 from graph.settings import Settings
 from graph.store import GraphStore
 from graph.writes import build_rows
-from tests.factories import talks_article
+from tests.support.factories import talks_article
 
 
 def test_schema_bootstrap_twice_keeps_one_constraint_each(store: GraphStore) -> None:
@@ -119,7 +119,7 @@ def test_wrong_password_is_reported_as_auth_failure(graph_settings: Settings) ->
 
 
 def test_unreachable_database_is_reported_clearly() -> None:
-    from tests.conftest import free_port
+    from graph.embedded import free_port
 
     settings = Settings(
         neo4j_uri=f"bolt://127.0.0.1:{free_port()}", neo4j_password="x", _env_file=None

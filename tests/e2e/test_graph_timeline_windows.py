@@ -11,7 +11,7 @@ import pytest
 from graph.models import Article, ArticleFacts, DatePrecision, Event, EventKind
 from graph.reads.dated import Cursor, EventFilter, timeline_page
 from graph.store import GraphStore
-from tests.factories import evidence
+from tests.support.factories import evidence
 
 KINDS = (EventKind.TALKS, EventKind.STATEMENT, EventKind.KILLING)
 

@@ -8,12 +8,12 @@ import asyncio
 from collections.abc import Iterator
 
 import pytest
-from api_world import API_KEY, api_client, api_settings, load_world
 from fastapi.testclient import TestClient
 
 from api.main import create_app
 from graph.settings import Settings
 from graph.store import GraphStore
+from tests.support.worlds import API_KEY, api_client, api_settings, load_world
 
 SENTENCE = "Envoys of Northland met the Ostrian delegation in Lorvik on Monday."
 KEY = {"X-API-Key": API_KEY}

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from api_world import API_KEY, api_client, api_settings, facts_from_text
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -20,6 +19,7 @@ from api.schemas import IngestRequest
 from graph.models import ArticleFacts
 from graph.settings import Settings
 from graph.store import GraphStore
+from tests.support.worlds import API_KEY, api_client, api_settings, facts_from_text
 
 SENTENCE = "Envoys of Northland met the Ostrian delegation in Lorvik on Monday."
 HEADERS = {"X-API-Key": API_KEY, "Content-Type": "application/json"}

@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from api_world import API_KEY, MAX_BYTES, api_client, api_settings, load_world
 from fastapi.testclient import TestClient
 
 from graph import embedded, reads
 from graph.errors import GraphAuthFailed
 from graph.settings import Settings
 from graph.store import GraphStore
+from tests.support.worlds import API_KEY, MAX_BYTES, api_client, api_settings, load_world
 
 LOOPBACK = {"0100007F", "0000000000000000FFFF00000100007F"}  # 127.0.0.1 in /proc/net/tcp{,6}
 

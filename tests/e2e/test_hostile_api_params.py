@@ -12,7 +12,6 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from api_world import API_KEY, api_client, api_settings, load_world
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,6 +19,7 @@ from hypothesis import strategies as st
 from graph.export import read_document
 from graph.settings import Settings
 from graph.store import GraphStore
+from tests.support.worlds import API_KEY, api_client, api_settings, load_world
 
 INJECTIONS = [
     "'",

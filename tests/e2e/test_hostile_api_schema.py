@@ -3,12 +3,10 @@ matches its schema, for generated valid and invalid requests on every operation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
-from api_world import API_KEY, api_settings, facts_from_text, load_world
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
@@ -21,19 +19,20 @@ from schemathesis.checks import (
 from api.main import create_app
 from graph.settings import Settings
 from graph.store import GraphStore
+from tests.support.worlds import API_KEY, api_settings, facts_from_text, load_world
 
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 EXAMPLES = 20  # per operation and generation mode
 
 
 @pytest.fixture(scope="module")
-def api_schema(session_store: GraphStore, graph_settings: Settings) -> Iterator[Any]:
+def api_schema(session_store: GraphStore, graph_settings: Settings) -> Any:
     """The OpenAPI schema of an app over the invented world, calls going to the app itself."""
     session_store.delete_all()
     load_world(session_store)
     session_store.derive_sequences()
     app = create_app(api_settings(graph_settings), ingest=facts_from_text)
-    yield schemathesis.openapi.from_asgi("/openapi.json", app)
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
 def operations(schema: Any) -> list[Any]:

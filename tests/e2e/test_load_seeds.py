@@ -21,8 +21,8 @@ from graph.settings import Settings
 from graph.store import GraphStore
 from loaders.extract import extract_article
 from loaders.sources import iter_articles
-from tests.conftest import REPO, SCORER, SEEDS
-from tests.e2e.seeded import load_seeds
+from tests.support.paths import REPO, SCORER, SEEDS
+from tests.support.seeded import load_seeds
 
 
 def scorer() -> ModuleType:

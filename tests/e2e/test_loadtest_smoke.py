@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.paths import REPO
 
 
 def test_loadtest_script_serves_every_read_without_errors(tmp_path: Path) -> None:
@@ -20,7 +20,8 @@ def test_loadtest_script_serves_every_read_without_errors(tmp_path: Path) -> Non
     done = subprocess.run(
         [
             sys.executable,
-            str(REPO / "scripts" / "loadtest.py"),
+            "-m",
+            "scripts.loadtest",
             "--events", "300",
             "--clients", "2",
             "--seconds", "4",
@@ -29,6 +30,7 @@ def test_loadtest_script_serves_every_read_without_errors(tmp_path: Path) -> Non
             "--workdir", str(tmp_path / "work"),
             "--report", str(report),
         ],
+        cwd=REPO,
         capture_output=True,
         text=True,
         timeout=600,

@@ -14,10 +14,9 @@ from graph.models import Article
 from graph.settings import Settings
 from graph.store import GraphStore
 from loaders.extract import extract_article
-from tests.e2e.page_fixtures import browser, open_page, save_screenshot, serve_api, wait_until
+from tests.support.page import open_page, save_screenshot, serve_api, wait_until
 
 pytestmark = pytest.mark.browser
-__all__ = ["browser"]
 
 ARTICLES = [
     (

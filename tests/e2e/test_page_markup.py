@@ -11,11 +11,10 @@ import pytest
 from graph.models import ArticleFacts, Evidence
 from graph.settings import Settings
 from graph.store import GraphStore
-from tests.e2e.page_fixtures import browser, open_page, save_screenshot, serve_api
-from tests.factories import talks_article
+from tests.support.factories import talks_article
+from tests.support.page import open_page, save_screenshot, serve_api
 
 pytestmark = pytest.mark.browser
-__all__ = ["browser"]
 
 TITLE = "<script>window.__injected = 'title'</script>Envoys meet"
 OUTLET = "Wire <b onmouseover=alert(1)>bold</b>"

@@ -12,8 +12,7 @@ import pytest
 
 from graph.settings import Settings
 from graph.store import GraphStore
-from tests.e2e.page_fixtures import (
-    browser,
+from tests.support.page import (
     load_seeds,
     open_page,
     save_screenshot,
@@ -22,7 +21,6 @@ from tests.e2e.page_fixtures import (
 )
 
 pytestmark = pytest.mark.browser
-__all__ = ["browser"]
 
 
 @pytest.fixture(scope="module")

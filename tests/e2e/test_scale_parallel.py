@@ -13,7 +13,7 @@ from graph.models import ArticleFacts, WriteStatus
 from graph.store import GraphStore
 from loaders.facts_file import extract_lines, extract_paths, facts_line
 from loaders.pipeline import load_facts, load_paths
-from tests.factories import talks_article
+from tests.support.factories import talks_article
 
 ARTICLES = 16
 

@@ -15,8 +15,8 @@ import pytest
 from bench.generator import generate_corpus
 from bench.world import load_vocab
 from loaders.clean import BODY_WORDS, clean_text
+from tests.support.paths import SCORER
 
-SCORER = Path(__file__).resolve().parents[4] / "shared" / "eval" / "score.py"
 JUNK_LINES = re.compile(
     r"(?m)^(?:Back to top|Post a Comment|Trackbacks/Pingbacks|Related Articles"
     r"|\d+ Comments?|https?://\S+)$"

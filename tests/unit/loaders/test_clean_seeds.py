@@ -11,8 +11,8 @@ import pytest
 from graph.models import Article
 from loaders.clean import normalize_line
 from loaders.sources import iter_articles
+from tests.support.paths import SEEDS
 
-SEEDS = Path(__file__).parents[3] / ".." / "shared" / "seeds"
 FOOTER = re.compile(
     r"^\s*(?:\d+ Comments?|Trackbacks/Pingbacks|Related Articles|Post a Comment|Author:)",
     re.MULTILINE,

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.paths import REPO
+
 SCRIPT = """
 import sys
 import time
@@ -64,8 +66,7 @@ def _alive(pid: int) -> bool:
 def test_workers_exit_when_the_loader_is_killed(tmp_path: Path) -> None:
     script = tmp_path / "load.py"
     script.write_text(SCRIPT)
-    repo = Path(__file__).resolve().parents[3]
-    env = {**os.environ, "PYTHONPATH": str(repo)}
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
     loader = subprocess.Popen(
         [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env, cwd=tmp_path
     )

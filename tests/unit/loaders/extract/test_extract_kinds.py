@@ -6,7 +6,7 @@ from graph.models import ArticleFacts, EntityType
 from loaders.extract import extract_article
 from loaders.gazetteer import load_gazetteer
 from loaders.nlp import load_type_words
-from tests.unit.extract.test_extract_patterns import make_article
+from tests.support.factories import make_article
 
 
 def _types(facts: ArticleFacts) -> dict[str, EntityType]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph.models import DatePrecision, EventKind, Predicate, Role
 from loaders.extract import extract_article
 from loaders.extract.dates import find_dates
-from tests.unit.extract.test_extract_patterns import make_article
+from tests.support.factories import make_article
 
 
 def test_find_dates_sentence_opening_month_resolves() -> None:

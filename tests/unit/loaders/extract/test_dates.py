@@ -15,7 +15,7 @@ from loaders.extract.dates import (
     resolve_weekday,
     shift_month,
 )
-from tests.unit.extract.test_extract_patterns import make_article
+from tests.support.factories import make_article
 
 WED = dt.date(2024, 8, 14)
 

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.unit.extract.scoring import SCORER, SHARED, score_corpus
+from tests.support.paths import SCORER, SHARED
+from tests.support.scoring import score_corpus
 
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "eval" / "seeds.gold.json"

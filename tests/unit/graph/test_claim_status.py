@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.models import ClaimStatus, Event, EventKind, Relation, fact_status
-from tests.factories import talks_article
+from tests.support.factories import talks_article
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph.models import ArticleFacts, EntityType, Predicate
 from loaders.extract import extract_article
 from loaders.extract.countries import is_demonym
-from tests.unit.extract.test_extract_patterns import make_article
+from tests.support.factories import make_article
 
 
 def _types(facts: ArticleFacts) -> dict[str, EntityType]:

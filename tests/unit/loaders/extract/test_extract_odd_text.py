@@ -7,7 +7,7 @@ import hashlib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.models import Article, ArticleFacts
+from graph.models import Article, ArticleFacts, Entity, Event
 from loaders.extract import extract_article
 
 
@@ -17,7 +17,8 @@ def _article(text: str) -> Article:
 
 
 def _check(facts: ArticleFacts, text: str) -> None:
-    for fact in [*facts.entities, *facts.events]:
+    found: list[Entity | Event] = [*facts.entities, *facts.events]
+    for fact in found:
         for ev in fact.evidence:
             assert text[ev.start : ev.end] == ev.sentence
     for r in facts.relations:
@@ -65,7 +66,7 @@ _WORDS = st.sampled_from(
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=300))
+@given(st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=300))
 def test_extract_survives_random_unicode(text: str) -> None:
     _check(extract_article(_article(text)), text)
 

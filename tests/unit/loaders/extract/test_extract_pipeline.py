@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from loaders.extract.steps import STEPS
+from tests.support.paths import REPO
 
-EXTRACT = Path(__file__).resolve().parents[3] / "loaders" / "extract"
+EXTRACT = REPO / "loaders" / "extract"
 PARTS = {"doc", "mentions", "events", "talks_sents", "relations", "status"}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph.models import ArticleFacts, Predicate
 from loaders.extract import extract_article
 from loaders.extract.phrases import similar_texts
-from tests.unit.extract.test_extract_patterns import make_article
+from tests.support.factories import make_article
 
 
 def _texts(facts: ArticleFacts, subject: str, predicate: Predicate) -> list[str]:

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 from collections import defaultdict
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,8 +16,8 @@ from pydantic import BaseModel
 from graph import models
 from graph.cypher import catalog
 from graph.models import NodeLabel, Predicate
+from tests.support.paths import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 LINT_SCRIPT = REPO / "tests" / "cypher_lint.mjs"
 LINTER_PACKAGE = REPO / "node_modules" / "@neo4j-cypher" / "language-support"
 # Structural relationships written by the graph code itself, beside the Predicate facts.

@@ -6,7 +6,7 @@ import pytest
 
 from graph.models import ClaimStatus, EventKind, Predicate
 from loaders.extract import extract_article
-from tests.unit.extract.test_extract_patterns import make_article
+from tests.support.factories import make_article
 
 ROUND = "Negotiators held talks in Cairo on Sunday with Egyptian and Qatari mediators. "
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.models import EntityType, slugify
 from loaders.nlp import load_actors, load_patterns, parse_actors
 
@@ -34,12 +36,8 @@ def test_actors_dictionary_forms_name_one_actor_each() -> None:
 
 def test_parse_actors_rejects_duplicate_ids() -> None:
     row = {"id": "x-org", "name": "X Org", "type": "Organization"}
-    try:
+    with pytest.raises(ValueError, match="duplicate"):
         parse_actors([row, row])
-    except ValueError as exc:
-        assert "duplicate" in str(exc)
-    else:
-        raise AssertionError("duplicate ids were accepted")
 
 
 def test_patterns_name_known_kinds() -> None:

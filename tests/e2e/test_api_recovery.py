@@ -1,27 +1,46 @@
 """The API through a database outage: 503 while it is down, 200 again once it is back.
 
-Runs last in the session (file name): it stops and restarts the session's embedded server.
+The tests stop and restart a server of this module's own, so no other test sees the outage.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
-from api_world import API_KEY, api_client, api_settings, load_world
+import pytest
 
 from graph import embedded
 from graph.settings import Settings
 from graph.store import GraphStore
+from tests.support.servers import embedded_server
+from tests.support.worlds import API_KEY, api_client, api_settings, load_world
 
 UNAVAILABLE = {"detail": "the graph database is not reachable; try again shortly"}
 DATA_ROUTES = ("/timeline", "/rounds/veltara-round-1/attendees", "/entities/ostria")
 
 
+@pytest.fixture(scope="module")
+def outage_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    """A server these tests may stop: not the session's."""
+    with embedded_server(tmp_path_factory.mktemp("kg-outage")) as settings:
+        yield settings
+
+
+@pytest.fixture
+def outage_store(outage_settings: Settings) -> Iterator[GraphStore]:
+    """A store of the outage server, emptied, schema applied."""
+    with GraphStore.connect(outage_settings) as store:
+        store.ensure_schema()
+        store.delete_all()
+        yield store
+
+
 def test_api_answers_503_while_the_database_is_down_and_recovers(
-    graph_settings: Settings, store: GraphStore
+    outage_settings: Settings, outage_store: GraphStore
 ) -> None:
-    load_world(store)
-    settings = api_settings(graph_settings)
+    load_world(outage_store)
+    settings = api_settings(outage_settings)
     with api_client(settings) as client:
         assert client.get("/ready").status_code == 200
         before = client.get("/timeline").json()
@@ -52,9 +71,9 @@ def test_api_answers_503_while_the_database_is_down_and_recovers(
 
 
 def test_post_with_the_database_down_answers_503_quickly(
-    graph_settings: Settings, store: GraphStore
+    outage_settings: Settings, outage_store: GraphStore
 ) -> None:
-    settings = api_settings(graph_settings)
+    settings = api_settings(outage_settings)
     body = {"id": "posted-while-down", "text": "Envoys of Ostria met in Veltara on Monday."}
     with api_client(settings) as client:
         assert client.get("/ready").status_code == 200

@@ -7,7 +7,7 @@ import pytest
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract import extract_article
 from loaders.extract.dates import find_dates
-from tests.unit.extract.test_extract_patterns import make_article
+from tests.support.factories import make_article
 
 
 @pytest.mark.parametrize(
@@ -316,3 +316,16 @@ def test_party_before_the_hyphen_of_a_led_attack_is_its_perpetrator() -> None:
     assert [(e.date, {(p.entity_id, p.role) for p in e.participants}) for e in attacks] == [
         ("2023-10-07", {("syria", Role.PERPETRATOR), ("jordan", Role.TARGET)})
     ]
+
+
+def test_picking_someone_to_run_a_body_is_an_appointment() -> None:
+    facts = extract_article(
+        make_article(
+            "t-picked",
+            "Ayman Safadi served for years before King Abdullah picked him to run the "
+            "foreign ministry in 2021.",
+            published="2024-08-14",
+        )
+    )
+    others = [e for e in facts.events if e.kind is EventKind.OTHER]
+    assert [(e.date, e.date_precision) for e in others] == [("2021-01-01", DatePrecision.YEAR)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.models import ArticleFacts, DatePrecision, EventKind
 from loaders.extract import extract_article
-from tests.unit.extract.test_extract_patterns import make_article
+from tests.support.factories import make_article
 
 
 def _extract(text: str) -> ArticleFacts:

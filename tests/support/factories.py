@@ -116,3 +116,9 @@ def talks_article(
             ),
         ),
     )
+
+
+def make_article(article_id: str, text: str, published: str = "2024-08-14") -> Article:
+    """A synthetic article with the given text."""
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return Article(id=article_id, published=published, content_hash=digest, text=text)

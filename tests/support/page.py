@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -17,10 +16,11 @@ import pytest
 import uvicorn
 
 from api.main import create_app
+from graph.embedded import free_port
 from graph.settings import Settings
 from graph.store import GraphStore
 from loaders.pipeline import load_paths
-from tests.conftest import REPO, SEEDS, free_port
+from tests.support.paths import REPO, SEEDS
 
 log = logging.getLogger(__name__)
 ARTIFACTS = REPO / "artifacts" / "page"
@@ -82,24 +82,9 @@ class ConsoleLog:
 
     def watch(self, page: Any) -> None:
         """Records the page's errors from now on."""
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
         page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian's chromium driven by Playwright (skips when either is missing)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.skip("chromium is not installed: run scripts/install-chromium.sh")
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @contextmanager

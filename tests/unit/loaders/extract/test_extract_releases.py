@@ -6,7 +6,7 @@ import pytest
 
 from graph.models import EventKind, Role
 from loaders.extract import extract_article
-from tests.unit.extract.test_extract_patterns import make_article
+from tests.support.factories import make_article
 
 
 @pytest.mark.parametrize(

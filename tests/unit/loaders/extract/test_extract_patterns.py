@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from graph.models import Article, ArticleFacts, EntityType, EventKind, Predicate
+from graph.models import ArticleFacts, EntityType, EventKind, Predicate
 from loaders.extract import extract_article
+from tests.support.factories import make_article
 
 CAIRO_TEXT = (
     "Officials from Israel and Hamas will meet in Cairo on Thursday, officials said. "
@@ -16,12 +15,6 @@ CAIRO_TEXT = (
     "Shin Bet director Yaron Katzir said the talks were serious. "
     "Later, Talmon told reporters that a deal was close."
 )
-
-
-def make_article(article_id: str, text: str, published: str = "2024-08-14") -> Article:
-    """A synthetic article with the given text."""
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return Article(id=article_id, published=published, content_hash=digest, text=text)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.unit.extract.scoring import SCORER, SHARED, score_corpus
+from tests.support.paths import SCORER, SHARED
+from tests.support.scoring import score_corpus
 
 DEV = SHARED / "eval" / "dev" / "articles"
 GOLD = SHARED / "eval" / "dev" / "gold.json"

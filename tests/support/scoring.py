@@ -12,9 +12,7 @@ from graph.export import facts_document
 from graph.models import Article
 from loaders.extract import extract_article
 from loaders.sources import iter_articles
-
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
-SCORER = SHARED / "eval" / "score.py"
+from tests.support.paths import SCORER
 
 
 def load_scorer() -> ModuleType:

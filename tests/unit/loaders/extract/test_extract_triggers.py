@@ -10,7 +10,7 @@ from loaders.extract.claims import claim_status
 from loaders.extract.context import ArticleContext
 from loaders.extract.triggers import is_talks_trigger
 from loaders.nlp import load_actors, load_patterns
-from tests.unit.extract.test_extract_patterns import make_article
+from tests.support.factories import make_article
 
 # (word, pos, dep, head index, lemma)
 Row = tuple[str, str, str, int, str]
@@ -28,7 +28,7 @@ def _doc(rows: list[Row]) -> Doc:
         deps=[r[2] for r in rows],
         heads=[r[3] for r in rows],
         lemmas=[r[4] for r in rows],
-        sent_starts=[True] + [False] * (len(rows) - 1),
+        sent_starts=[True, *[False] * (len(rows) - 1)],
     )
     return doc
 

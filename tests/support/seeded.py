@@ -6,7 +6,7 @@ import pytest
 
 from graph.store import GraphStore
 from loaders.pipeline import LoadReport, load_paths
-from tests.conftest import SEEDS
+from tests.support.paths import SEEDS
 
 
 def load_seeds(store: GraphStore) -> LoadReport:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.models import DatePrecision, EventKind
 from loaders.extract import extract_article
-from tests.unit.extract.test_extract_patterns import make_article
+from tests.support.factories import make_article
 
 PUBLISHED = "2024-08-14"
 DAY = (PUBLISHED, DatePrecision.DAY)
@@ -164,3 +164,10 @@ def test_a_reported_toll_is_no_statement_of_the_source() -> None:
     toll = _dates(before + "27 people were killed in the raid.", EventKind.STATEMENT)
     stance = _dates(before + "the raid was a crime.", EventKind.STATEMENT)
     assert (toll, stance) == ([], [("2024-08-12", DatePrecision.DAY)])
+
+
+def test_writing_that_is_a_statement_writing_a_book_is_not() -> None:
+    before = "Fighting continued across the region. Ayman Safadi wrote on Monday "
+    said = _dates(before + "that Syria is the obstacle to a deal.", EventKind.STATEMENT)
+    book = _dates(before + "a memoir about the war.", EventKind.STATEMENT)
+    assert (said, book) == ([("2024-08-12", DatePrecision.DAY)], [])
