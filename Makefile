@@ -1,9 +1,9 @@
-# One command sets a fresh machine up and runs the demo; one runs the tests.
+# One command sets a fresh machine up and runs the demo; one checks the code; one runs the tests.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SEEDS ?= ../shared/seeds
 
-.PHONY: setup demo test score lint fuzz clean
+.PHONY: setup demo check lint test score fuzz clean
 
 $(VENV)/.installed: pyproject.toml package-lock.json
 	python3 -m venv $(VENV)
@@ -27,8 +27,15 @@ score: setup
 fuzz: setup
 	$(PY) scripts/fuzz.py --examples 10000
 
-lint: setup
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy graph loaders api kg
+# Lint, formatting, types (packages, scripts and tests), the layer contracts, the page's code.
+check: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+	node_modules/.bin/eslint api/static
+
+lint: check
 
 clean:
 	rm -rf $(VENV) node_modules

@@ -93,7 +93,7 @@ class ArticlePlanner:
         self.published = self.focus.date + dt.timedelta(days=offset)
         self.writer = ArticleWriter(world, truth, self.article_id, self.published, self.rng)
 
-    def blocks(self) -> list[Block]:
+    def blocks(self) -> list[Block]:  # noqa: C901
         """The reported items after the lead, in random order."""
         w, rng, focus, world = self.writer, self.rng, self.focus, self.world
         out: list[Block] = []

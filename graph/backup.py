@@ -266,7 +266,7 @@ def _first_line(e: Exception) -> str:
     return text.splitlines()[0][:300] if text else type(e).__name__
 
 
-def article_footprints(doc: dict[str, list[Row]]) -> dict[str, frozenset[tuple[Any, ...]]]:
+def article_footprints(doc: dict[str, list[Row]]) -> dict[str, frozenset[tuple[Any, ...]]]:  # noqa: C901
     """Per article id, everything the document says that article stated: its metadata, the
     nodes and edges listing it, and its evidence sentences. Two graphs hold an article intact
     and alike when its footprints are equal."""

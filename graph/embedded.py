@@ -204,7 +204,7 @@ def start(
             )
     password = read_password(data_dir)
     with log_file(data_dir).open("ab") as out:
-        proc = subprocess.Popen(
+        proc = subprocess.Popen(  # noqa: S603  (our own interpreter and module, no shell)
             [sys.executable, "-m", _MARKER, str(data_dir), str(bolt_port), str(http_port)],
             stdin=subprocess.DEVNULL,
             stdout=out,

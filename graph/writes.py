@@ -75,7 +75,9 @@ class ArticleRows:
 
 
 def _evidence_row(fact: str, ev: Evidence, status: ClaimStatus | None) -> Row:
-    digest = hashlib.sha1(f"{fact}\x1f{ev.article_id}\x1f{ev.start}".encode()).hexdigest()[:20]
+    digest = hashlib.sha1(
+        f"{fact}\x1f{ev.article_id}\x1f{ev.start}".encode(), usedforsecurity=False
+    ).hexdigest()[:20]
     return {
         "id": digest,
         "fact": fact,

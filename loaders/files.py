@@ -30,7 +30,7 @@ def _not_regular(path: Path) -> Skipped:
     return Skipped(path=str(path), reason=f"not a regular file ({kind}); not read")
 
 
-def iter_files(paths: Sequence[Path], exclude: Path | None) -> Iterator[tuple[Path, str] | Skipped]:
+def iter_files(paths: Sequence[Path], exclude: Path | None) -> Iterator[tuple[Path, str] | Skipped]:  # noqa: C901
     """(file, name relative to the folder given) for every input file, folders walked sorted."""
     seen: set[Path] = set()
     for given in map(Path, paths):

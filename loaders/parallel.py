@@ -46,7 +46,7 @@ def run_extract(extract: Extract, article: Article) -> Extracted:
     started = time.perf_counter()
     try:
         facts = extract(article)
-    except Exception as e:  # any failure of the extractor is this article's failure
+    except Exception as e:  # noqa: BLE001  any failure of the extractor is this article's failure
         return Extracted(None, f"{type(e).__name__}: {e}", time.perf_counter() - started)
     return Extracted(facts, None, time.perf_counter() - started)
 

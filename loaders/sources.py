@@ -200,7 +200,7 @@ def article_from_record(record: Mapping[str, Any], max_chars: int = DEFAULT_MAX_
     return article
 
 
-def _iter_records(path: Path, text: str, kind: str) -> Iterator[tuple[str, str, Any] | Skipped]:
+def _iter_records(path: Path, text: str, kind: str) -> Iterator[tuple[str, str, Any] | Skipped]:  # noqa: C901
     """(label, default id, record) per record of a .json or .jsonl file."""
     if kind == "jsonl":
         for number, line in enumerate(text.splitlines(), start=1):
@@ -278,7 +278,7 @@ def read_source(
     except _Rejected as e:
         yield Skipped(path=str(path), reason=str(e))
         return
-    except Exception as e:  # anything unplanned fails this file alone, by name
+    except Exception as e:  # noqa: BLE001  anything unplanned fails this file alone, by name
         yield _unexpected(str(path), e)
         return
     if kind in ("text", "html"):
@@ -295,7 +295,7 @@ def _read_records(path: Path, text: str, kind: str, id_prefix: str) -> Iterator[
     while True:
         try:
             record = next(records, None)
-        except Exception as e:  # the file cannot be read on: the rest of it fails, by name
+        except Exception as e:  # noqa: BLE001  the file cannot be read on: the rest of it fails, by name
             yield _unexpected(str(path), e)
             return
         if record is None:
@@ -308,7 +308,7 @@ def _read_records(path: Path, text: str, kind: str, id_prefix: str) -> Iterator[
             yield _record_article(default_id, item, id_prefix)
         except _Rejected as e:
             yield Skipped(path=label, reason=str(e))
-        except Exception as e:  # anything unplanned fails this record alone, by name
+        except Exception as e:  # noqa: BLE001  anything unplanned fails this record alone, by name
             yield _unexpected(label, e)
 
 

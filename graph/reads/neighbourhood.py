@@ -20,7 +20,7 @@ ROWS_PER_NODE = 5
 EDGE_QUOTES = 3  # quotes shown with each edge of a neighbourhood
 
 
-def read_neighbourhood(
+def read_neighbourhood(  # noqa: C901
     store: GraphStore,
     node_id: str,
     *,
