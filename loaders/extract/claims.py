@@ -88,7 +88,9 @@ def claim_status(tok: Token, patterns: dict[str, Any], party: bool = False) -> C
         return HYPOTHETICAL
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), tok)
     governed = verb.i != tok.i and tok.dep_ in ("dobj", "xcomp", "nsubj", "nsubjpass")
-    if _negated(tok, cfg) or (governed and _negated(verb, cfg)):
+    # 'Hamas did not attend the talks': the talks took place, Hamas's part in them is denied
+    attending = verb.lemma_ in patterns["talks"]["attend_verbs"] and tok.dep_ == "dobj"
+    if _negated(tok, cfg) or (governed and _negated(verb, cfg) and (party or not attending)):
         return DENIED
     above = chain[1:]
     if party and any(_stays_away(t, cfg) for t in above):
