@@ -10,13 +10,13 @@ from api.cache import RevisionCache
 from api.connection import StoreHolder
 from api.ingest import Ingest, IngestRunner
 from api.security import key_refusal
-from graph.settings import Settings
+from api.settings import ApiSettings
 from graph.store import GraphStore
 
 
-def get_settings(request: Request) -> Settings:
+def get_settings(request: Request) -> ApiSettings:
     """The app's settings."""
-    settings: Settings = request.app.state.settings
+    settings: ApiSettings = request.app.state.settings
     return settings
 
 
@@ -64,7 +64,7 @@ def get_ingest_runner(request: Request) -> IngestRunner:
     return runner
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 CacheDep = Annotated[RevisionCache, Depends(get_cache)]
 ApiKeyDep = Annotated[None, Depends(require_api_key)]

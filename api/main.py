@@ -22,7 +22,7 @@ from api.limits import BodySizeLimit
 from api.precompute import Precomputer
 from api.routes import articles, claims, entities, events, graph, health, rounds, timeline
 from api.security import KeyBeforeBody, SecurityHeaders
-from graph.settings import Settings, get_settings
+from api.settings import ApiSettings, get_api_settings
 from graph.store import GraphStore
 
 log = logging.getLogger(__name__)
@@ -39,9 +39,9 @@ Unknown ids answer 404, bad parameters 422, and 503 while the database cannot be
 """
 
 
-def create_app(settings: Settings | None = None, ingest: Ingest | None = None) -> FastAPI:
+def create_app(settings: ApiSettings | None = None, ingest: Ingest | None = None) -> FastAPI:
     """The API app; `ingest` turns a posted article into facts (no POST /articles without it)."""
-    settings = settings if settings is not None else get_settings()
+    settings = settings if settings is not None else get_api_settings()
     budget = settings.kg_api_retry_seconds
     stores = StoreHolder(settings, lambda s: GraphStore.connect(s, retry_seconds=budget))
 

@@ -38,7 +38,6 @@ def run_database(data_dir: Path) -> Iterator[tuple[Settings, GraphStore, int]]:
         kg_data_dir=data_dir,
         kg_bolt_port=free_port(),
         kg_http_port=free_port(),
-        kg_api_key=None,
         _env_file=None,
     )
     info = embedded.start(data_dir, settings.kg_bolt_port, settings.kg_http_port)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -19,6 +19,7 @@ from kg.console import err, fail, graph_errors, out
 from kg.db_commands import open_store
 
 if TYPE_CHECKING:
+    from api.settings import ApiSettings
     from loaders.pipeline import LoadReport
 
 app = typer.Typer()
@@ -228,17 +229,28 @@ def bind_listener(host: str, port: int) -> socket.socket:
     return sock
 
 
+def read_api_settings() -> ApiSettings:
+    """The API's settings; one line naming each refused value (a short KG_API_KEY, say)."""
+    from api.settings import get_api_settings
+
+    try:
+        return get_api_settings()
+    except ValidationError as e:
+        fail("; ".join(str(problem["msg"]).removeprefix("Value error, ") for problem in e.errors()))
+
+
 def run_server(host: str, port: int, sock: socket.socket | None = None) -> None:
     """Serves the API and the page with uvicorn until interrupted."""
     import uvicorn
 
     from api.main import create_app
 
+    settings = read_api_settings()
     sock = sock or bind_listener(host, port)
     with graph_errors():
-        open_store(get_settings()).close()
+        open_store(settings).close()
     config = uvicorn.Config(
-        create_app(ingest=ingest_posted), host=host, port=port, log_level="warning"
+        create_app(settings, ingest=ingest_posted), host=host, port=port, log_level="warning"
     )
     out.print(f"serving on http://{host}:{port}/  (API docs at http://{host}:{port}/docs)")
     with sock:
@@ -279,6 +291,7 @@ def demo(
     )
     if not has_articles:
         fail(SEEDS_HINT.format(path=path))
+    read_api_settings()  # a refused setting is told before the load, not after it
     sock = bind_listener(host, port)  # a busy port is told before the load, not after it
     report = run_load([path], manifest, workers=1)
     print_report(report, totals=read_totals())

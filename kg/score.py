@@ -152,8 +152,6 @@ def scratch_database() -> Iterator[Settings]:
         kg_data_dir=data_dir,
         kg_bolt_port=bolt,
         kg_http_port=http,
-        kg_api_key=None,
-        kg_precompute_entities=0,
         _env_file=None,
     )
     on_main = threading.current_thread() is threading.main_thread()

@@ -6,20 +6,21 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.settings import Settings
+from api.settings import ApiSettings
 from graph.store import GraphStore
 from tests.support.servers import embedded_server
 
 
 @pytest.fixture(scope="session")
-def graph_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
-    """Settings of a freshly started embedded server, stopped at the end of the session."""
+def graph_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ApiSettings]:
+    """Settings of a freshly started embedded server, stopped at the end of the session (the
+    API's, which hold the graph's)."""
     with embedded_server(tmp_path_factory.mktemp("kg-data")) as settings:
         yield settings
 
 
 @pytest.fixture(scope="session")
-def session_store(graph_settings: Settings) -> Iterator[GraphStore]:
+def session_store(graph_settings: ApiSettings) -> Iterator[GraphStore]:
     """One connected store for the session, schema applied."""
     store = GraphStore.connect(graph_settings)
     store.ensure_schema()

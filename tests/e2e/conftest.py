@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.settings import Settings
+from api.settings import ApiSettings
 from graph.store import GraphStore
 from tests.support.page import CHROMIUM_ARGS
 from tests.support.worlds import api_client, api_settings, load_world
 
 
 @pytest.fixture(scope="module")
-def client(graph_settings: Settings) -> Iterator[TestClient]:
+def client(graph_settings: ApiSettings) -> Iterator[TestClient]:
     """A client of the app on the session's server (modules may define their own)."""
     with api_client(api_settings(graph_settings)) as c:
         yield c

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.settings import Settings
+from api.settings import ApiSettings
 from graph.store import GraphStore
 from tests.support.worlds import A1, A2, API_KEY, MAX_BYTES, api_client, api_settings
 
@@ -116,7 +116,7 @@ def test_post_article_needs_the_right_key(
 
 
 def test_post_article_is_disabled_without_a_configured_key(
-    graph_settings: Settings, store: GraphStore
+    graph_settings: ApiSettings, store: GraphStore
 ) -> None:
     with api_client(api_settings(graph_settings, kg_api_key=None)) as c:
         r = post(c, POSTED)
@@ -125,7 +125,7 @@ def test_post_article_is_disabled_without_a_configured_key(
 
 
 def test_post_article_is_disabled_without_an_ingest_pipeline(
-    graph_settings: Settings, store: GraphStore
+    graph_settings: ApiSettings, store: GraphStore
 ) -> None:
     with api_client(api_settings(graph_settings), ingest=False) as c:
         r = post(c, POSTED)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 
 from api.cache import RevisionCache
+from api.settings import ApiSettings
 from graph.reads import read_revision
-from graph.settings import Settings
 from graph.store import GraphStore
 from tests.support.factories import talks_article
 from tests.support.worlds import api_client, api_settings
@@ -61,7 +61,7 @@ def test_a_cache_of_no_bytes_keeps_nothing(store: GraphStore) -> None:
 
 
 def test_api_profile_rounds_articles_and_timeline_follow_writes(
-    store: GraphStore, graph_settings: Settings
+    store: GraphStore, graph_settings: ApiSettings
 ) -> None:
     store.write_article(talks_article("a-1"))
     with api_client(api_settings(graph_settings)) as client:
@@ -101,7 +101,7 @@ READ_URLS = [
 
 
 def test_every_read_answers_from_the_cache_as_it_would_without(
-    store: GraphStore, graph_settings: Settings
+    store: GraphStore, graph_settings: ApiSettings
 ) -> None:
     store.write_article(talks_article("a-1"))
     store.write_article(talks_article("a-2", city="Sarn", delegate="Ilse Maren"))

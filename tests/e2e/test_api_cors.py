@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from graph.settings import Settings
+from api.settings import ApiSettings
 from tests.support.worlds import api_client, api_settings
 
 ORIGIN = "https://analysts.example.org"
 OTHER = "https://elsewhere.example.net"
 
 
-def test_cors_off_by_default_no_header_and_no_preflight(graph_settings: Settings) -> None:
+def test_cors_off_by_default_no_header_and_no_preflight(graph_settings: ApiSettings) -> None:
     with api_client(api_settings(graph_settings)) as client:
         r = client.get("/health", headers={"Origin": ORIGIN})
         assert r.status_code == 200
@@ -21,7 +21,7 @@ def test_cors_off_by_default_no_header_and_no_preflight(graph_settings: Settings
         assert pre.status_code == 405
 
 
-def test_cors_configured_allows_only_listed_origins(graph_settings: Settings) -> None:
+def test_cors_configured_allows_only_listed_origins(graph_settings: ApiSettings) -> None:
     settings = api_settings(graph_settings, kg_cors_origins=[ORIGIN])
     with api_client(settings) as client:
         r = client.get("/health", headers={"Origin": ORIGIN})

@@ -8,13 +8,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import STATIC_DIR, create_app
-from graph.settings import Settings
+from api.settings import ApiSettings
 from graph.store import GraphStore
 from tests.support.worlds import api_client, api_settings
 
 
 @pytest.fixture(scope="module")
-def client(graph_settings: Settings) -> Iterator[TestClient]:
+def client(graph_settings: ApiSettings) -> Iterator[TestClient]:
     with api_client(api_settings(graph_settings)) as c:
         yield c
 
@@ -64,7 +64,7 @@ def test_page_is_served_when_present(client: TestClient) -> None:
 
 
 def test_database_down_at_start_answers_503_and_health_200(
-    graph_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+    graph_settings: ApiSettings, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     elsewhere = graph_settings.model_copy(update={"kg_data_dir": tmp_path_factory.mktemp("none")})
     with api_client(elsewhere) as c:
@@ -75,7 +75,7 @@ def test_database_down_at_start_answers_503_and_health_200(
             assert r.json() == {"detail": "the graph database is not reachable; try again shortly"}
 
 
-def test_unexpected_error_is_500_without_details(graph_settings: Settings) -> None:
+def test_unexpected_error_is_500_without_details(graph_settings: ApiSettings) -> None:
     app = create_app(api_settings(graph_settings))
 
     @app.get("/boom")

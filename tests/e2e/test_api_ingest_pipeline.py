@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from api.main import create_app
-from graph.settings import Settings
+from api.settings import ApiSettings
 from graph.store import GraphStore
 from kg.commands import ingest_posted
 
@@ -19,7 +19,7 @@ TEXT = (
 
 
 def test_posted_article_goes_through_cleaning_and_extraction(
-    store: GraphStore, graph_settings: Settings
+    store: GraphStore, graph_settings: ApiSettings
 ) -> None:
     settings = graph_settings.model_copy(update={"kg_api_key": SecretStr("k" * 32)})
     body = {"id": "posted-1", "text": TEXT, "published": "2031-03-05", "source": "Example Wire"}
@@ -36,7 +36,7 @@ def test_posted_article_goes_through_cleaning_and_extraction(
 
 
 def test_posted_article_without_text_left_is_422(
-    store: GraphStore, graph_settings: Settings
+    store: GraphStore, graph_settings: ApiSettings
 ) -> None:
     settings = graph_settings.model_copy(update={"kg_api_key": SecretStr("k" * 32)})
     body = {"id": "posted-2", "text": "Post a Comment"}
@@ -48,7 +48,7 @@ def test_posted_article_without_text_left_is_422(
 
 
 def test_posted_article_dated_on_a_day_not_in_the_calendar_is_422(
-    store: GraphStore, graph_settings: Settings
+    store: GraphStore, graph_settings: ApiSettings
 ) -> None:
     settings = graph_settings.model_copy(update={"kg_api_key": SecretStr("k" * 32)})
     body = {"id": "posted-3", "text": TEXT, "published": "2031-02-30"}

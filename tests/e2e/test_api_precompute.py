@@ -6,8 +6,8 @@ import time
 
 from api.cache import RevisionCache
 from api.precompute import Precomputer, precompute
+from api.settings import ApiSettings
 from graph.reads import read_revision
-from graph.settings import Settings
 from graph.store import GraphStore
 from tests.support.factories import talks_article
 from tests.support.worlds import api_client, api_settings
@@ -22,7 +22,7 @@ def _write_rounds(store: GraphStore) -> None:
 
 
 def test_precompute_fills_the_cache_for_the_busiest_entities(
-    store: GraphStore, graph_settings: Settings
+    store: GraphStore, graph_settings: ApiSettings
 ) -> None:
     _write_rounds(store)
     cache = RevisionCache()
@@ -38,7 +38,7 @@ def test_precompute_fills_the_cache_for_the_busiest_entities(
 
 
 def test_the_server_precomputes_once_the_graph_settles(
-    store: GraphStore, graph_settings: Settings
+    store: GraphStore, graph_settings: ApiSettings
 ) -> None:
     _write_rounds(store)
     settings = api_settings(graph_settings, kg_precompute_entities=5)
@@ -64,7 +64,7 @@ def test_the_server_precomputes_once_the_graph_settles(
         assert cache.hits == before + 2
 
 
-def test_no_precompute_without_a_cache(store: GraphStore, graph_settings: Settings) -> None:
+def test_no_precompute_without_a_cache(store: GraphStore, graph_settings: ApiSettings) -> None:
     _write_rounds(store)
     settings = api_settings(graph_settings, kg_precompute_entities=5, kg_cache_mb=0)
     with api_client(settings) as client:

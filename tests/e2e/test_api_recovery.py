@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from api.settings import ApiSettings
 from graph import embedded
-from graph.settings import Settings
 from graph.store import GraphStore
 from tests.support.servers import embedded_server
 from tests.support.worlds import API_KEY, api_client, api_settings, load_world
@@ -21,14 +21,14 @@ DATA_ROUTES = ("/timeline", "/rounds/veltara-round-1/attendees", "/entities/ostr
 
 
 @pytest.fixture(scope="module")
-def outage_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+def outage_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ApiSettings]:
     """A server these tests may stop: not the session's."""
     with embedded_server(tmp_path_factory.mktemp("kg-outage")) as settings:
         yield settings
 
 
 @pytest.fixture
-def outage_store(outage_settings: Settings) -> Iterator[GraphStore]:
+def outage_store(outage_settings: ApiSettings) -> Iterator[GraphStore]:
     """A store of the outage server, emptied, schema applied."""
     with GraphStore.connect(outage_settings) as store:
         store.ensure_schema()
@@ -37,7 +37,7 @@ def outage_store(outage_settings: Settings) -> Iterator[GraphStore]:
 
 
 def test_api_answers_503_while_the_database_is_down_and_recovers(
-    outage_settings: Settings, outage_store: GraphStore
+    outage_settings: ApiSettings, outage_store: GraphStore
 ) -> None:
     load_world(outage_store)
     settings = api_settings(outage_settings)
@@ -71,7 +71,7 @@ def test_api_answers_503_while_the_database_is_down_and_recovers(
 
 
 def test_post_with_the_database_down_answers_503_quickly(
-    outage_settings: Settings, outage_store: GraphStore
+    outage_settings: ApiSettings, outage_store: GraphStore
 ) -> None:
     settings = api_settings(outage_settings)
     body = {"id": "posted-while-down", "text": "Envoys of Ostria met in Veltara on Monday."}

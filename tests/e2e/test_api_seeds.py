@@ -9,13 +9,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from graph.settings import Settings
+from api.settings import ApiSettings
 from graph.store import GraphStore
 from tests.support.seeded import load_seeds
 
 
 @pytest.fixture(scope="module")
-def client(session_store: GraphStore, graph_settings: Settings) -> Iterator[TestClient]:
+def client(session_store: GraphStore, graph_settings: ApiSettings) -> Iterator[TestClient]:
     load_seeds(session_store)
     with TestClient(create_app(graph_settings)) as c:
         yield c

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from graph.settings import Settings
+from api.settings import ApiSettings
 from graph.store import GraphStore
 from tests.support.worlds import API_KEY, api_client, api_settings, load_world
 
@@ -20,7 +20,7 @@ KEY = {"X-API-Key": API_KEY}
 
 
 @pytest.fixture
-def client(store: GraphStore, graph_settings: Settings) -> Iterator[TestClient]:
+def client(store: GraphStore, graph_settings: ApiSettings) -> Iterator[TestClient]:
     load_world(store)
     with api_client(api_settings(graph_settings)) as c:
         yield c
@@ -74,7 +74,7 @@ def test_answers_carry_the_security_headers(client: TestClient, path: str) -> No
 
 @pytest.mark.parametrize(("key", "status"), [(None, 401), ("wrong", 403)])
 def test_the_key_is_checked_before_the_body_is_read(
-    store: GraphStore, graph_settings: Settings, key: str | None, status: int
+    store: GraphStore, graph_settings: ApiSettings, key: str | None, status: int
 ) -> None:
     app = create_app(api_settings(graph_settings))
     reads: list[str] = []

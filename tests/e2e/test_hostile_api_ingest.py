@@ -16,8 +16,8 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from api.schemas import IngestRequest
+from api.settings import ApiSettings
 from graph.models import ArticleFacts
-from graph.settings import Settings
 from graph.store import GraphStore
 from tests.support.worlds import API_KEY, api_client, api_settings, facts_from_text
 
@@ -26,7 +26,7 @@ HEADERS = {"X-API-Key": API_KEY, "Content-Type": "application/json"}
 
 
 @pytest.fixture
-def client(store: GraphStore, graph_settings: Settings) -> Iterator[TestClient]:
+def client(store: GraphStore, graph_settings: ApiSettings) -> Iterator[TestClient]:
     with api_client(api_settings(graph_settings)) as c:
         yield c
 
@@ -79,7 +79,7 @@ def test_post_refuses_ids_that_break_the_one_rule_never_strips(
 
 
 def test_text_over_the_character_cap_is_422_in_our_words(
-    store: GraphStore, graph_settings: Settings
+    store: GraphStore, graph_settings: ApiSettings
 ) -> None:
     settings = api_settings(graph_settings, kg_max_article_chars=1_000)
     with api_client(settings) as client:
@@ -107,7 +107,7 @@ def _post_concurrently(app: FastAPI, bodies: list[dict[str, str]]) -> list[int]:
 
 
 def test_extraction_runs_at_most_the_configured_number_at_once(
-    store: GraphStore, graph_settings: Settings
+    store: GraphStore, graph_settings: ApiSettings
 ) -> None:
     lock, running, peak, threads = threading.Lock(), [0], [0], set()
 
@@ -129,7 +129,7 @@ def test_extraction_runs_at_most_the_configured_number_at_once(
 
 
 def test_concurrent_posts_of_one_new_id_give_one_201_and_no_conflict(
-    store: GraphStore, graph_settings: Settings
+    store: GraphStore, graph_settings: ApiSettings
 ) -> None:
     app = create_app(api_settings(graph_settings), ingest=facts_from_text)
     statuses = _post_concurrently(app, [{"id": "same-1", "text": SENTENCE}] * 4)

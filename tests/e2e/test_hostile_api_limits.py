@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from api.settings import ApiSettings
 from graph import embedded, reads
 from graph.errors import GraphAuthFailed
-from graph.settings import Settings
 from graph.store import GraphStore
 from tests.support.worlds import API_KEY, MAX_BYTES, api_client, api_settings, load_world
 
@@ -23,7 +23,7 @@ LOOPBACK = {"0100007F", "0000000000000000FFFF00000100007F"}  # 127.0.0.1 in /pro
 
 
 @pytest.fixture
-def client(store: GraphStore, graph_settings: Settings) -> Iterator[TestClient]:
+def client(store: GraphStore, graph_settings: ApiSettings) -> Iterator[TestClient]:
     load_world(store)
     with api_client(api_settings(graph_settings)) as c:
         yield c
@@ -135,7 +135,7 @@ def _listening_addresses(pid: int) -> list[str]:
 
 
 def test_embedded_server_listens_on_loopback_only(
-    graph_settings: Settings, session_store: GraphStore
+    graph_settings: ApiSettings, session_store: GraphStore
 ) -> None:
     info = embedded.running(graph_settings.kg_data_dir.resolve())
     assert info is not None
@@ -146,7 +146,7 @@ def test_embedded_server_listens_on_loopback_only(
 
 
 def test_embedded_password_is_generated_private_and_required(
-    graph_settings: Settings, session_store: GraphStore
+    graph_settings: ApiSettings, session_store: GraphStore
 ) -> None:
     path = embedded.password_file(graph_settings.kg_data_dir.resolve())
     assert stat.S_IMODE(path.stat().st_mode) == 0o600

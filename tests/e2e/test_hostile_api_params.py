@@ -16,8 +16,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from api.settings import ApiSettings
 from graph.export import read_document
-from graph.settings import Settings
 from graph.store import GraphStore
 from tests.support.worlds import API_KEY, api_client, api_settings, load_world
 
@@ -90,7 +90,7 @@ FUZZ = settings(
 
 @pytest.fixture(scope="module")
 def world(
-    session_store: GraphStore, graph_settings: Settings
+    session_store: GraphStore, graph_settings: ApiSettings
 ) -> Iterator[tuple[TestClient, GraphStore, dict[str, Any]]]:
     """A client over the invented world, and the world's export to compare against."""
     session_store.delete_all()

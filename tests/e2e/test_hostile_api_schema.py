@@ -17,7 +17,7 @@ from schemathesis.checks import (
 )
 
 from api.main import create_app
-from graph.settings import Settings
+from api.settings import ApiSettings
 from graph.store import GraphStore
 from tests.support.worlds import API_KEY, api_settings, facts_from_text, load_world
 
@@ -26,7 +26,7 @@ EXAMPLES = 20  # per operation and generation mode
 
 
 @pytest.fixture(scope="module")
-def api_schema(session_store: GraphStore, graph_settings: Settings) -> Any:
+def api_schema(session_store: GraphStore, graph_settings: ApiSettings) -> Any:
     """The OpenAPI schema of an app over the invented world, calls going to the app itself."""
     session_store.delete_all()
     load_world(session_store)

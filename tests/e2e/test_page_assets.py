@@ -8,7 +8,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from api.main import STATIC_DIR, VENDOR_PACKAGES, create_app
-from graph.settings import Settings
+from api.settings import ApiSettings
 
 
 def vendor_paths() -> list[str]:
@@ -22,7 +22,7 @@ def test_page_loads_only_local_assets() -> None:
     assert {p.split("/")[2] for p in vendor_paths()} <= set(VENDOR_PACKAGES)
 
 
-def test_page_vendor_assets_are_served_from_node_modules(graph_settings: Settings) -> None:
+def test_page_vendor_assets_are_served_from_node_modules(graph_settings: ApiSettings) -> None:
     with TestClient(create_app(graph_settings)) as client:
         for path in vendor_paths():
             r = client.get(path)
@@ -32,7 +32,7 @@ def test_page_vendor_assets_are_served_from_node_modules(graph_settings: Setting
 
 
 def test_page_vendor_missing_answers_404_naming_npm_ci(
-    graph_settings: Settings, tmp_path: Path
+    graph_settings: ApiSettings, tmp_path: Path
 ) -> None:
     settings = graph_settings.model_copy(update={"kg_node_modules": tmp_path})
     with TestClient(create_app(settings)) as client:

@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
+from api.settings import ApiSettings
 from graph.models import Article
-from graph.settings import Settings
 from graph.store import GraphStore
 from loaders.extract import extract_article
 from tests.support.page import open_page, save_screenshot, serve_api, wait_until
@@ -46,7 +46,7 @@ DELEGATION = "hamas-delegation-2024-08"
 
 
 @pytest.fixture(scope="module")
-def base_url(graph_settings: Settings, session_store: GraphStore) -> Iterator[str]:
+def base_url(graph_settings: ApiSettings, session_store: GraphStore) -> Iterator[str]:
     """The API and page over our own articles: a contested round, a later one, a planned one."""
     session_store.delete_all()
     for aid, source, published, text in ARTICLES:

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from api.settings import ApiSettings
 from graph.models import ArticleFacts, Evidence
-from graph.settings import Settings
 from graph.store import GraphStore
 from tests.support.factories import talks_article
 from tests.support.page import open_page, save_screenshot, serve_api
@@ -53,7 +53,7 @@ def markup_article() -> ArticleFacts:
 
 
 @pytest.fixture(scope="module")
-def base_url(graph_settings: Settings, session_store: GraphStore) -> Iterator[str]:
+def base_url(graph_settings: ApiSettings, session_store: GraphStore) -> Iterator[str]:
     """The API and page over a graph holding only the markup article."""
     session_store.delete_all()
     facts = markup_article()

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import httpx
 import pytest
 
-from graph.settings import Settings
+from api.settings import ApiSettings
 from graph.store import GraphStore
 from tests.support.page import (
     load_seeds,
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def base_url(graph_settings: Settings, session_store: GraphStore) -> Iterator[str]:
+def base_url(graph_settings: ApiSettings, session_store: GraphStore) -> Iterator[str]:
     """The API and page over a graph holding exactly the seed articles."""
     load_seeds(session_store)
     with serve_api(graph_settings) as base:

@@ -16,8 +16,8 @@ import pytest
 import uvicorn
 
 from api.main import create_app
+from api.settings import ApiSettings
 from graph.embedded import free_port
-from graph.settings import Settings
 from graph.store import GraphStore
 from loaders.pipeline import load_paths
 from tests.support.paths import REPO, SEEDS
@@ -36,7 +36,7 @@ START_TIMEOUT = 60.0
 
 
 @contextmanager
-def serve_api(settings: Settings) -> Iterator[str]:
+def serve_api(settings: ApiSettings) -> Iterator[str]:
     """The API and page served by uvicorn in a thread; yields the base URL."""
     port = free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")

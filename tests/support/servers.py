@@ -6,15 +6,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from api.settings import ApiSettings
 from graph import embedded
 from graph.embedded import free_port
-from graph.settings import Settings
 
 
 @contextmanager
-def embedded_server(data_dir: Path) -> Iterator[Settings]:
-    """Settings of a freshly started embedded server over DATA_DIR, stopped at the end."""
-    settings = Settings(
+def embedded_server(data_dir: Path) -> Iterator[ApiSettings]:
+    """Settings of a freshly started embedded server over DATA_DIR, stopped at the end.
+
+    They are the API's settings (the graph's and more), so that a test can build an app on them.
+    """
+    settings = ApiSettings(
         neo4j_uri=None,
         kg_data_dir=data_dir,
         kg_bolt_port=free_port(),

@@ -14,6 +14,7 @@ from pydantic import SecretStr
 
 from api.main import create_app
 from api.schemas import IngestRequest
+from api.settings import ApiSettings
 from graph.models import (
     Article,
     ArticleFacts,
@@ -30,7 +31,6 @@ from graph.models import (
     Role,
     slugify,
 )
-from graph.settings import Settings
 from graph.store import GraphStore
 
 API_KEY = "test-key-0123456789"
@@ -311,7 +311,7 @@ def facts_from_text(req: IngestRequest) -> ArticleFacts:
     return ArticleFacts(article=article, entities=tuple(entities.values()))
 
 
-def api_settings(base: Settings, **changes: object) -> Settings:
+def api_settings(base: ApiSettings, **changes: object) -> ApiSettings:
     """The session's database settings with an API key and a small body cap."""
     update: dict[str, object] = {
         "kg_api_key": SecretStr(API_KEY),
@@ -322,7 +322,7 @@ def api_settings(base: Settings, **changes: object) -> Settings:
 
 
 @contextmanager
-def api_client(settings: Settings, ingest: bool = True) -> Iterator[TestClient]:
+def api_client(settings: ApiSettings, ingest: bool = True) -> Iterator[TestClient]:
     """A client of a fresh app (lifespan run) over the database of `settings`."""
     app = create_app(settings, ingest=facts_from_text if ingest else None)
     with TestClient(app, raise_server_exceptions=False) as client:
