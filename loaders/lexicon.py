@@ -230,6 +230,7 @@ class Grammar(_Section):
     counted_references: dict[str, int]  # 'the four convened again': four people just named
     speech_vehicles: Words  # 'in a statement on Friday, X said': the date is the saying's
     condition_marks: Words
+    attempt_verbs: Words  # 'sought to seal a deal': tried, not done
     negating_preps: Words
 
 

@@ -126,6 +126,8 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
             return None  # 'until all hostages are released': a condition, not a happening
         if tok.dep_ == "pcomp" and tok.head.lower_ in lexicon_words("grammar", "negating_preps"):
             return None  # 'stalled without reaching an agreement'
+        if _attempted(tok):
+            return None  # 'worked to reach an agreement', 'attempts to reach an agreement'
         objs = _objects(tok, _TARGET_PREPS | _PLACE_PREPS)
         need = cfg.get("verbs_need_object", [])
         wanted = cfg.get("verb_objects", cfg["nouns"])  # what the object must be, if not a trigger
@@ -196,6 +198,17 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
     if cfg.get("noun_needs_actor") and not (found.first or by_place or found.content):
         return None
     return found
+
+
+def _attempted(verb: Token) -> bool:
+    """Whether a verb names what someone tries to do, not what happened: an infinitive after a
+    noun ('attempts to reach a deal') or a verb of trying ('sought to seal', 'worked to reach')."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return True  # 'attempts to reach', 'a bid to seal'
+    trying = verb.head.lemma_ in lexicon_words("grammar", "attempt_verbs")
+    return verb.dep_ in ("xcomp", "advcl") and trying  # not 'used a speech to call for'
 
 
 def _asks_for_talks(ctx: ArticleContext, verb: Token) -> bool:
