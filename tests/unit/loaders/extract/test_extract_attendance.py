@@ -94,3 +94,19 @@ def test_counted_reference_to_the_people_just_listed_attends_the_next_round() ->
     assert {"ayman-safadi", "sameh-shoukry", "faisal-mekdad"} <= attended
     names = {e.id: e for e in facts.entities}
     assert "The three" not in names["ayman-safadi"].aliases
+
+
+def test_party_that_did_not_attend_denies_its_part_not_the_round() -> None:
+    facts = extract_article(
+        make_article(
+            "t-absent",
+            "Lebanon did not attend the talks between Jordan and Syria in Amman on Monday.",
+            published="2024-08-14",
+        )
+    )
+    (round_,) = [e for e in facts.events if e.kind is EventKind.TALKS]
+    assert round_.status is ClaimStatus.STATED
+    statuses = {
+        r.subject_id: r.status for r in facts.relations if r.predicate is Predicate.ATTENDED
+    }
+    assert statuses["lebanon"] is ClaimStatus.DENIED

@@ -329,3 +329,23 @@ def test_picking_someone_to_run_a_body_is_an_appointment() -> None:
     )
     others = [e for e in facts.events if e.kind is EventKind.OTHER]
     assert [(e.date, e.date_precision) for e in others] == [("2021-01-01", DatePrecision.YEAR)]
+
+
+def test_attempt_to_reach_an_agreement_is_no_agreement() -> None:
+    for text in (
+        "Since October Jordan has worked with Egypt to reach an agreement on the border.",
+        "Jordan notified Syria during the last attempts to reach an agreement on Monday.",
+    ):
+        facts = extract_article(make_article("t-attempt", text, published="2024-08-14"))
+        assert [e for e in facts.events if e.kind is EventKind.AGREEMENT] == [], text
+
+
+def test_speech_used_to_call_for_a_truce_is_still_a_call() -> None:
+    facts = extract_article(
+        make_article(
+            "t-used",
+            "Ayman Safadi used a speech in Amman on Sunday to call for an immediate truce.",
+            published="2024-08-14",
+        )
+    )
+    assert [e.date for e in facts.events if e.kind is EventKind.STATEMENT] == ["2024-08-11"]
