@@ -6,23 +6,9 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from graph.calendar_names import MONTH_NAMES, WEEKDAY_NAMES
 from graph.models import DatePrecision
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RECENT_DAYS = 300  # a day-and-month without year is only used within this many days
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from graph.calendar_names import month_number
+
 TOP_LINES = 6  # how many leading paragraphs may hold a dateline or a headline
 BODY_WORDS = 20  # a paragraph this long is article text: cut markers after it are trusted
 
@@ -20,10 +22,6 @@ _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff
 _URL_TOKEN = re.compile(r"[<(\[]?(?:https?://|www\.)\S+")
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "\u201d", "\u2019", "'", ")", "]")
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
     r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -176,7 +174,7 @@ def parse_date(value: str) -> str | None:
 def _to_iso(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     month_name = groups.get("month")
-    month = _MONTHS[month_name.lower()[:3]] if month_name is not None else int(groups["mon"])
+    month = month_number(month_name) if month_name is not None else int(groups["mon"])
     try:
         return dt.date(int(groups["year"]), month, int(groups["day"])).isoformat()
     except ValueError:

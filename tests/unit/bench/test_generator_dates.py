@@ -9,9 +9,10 @@ import re
 import pytest
 
 from bench.article import RenderedArticle, render_article
-from bench.dating import MONTH_NAMES, WEEKDAY_NAMES, phrase_for
+from bench.dating import phrase_for
 from bench.truth import TruthRecorder
 from bench.world import build_world
+from graph.calendar_names import MONTH_NAMES, WEEKDAY_NAMES
 from graph.models import DatePrecision
 from loaders.extract.dates import find_dates
 
