@@ -1,0 +1,24 @@
+"""The graph's vocabulary and all database access.
+
+The other packages use the modules named in `__all__` and nothing else of this package (a test
+holds both the list and the rule): the vocabulary (`models`, `calendar_names`, `names`,
+`claims`), the front door `store` with its `settings` and `errors`, the read queries (`reads`),
+the writes (`writes`), export and backup (`export`, `backup`), the query catalog (`cypher`) and
+the embedded server (`embedded`). Importing `graph` alone imports none of them.
+"""
+
+__all__ = [
+    "backup",
+    "calendar_names",
+    "claims",
+    "cypher",
+    "embedded",
+    "errors",
+    "export",
+    "models",
+    "names",
+    "reads",
+    "settings",
+    "store",
+    "writes",
+]
