@@ -50,6 +50,42 @@ def collect_mentions(ctx: ArticleContext) -> None:
         if cand.bare and cand.bare != draft.name and cand.bare not in draft.aliases:
             draft.aliases.append(cand.bare)
     _resolve_bare_surnames(ctx, resolver)
+    _repeat_names(ctx)
+
+
+def _repeat_names(ctx: ArticleContext) -> None:
+    """Every other place the article writes a name it has recognised is a mention of it too.
+
+    The recogniser may tag 'the Azure Front' in one sentence and miss it in the next; a name
+    keeps one sense through a story. Only full names written as found (two characters at least,
+    capitalised) are repeated, at token boundaries, where no mention is yet.
+    """
+    text = ctx.doc.text
+    forms: dict[str, Mention] = {}
+    for m in ctx.mentions:
+        if (
+            len(m.text) >= 2
+            and m.text[0].isupper()
+            and (m.end - m.start > 1 or m.type is not EntityType.PERSON)
+        ):
+            forms.setdefault(m.text, m)
+    for form, seen in sorted(forms.items(), key=lambda kv: -len(kv[0])):
+        at = text.find(form)
+        while at != -1:
+            span = ctx.doc.char_span(at, at + len(form))
+            at = text.find(form, at + len(form))
+            if span is None or any(ctx.mention_for(t) is not None for t in span):
+                continue
+            mention = Mention(
+                seen.entity_id,
+                seen.type,
+                form,
+                span.start,
+                span.end,
+                ctx.sent_of[span.start],
+                seen.confidence,
+            )
+            ctx.add_mention(mention, ctx.actor(seen.entity_id))
 
 
 def _resolve_bare_surnames(ctx: ArticleContext, resolver: NameResolver) -> None:

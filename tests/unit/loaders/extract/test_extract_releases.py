@@ -75,3 +75,17 @@ def test_extract_release_in_a_clause_with_its_own_subject_is_not_the_main_clause
     }
     assert by_kind.get(EventKind.PRISONER_RELEASE) == {"israel"}
     assert by_kind.get(EventKind.HOSTAGE_RELEASE) == {"hamas"}
+
+
+def test_extract_name_recognised_once_is_recognised_wherever_the_story_writes_it() -> None:
+    facts = extract_article(
+        make_article(
+            "t-repeat",
+            "Azure Front Frees 28 Hostages\n\nThe Azure Front freed 28 hostages last Sunday.\n\n"
+            "The Norlandic government and the Azure Front agreed to a phased ceasefire in "
+            "talks mediated by Ostreva.",
+            published="2032-01-20",
+        )
+    )
+    releases = [e for e in facts.events if e.kind is EventKind.HOSTAGE_RELEASE]
+    assert [{p.entity_id for p in e.participants} for e in releases] == [{"azure-front"}]
