@@ -7,22 +7,19 @@ The full-sized run is `python scripts/faults.py --only orphans,history` (see REL
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.support.modules import load_file
 from tests.support.paths import REPO
 
 
 @pytest.fixture(scope="module")
 def faults() -> ModuleType:
     """scripts/faults.py as a module, writing in small batches so the loader is caught mid-load."""
-    spec = importlib.util.spec_from_file_location("faults", REPO / "scripts" / "faults.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_file("faults", REPO / "scripts" / "faults.py")
     module.LOAD_OPTIONS[:] = ["--batch-size", "2"]
     return module
 

@@ -6,13 +6,13 @@ The 1,000-article run is `python scripts/faults.py` (see RELIABILITY.md)."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
+from tests.support.modules import load_file
 from tests.support.paths import REPO
 
 ARTICLES = 30
@@ -21,10 +21,7 @@ ARTICLES = 30
 @pytest.fixture(scope="module")
 def faults() -> ModuleType:
     """scripts/faults.py as a module, writing with small batches so kills land mid-load."""
-    spec = importlib.util.spec_from_file_location("faults", REPO / "scripts" / "faults.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_file("faults", REPO / "scripts" / "faults.py")
     module.LOAD_OPTIONS[:] = ["--batch-size", "3"]
     return module
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -21,6 +20,7 @@ from graph.settings import Settings
 from graph.store import GraphStore
 from loaders.extract import extract_article
 from loaders.sources import iter_articles
+from tests.support.modules import load_file
 from tests.support.paths import REPO, SCORER, SEEDS
 from tests.support.seeded import load_seeds
 
@@ -28,11 +28,7 @@ from tests.support.seeded import load_seeds
 def scorer() -> ModuleType:
     if not SCORER.is_file():
         pytest.skip(f"the scorer is not at {SCORER}")
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file("score", SCORER)
 
 
 def kg(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:

@@ -22,15 +22,15 @@ from graph.models import (
 )
 
 
-def evidence(article_id: str, text: str, sentence: str) -> Evidence:
-    """Evidence for `sentence`, located in `text`."""
+def evidence(article_id: str, text: str, sentence: str, confidence: float = 0.9) -> Evidence:
+    """Evidence for `sentence`, which must occur in `text`."""
     start = text.index(sentence)
     return Evidence(
         article_id=article_id,
         sentence=sentence,
         start=start,
         end=start + len(sentence),
-        confidence=0.9,
+        confidence=confidence,
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -12,16 +11,13 @@ from graph.export import facts_document
 from graph.models import Article
 from loaders.extract import extract_article
 from loaders.sources import iter_articles
+from tests.support.modules import load_file
 from tests.support.paths import SCORER
 
 
 def load_scorer() -> ModuleType:
     """score.py, loaded by path (it is not a package)."""
-    spec = importlib.util.spec_from_file_location("shared_scorer", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file("shared_scorer", SCORER)
 
 
 def score_corpus(articles_dir: Path, gold: Path, count: int) -> dict[str, Any]:

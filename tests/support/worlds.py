@@ -32,6 +32,7 @@ from graph.models import (
     slugify,
 )
 from graph.store import GraphStore
+from tests.support.factories import evidence
 
 API_KEY = "test-key-0123456789"
 MAX_BYTES = 20_000
@@ -52,18 +53,6 @@ A2_TEXT = (
 )
 
 
-def quote(article_id: str, text: str, sentence: str, confidence: float = 0.9) -> Evidence:
-    """Evidence for `sentence`, which must occur in `text`."""
-    start = text.index(sentence)
-    return Evidence(
-        article_id=article_id,
-        sentence=sentence,
-        start=start,
-        end=start + len(sentence),
-        confidence=confidence,
-    )
-
-
 def _entity(
     id_: str, type_: EntityType, name: str, *aliases: str, roles: tuple[str, ...] = ()
 ) -> Entity:
@@ -72,7 +61,7 @@ def _entity(
 
 def article_one() -> ArticleFacts:
     """The first round of talks, in Veltara, and who attended it."""
-    q = functools.partial(quote, A1, A1_TEXT)
+    q = functools.partial(evidence, A1, A1_TEXT)
     ents = (
         _entity("ostria", EntityType.COUNTRY, "Ostria"),
         _entity("qeshet", EntityType.COUNTRY, "Qeshet"),
@@ -146,7 +135,7 @@ def article_one() -> ArticleFacts:
 
 def article_two() -> ArticleFacts:
     """A killing that caused a statement that preceded the second round, in Carnisport."""
-    q = functools.partial(quote, A2, A2_TEXT)
+    q = functools.partial(evidence, A2, A2_TEXT)
     ents = (
         _entity("ostria", EntityType.COUNTRY, "Ostria"),
         _entity("qeshet", EntityType.COUNTRY, "Qeshet"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 from bench.generator import generate_corpus
 from bench.world import load_vocab
 from loaders.clean import BODY_WORDS, clean_text
+from tests.support.modules import load_file
 from tests.support.paths import SCORER
 
 JUNK_LINES = re.compile(
@@ -27,11 +27,7 @@ def load_scorer() -> ModuleType:
     """score.py from ../shared/eval, or skip the test when it is not there."""
     if not SCORER.is_file():
         pytest.skip(f"{SCORER} not found")
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file("score", SCORER)
 
 
 def has_junk(text: str) -> bool:
