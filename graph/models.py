@@ -18,6 +18,8 @@ from pydantic import (
     model_validator,
 )
 
+from graph.names import slugify as slugify  # ids are slugs: folded in graph/names.py
+
 Id = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 _ID_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
@@ -350,16 +352,6 @@ class ArticleFacts(_Frozen):
                 if ref is not None and ref not in known:
                     raise ValueError(f"relation {rel.key!r} refers to unknown node {ref!r}")
         return self
-
-
-def slugify(text: str) -> str:
-    """Lowercase ASCII slug used to build stable ids."""
-    import unicodedata
-
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub("['\u2019\u2018`\u00b4]", "", s)
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")[:120] or "x"
 
 
 def issue_id(text: str) -> str:

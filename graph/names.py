@@ -1,17 +1,37 @@
-"""Name normalisation shared by writes (search keys) and reads (search terms)."""
+"""Text folding in one place: accents and case for ids (slugs), search keys and name matching.
+
+`strip_accents` is the common step; `normalize` gives the words an entity is searched by, and
+`slugify` the stable ids built from names.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+_APOSTROPHES = re.compile("['\u2019\u2018`\u00b4]")
+SLUG_CHARS = 120
+
+
+def strip_accents(text: str) -> str:
+    """`text` decomposed (NFKD) without its combining marks: 'Lúcia' -> 'Lucia'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _folded(text: str) -> str:
+    """Lower case, no accents, no apostrophes: the common form of slugs and search keys."""
+    return _APOSTROPHES.sub("", strip_accents(text).lower())
+
 
 def normalize(text: str) -> str:
     """Lowercase ASCII words separated by single spaces: accents, case and punctuation ignored."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub("['\u2019\u2018`\u00b4]", "", s)
-    return " ".join(re.sub(r"[\W_]+", " ", s).split())
+    return " ".join(re.sub(r"[\W_]+", " ", _folded(text)).split())
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII slug used to build stable ids."""
+    return re.sub(r"[^a-z0-9]+", "-", _folded(text)).strip("-")[:SLUG_CHARS] or "x"
 
 
 def search_keys(*names: str) -> list[str]:

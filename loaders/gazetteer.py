@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.models import EntityType
+from graph.names import strip_accents
 
 log = logging.getLogger(__name__)
 
@@ -18,8 +18,7 @@ MIN_CITY_POPULATION = 100_000
 
 def fold(name: str) -> str:
     """A name compared without case, accents, full stops, a leading 'the' or stray spaces."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("\u0131", "i")
+    text = strip_accents(name).replace("\u0131", "i")
     words = text.lower().replace(".", "").replace("\u2019", "'").split()
     if words and words[0] == "the":
         words = words[1:]
