@@ -120,6 +120,7 @@ class ArticleContext:
         self.meeting_triggers: set[int] = set()
         self.adjectives: dict[str, str] = {}
         self.delegations: dict[tuple[str, str | None], str] = {}
+        self._evidence: dict[tuple[int, float], Evidence] = {}
 
     def body_tokens(self) -> Iterator[tuple[int, Token]]:
         """Every token of the story with its sentence index, headlines left out."""
@@ -131,18 +132,22 @@ class ArticleContext:
     # -- evidence
     def evidence(self, sent: int, confidence: float) -> Evidence:
         """The evidence record of one sentence, with offsets into the article text."""
-        span = self.sents[sent]
-        raw = span.text
-        lead = len(raw) - len(raw.lstrip())
-        text = raw.strip()
-        start = span.start_char + lead
-        return Evidence(
-            article_id=self.article.id,
-            sentence=text,
-            start=start,
-            end=start + len(text),
-            confidence=confidence,
-        )
+        found = self._evidence.get((sent, confidence))
+        if found is None:
+            span = self.sents[sent]
+            raw = span.text
+            lead = len(raw) - len(raw.lstrip())
+            text = raw.strip()
+            start = span.start_char + lead
+            found = Evidence(
+                article_id=self.article.id,
+                sentence=text,
+                start=start,
+                end=start + len(text),
+                confidence=confidence,
+            )
+            self._evidence[(sent, confidence)] = found  # frozen: one record serves every fact
+        return found
 
     # -- mentions
     def add_mention(self, mention: Mention, actor: Actor | None) -> None:

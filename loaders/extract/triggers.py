@@ -11,8 +11,10 @@ def _noun_phrase_matches(tok: Token, phrases: list[str]) -> bool:
     """Whether a noun ends one of the multiword phrases ('phone call' ends in 'call')."""
     for phrase in phrases:
         words = phrase.split()
+        if tok.lower_ != words[-1]:
+            continue  # most tokens end no phrase: compare the last word before slicing
         before = [t.lower_ for t in tok.doc[max(tok.i - len(words) + 1, 0) : tok.i]]
-        if tok.lower_ == words[-1] and before == words[:-1]:
+        if before == words[:-1]:
             return True
     return False
 
