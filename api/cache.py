@@ -6,22 +6,29 @@ never older than the last write. Answers are kept as the JSON bytes sent, alread
 against the route's response model, so a repeated question also skips validation and encoding.
 The cache is bounded by the bytes it holds (least recently used answers go first) and shared
 by the server's threads.
+
+Each answer carries an ETag made from the graph's revision and the question (`Cache-Control:
+no-cache`: keep it, ask again); a request whose If-None-Match names the current tag answers 304
+with no body.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any
+from importlib.metadata import version
+from typing import Annotated, Any
 
-from fastapi import Response
+from fastapi import Header, Response
 from pydantic import TypeAdapter
 
 from graph.reads import read_revision
 from graph.store import GraphStore
 
 MB = 1 << 20
+API_VERSION = version("event-timeline-kg")
 
 
 class RevisionCache:
@@ -39,8 +46,11 @@ class RevisionCache:
         """The cached body for `key` at the graph's current revision, else `compute()`."""
         if self.max_bytes <= 0:
             return compute()
-        revision = read_revision(store)
-        if revision is None:
+        return self.body_at(read_revision(store), key, compute)
+
+    def body_at(self, revision: str | None, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+        """The cached body for `key` computed at `revision`, else `compute()` (kept for it)."""
+        if self.max_bytes <= 0 or revision is None:
             return compute()
         with self._lock:
             found = self._entries.get(key)
@@ -70,16 +80,55 @@ class RevisionCache:
         return len(self._entries)
 
 
+def entity_tag(revision: str, key: Hashable) -> str:
+    """The ETag of the answer `key` computed at graph `revision` by this version of the API."""
+    seed = f"{API_VERSION}\n{revision}\n{key!r}"
+    digest = hashlib.blake2b(seed.encode("utf-8", "backslashreplace"), digest_size=12).hexdigest()
+    return f'W/"{digest}"'
+
+
+def tag_matches(if_none_match: str, tag: str) -> bool:
+    """Whether an If-None-Match header names `tag` (weak comparison, as RFC 9110 says)."""
+    wanted = tag.removeprefix("W/")
+    for candidate in if_none_match.split(","):
+        candidate = candidate.strip()
+        if candidate == "*" or candidate.removeprefix("W/") == wanted:
+            return True
+    return False
+
+
 def cached_json(
     cache: RevisionCache,
     store: GraphStore,
     key: Hashable,
     model: TypeAdapter[Any],
     compute: Callable[[], Any],
+    if_none_match: str | None = None,
 ) -> Response:
-    """A JSON response of `compute()` checked against `model`, from the cache when it can be."""
+    """A JSON response of `compute()` checked against `model`, from the cache when it can be.
+
+    It carries the ETag of `key` at the graph's revision; when `if_none_match` names that tag
+    the answer is a 304 with no body and nothing is computed."""
+    revision = read_revision(store)
+    tag = entity_tag(revision, key) if revision else None
+    headers = {"ETag": tag, "Cache-Control": "no-cache"} if tag else {}
+    if tag and if_none_match and tag_matches(if_none_match, tag):
+        return Response(status_code=304, headers=headers)
 
     def encode() -> bytes:
         return model.dump_json(model.validate_python(compute()), by_alias=True)
 
-    return Response(content=cache.body(store, key, encode), media_type="application/json")
+    body = cache.body_at(revision, key, encode)
+    return Response(content=body, media_type="application/json", headers=headers)
+
+
+IfNoneMatch = Annotated[
+    str | None,
+    Header(
+        description="the ETag of an earlier answer: a 304 with no body if the graph has not "
+        "changed since"
+    ),
+]
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
+    304: {"description": "not modified: the ETag given in If-None-Match is still current"}
+}

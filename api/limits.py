@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from starlette.exceptions import HTTPException
-from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.problems import problem_response
 
 
 class BodySizeLimit:
@@ -21,7 +22,7 @@ class BodySizeLimit:
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await JSONResponse({"detail": self.detail}, status_code=413)(scope, receive, send)
+            await problem_response(scope["path"], 413, self.detail)(scope, receive, send)
             return
         received = 0
 

@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.cache import MB, RevisionCache
 from api.connection import StoreHolder
+from api.docs import DOCS_PACKAGES, mount_docs
 from api.errors import add_error_handlers
 from api.ingest import Ingest, IngestRunner
 from api.limits import BodySizeLimit
@@ -28,14 +29,19 @@ from graph.store import GraphStore
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 DEFAULT_NODE_MODULES = Path(__file__).resolve().parents[1] / "node_modules"
-VENDOR_PACKAGES = ("cytoscape", "cytoscape-fcose", "cose-base", "layout-base", "d3")
+VENDOR_PACKAGES = ("cytoscape", "cytoscape-fcose", "cose-base", "layout-base", "d3", *DOCS_PACKAGES)
 WARM_UP_GRACE = 30.0
 
 DESCRIPTION = """
 A temporal knowledge graph of negotiation news: who met whom, who mediated, who demanded what,
 what led to what, with the source sentence behind every fact.
 
-Unknown ids answer 404, bad parameters 422, and 503 while the database cannot be reached.
+Unknown ids answer 404, bad parameters 422, and 503 while the database cannot be reached
+(with Retry-After). Every error is `application/problem+json` (RFC 9457): `type`, `title`,
+`status`, `detail`, `instance`, and for a 422 `errors`, each bad field with where and why.
+
+Read answers carry an `ETag` that changes when the graph does: send it back as
+`If-None-Match` and an unchanged answer is a 304 with no body.
 """
 
 
@@ -69,6 +75,8 @@ def create_app(settings: ApiSettings | None = None, ingest: Ingest | None = None
         description=DESCRIPTION,
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.stores = stores
@@ -90,6 +98,7 @@ def create_app(settings: ApiSettings | None = None, ingest: Ingest | None = None
     add_error_handlers(app)
     for module in (timeline, rounds, entities, events, graph, articles, claims, health):
         app.include_router(module.router)
+    mount_docs(app)
     mount_page(app)
     mount_vendor(app, settings.kg_node_modules or DEFAULT_NODE_MODULES)
     return app

@@ -3,8 +3,8 @@
 The key of POST /articles is checked from the headers alone, so a client without it cannot
 make the server read and parse a body of up to KG_MAX_ARTICLE_BYTES. Every answer carries a
 Content-Security-Policy (scripts, styles and data from this origin only; no framing),
-``X-Content-Type-Options: nosniff`` and ``X-Frame-Options: DENY``; the OpenAPI pages, which
-load Swagger UI and ReDoc from their CDN, get a policy that allows that CDN.
+``X-Content-Type-Options: nosniff`` and ``X-Frame-Options: DENY``; the OpenAPI pages, whose
+Swagger UI and ReDoc come from this origin too, may also run ReDoc's search worker from a blob.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import secrets
 from collections.abc import Callable
 
 from starlette.datastructures import Headers, MutableHeaders
-from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.problems import problem_response
 
 INGEST_DISABLED = "ingest is disabled on this server: set KG_API_KEY to enable POST /articles"
 PAGE_POLICY = (
@@ -22,10 +23,9 @@ PAGE_POLICY = (
     "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-CDN = "https://cdn.jsdelivr.net"
 DOCS_POLICY = (
-    f"default-src 'self'; script-src 'self' 'unsafe-inline' {CDN}; "
-    f"style-src 'self' 'unsafe-inline' {CDN}; img-src 'self' data: https://fastapi.tiangolo.com; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
 DOCS_PATHS = ("/docs", "/redoc")
@@ -57,7 +57,7 @@ class KeyBeforeBody:
             if refusal is not None:
                 status, detail = refusal
                 headers = {"WWW-Authenticate": "X-API-Key"} if status == 401 else None
-                answer = JSONResponse({"detail": detail}, status_code=status, headers=headers)
+                answer = problem_response(scope["path"], status, detail, headers=headers)
                 await answer(scope, receive, send)
                 return
         await self.app(scope, receive, send)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import TypeAdapter
 
-from api.cache import cached_json
+from api.cache import NOT_MODIFIED, IfNoneMatch, cached_json
 from api.deps import ApiKeyDep, CacheDep, IngestDep, IngestRunnerDep, SettingsDep, StoreDep
+from api.problems import invalid, problems
 from api.schemas import ArticleFactsOut, ArticleMeta, IngestRequest, IngestResult
 from graph import reads
 from graph.models import WriteStatus
@@ -16,15 +17,19 @@ from graph.models import WriteStatus
 router = APIRouter(prefix="/articles", tags=["articles"])
 ARTICLES = TypeAdapter(list[ArticleMeta])
 ARTICLE = TypeAdapter(ArticleFactsOut)
+ArticleIdPath = Annotated[str, Path(description="the article's id, as /articles lists it")]
 
 
-@router.get("", response_model=list[ArticleMeta])
+@router.get("", response_model=list[ArticleMeta], responses={**problems(422, 503), **NOT_MODIFIED})
 def list_articles(
     store: StoreDep,
     cache: CacheDep,
     source: Annotated[str | None, Query(description="only articles of this source")] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=500, description="articles per page")] = 50,
+    offset: Annotated[
+        int, Query(ge=0, le=100_000, description="articles to skip from the start")
+    ] = 0,
+    if_none_match: IfNoneMatch = None,
 ) -> Response:
     """Articles in the graph, newest first (undated last)."""
     return cached_json(
@@ -33,11 +38,18 @@ def list_articles(
         ("articles", source, limit, offset),
         ARTICLES,
         lambda: reads.list_articles(store, source=source, limit=limit, offset=offset),
+        if_none_match=if_none_match,
     )
 
 
-@router.get("/{article_id}", response_model=ArticleFactsOut)
-def get_article(store: StoreDep, cache: CacheDep, article_id: str) -> Response:
+@router.get(
+    "/{article_id}",
+    response_model=ArticleFactsOut,
+    responses={**problems(404, 422, 503), **NOT_MODIFIED},
+)
+def get_article(
+    store: StoreDep, cache: CacheDep, article_id: ArticleIdPath, if_none_match: IfNoneMatch = None
+) -> Response:
     """One article's metadata and the facts taken from it: the entities, events and issues it
     mentions and the relations it states, each with the sentences it gives for them."""
     return cached_json(
@@ -46,6 +58,7 @@ def get_article(store: StoreDep, cache: CacheDep, article_id: str) -> Response:
         ("article", article_id),
         ARTICLE,
         lambda: reads.read_article_facts(store, article_id),
+        if_none_match=if_none_match,
     )
 
 
@@ -55,10 +68,18 @@ def get_article(store: StoreDep, cache: CacheDep, article_id: str) -> Response:
     status_code=status.HTTP_201_CREATED,
     responses={
         200: {"model": IngestResult, "description": "already in the graph: unchanged or updated"},
-        401: {"description": "no X-API-Key header"},
-        403: {"description": "wrong key, or ingest disabled (no KG_API_KEY set)"},
-        413: {"description": "body larger than KG_MAX_ARTICLE_BYTES"},
-        422: {"description": "the article cannot be used (the detail says why)"},
+        **problems(
+            401,
+            403,
+            409,
+            413,
+            422,
+            503,
+            s403="wrong key, or ingest disabled (no KG_API_KEY set)",
+            s413="body larger than KG_MAX_ARTICLE_BYTES",
+            s422="the article cannot be used: a field is invalid, or its text is over "
+            "KG_MAX_ARTICLE_CHARS (each reason is listed in `errors`)",
+        ),
     },
 )
 async def add_article(
@@ -80,17 +101,16 @@ async def add_article(
     """
     cap = settings.kg_max_article_chars
     if len(body.text) > cap:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            detail=f"article {body.id!r} cannot be used: its text has {len(body.text)} "
+        raise invalid(
+            ("body", "text"),
+            f"article {body.id!r} cannot be used: its text has {len(body.text)} "
             f"characters, over the cap of {cap} per article (set by KG_MAX_ARTICLE_CHARS)",
+            "string_too_long",
         )
     try:
         facts = await runner.extract(ingest, body)
     except ValueError as e:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"article {body.id!r} cannot be used: {e}"
-        ) from e
+        raise invalid(("body",), f"article {body.id!r} cannot be used: {e}") from e
     written = await runner.write(store, facts)
     if written is not WriteStatus.LOADED:
         response.status_code = status.HTTP_200_OK

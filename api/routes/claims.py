@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 from pydantic import TypeAdapter
 
-from api.cache import cached_json
+from api.cache import NOT_MODIFIED, IfNoneMatch, cached_json
 from api.deps import CacheDep, StoreDep
+from api.problems import problems
 from api.schemas import ClaimsAnswer
 from graph import reads
 from graph.models import Predicate
@@ -17,7 +18,9 @@ router = APIRouter(tags=["claims"])
 ANSWER = TypeAdapter(ClaimsAnswer)
 
 
-@router.get("/claims", response_model=ClaimsAnswer)
+@router.get(
+    "/claims", response_model=ClaimsAnswer, responses={**problems(404, 422, 503), **NOT_MODIFIED}
+)
 def get_claims(
     store: StoreDep,
     cache: CacheDep,
@@ -26,6 +29,7 @@ def get_claims(
     predicate: Annotated[
         Predicate | None, Query(description="only this fact type; default: every one")
     ] = None,
+    if_none_match: IfNoneMatch = None,
 ) -> Response:
     """The claims behind the facts from `subject` to `object`, side by side.
 
@@ -42,4 +46,5 @@ def get_claims(
         ("claims", subject, object, name),
         ANSWER,
         lambda: reads.read_claims(store, subject, object, name),
+        if_none_match=if_none_match,
     )

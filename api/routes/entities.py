@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 from pydantic import AfterValidator, TypeAdapter
 
-from api.cache import RevisionCache, cached_json
+from api.cache import NOT_MODIFIED, IfNoneMatch, RevisionCache, cached_json
 from api.deps import CacheDep, StoreDep
+from api.problems import problems
 from api.schemas import STANDING_TEXT, EntityProfile, EntitySummary
 from graph import reads
 from graph.models import EntityType, Standing
@@ -27,7 +28,9 @@ def _searchable(q: str | None) -> str | None:
     return q
 
 
-@router.get("", response_model=list[EntitySummary])
+@router.get(
+    "", response_model=list[EntitySummary], responses={**problems(422, 503), **NOT_MODIFIED}
+)
 def search_entities(
     store: StoreDep,
     cache: CacheDep,
@@ -37,8 +40,9 @@ def search_entities(
         AfterValidator(_searchable),
     ] = None,
     type: Annotated[EntityType | None, Query(description="only entities of this type")] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 20,
-    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200, description="entities per page")] = 20,
+    offset: Annotated[int, Query(ge=0, le=10_000, description="matches to skip from the best")] = 0,
+    if_none_match: IfNoneMatch = None,
 ) -> Response:
     """Find people, delegations, organizations, countries and places by name or alias.
 
@@ -53,26 +57,37 @@ def search_entities(
         ("search", q, type_name, limit, offset),
         MATCHES,
         lambda: reads.search_entities(store, q, type_=type_name, limit=limit, offset=offset),
+        if_none_match=if_none_match,
     )
 
 
-@router.get("/{entity_id}", response_model=EntityProfile)
+@router.get(
+    "/{entity_id}",
+    response_model=EntityProfile,
+    responses={**problems(404, 422, 503), **NOT_MODIFIED},
+)
 def get_entity(
     store: StoreDep,
     cache: CacheDep,
-    entity_id: str,
+    entity_id: Annotated[str, Path(description="the entity's id, as search returns it")],
     standing: Annotated[
         Standing | None,
         Query(description="only relations and events of this standing: " + STANDING_TEXT),
     ] = None,
+    if_none_match: IfNoneMatch = None,
 ) -> Response:
     """One entity: its roles, memberships, relations both ways with their quotes, claimants and
     standing, its events in date order, and the articles that mention it."""
-    return profile_response(cache, store, entity_id, str(standing) if standing else None)
+    name = str(standing) if standing else None
+    return profile_response(cache, store, entity_id, name, if_none_match)
 
 
 def profile_response(
-    cache: RevisionCache, store: GraphStore, entity_id: str, standing: str | None = None
+    cache: RevisionCache,
+    store: GraphStore,
+    entity_id: Annotated[str, Path(description="the entity's id, as search returns it")],
+    standing: str | None = None,
+    if_none_match: str | None = None,
 ) -> Response:
     """The profile of one entity, from the cache when it can be (also used to precompute it)."""
     return cached_json(
@@ -81,4 +96,5 @@ def profile_response(
         ("entity", entity_id) if standing is None else ("entity", entity_id, standing),
         PROFILE,
         lambda: reads.read_entity_profile(store, entity_id, standing),
+        if_none_match=if_none_match,
     )

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Query, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import TypeAdapter
 
-from api.cache import cached_json
+from api.cache import NOT_MODIFIED, IfNoneMatch, cached_json
 from api.deps import CacheDep, StoreDep
+from api.problems import problems
 from api.schemas import Neighbourhood
 from graph import reads
 
@@ -37,7 +38,11 @@ def parse_types(types: list[str] | None) -> list[str] | None:
     return wanted or None
 
 
-@router.get("/neighbourhood", response_model=Neighbourhood)
+@router.get(
+    "/neighbourhood",
+    response_model=Neighbourhood,
+    responses={**problems(404, 422, 503), **NOT_MODIFIED},
+)
 def get_neighbourhood(
     store: StoreDep,
     cache: CacheDep,
@@ -52,6 +57,7 @@ def get_neighbourhood(
         ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=reads.MAX_NODES, description="most nodes returned")] = 100,
+    if_none_match: IfNoneMatch = None,
 ) -> Response:
     """The nodes and edges within `depth` edges of a node, at most `limit` nodes.
 
@@ -64,4 +70,5 @@ def get_neighbourhood(
         ("neighbourhood", id, depth, tuple(wanted) if wanted else None, limit),
         NEIGHBOURHOOD,
         lambda: reads.read_neighbourhood(store, id, depth=depth, types=wanted, limit=limit),
+        if_none_match=if_none_match,
     )

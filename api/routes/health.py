@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from api.deps import StoreDep
+from api.problems import problems
 from api.schemas import Health, Ready
 from graph import reads
 
@@ -19,7 +20,9 @@ def get_health() -> dict[str, Any]:
     return {"status": "ok"}
 
 
-@router.get("/ready", response_model=Ready, responses={503: {"description": "database down"}})
+@router.get(
+    "/ready", response_model=Ready, responses=problems(503, s503="database down; see Retry-After")
+)
 def get_ready(store: StoreDep) -> dict[str, Any]:
     """The database answers; 503 with the reason when it does not."""
     reads.check_ready(store)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 from pydantic import TypeAdapter
 
-from api.cache import RevisionCache, cached_json
+from api.cache import NOT_MODIFIED, IfNoneMatch, RevisionCache, cached_json
 from api.deps import CacheDep, StoreDep
+from api.problems import problems
 from api.schemas import STANDING_TEXT, RollCall, Round
 from graph import reads
 from graph.models import IsoDate, Standing
@@ -20,7 +21,7 @@ ROLL_CALL = TypeAdapter(RollCall)
 DEFAULT_ROUNDS = 200
 
 
-@router.get("", response_model=list[Round])
+@router.get("", response_model=list[Round], responses={**problems(422, 503), **NOT_MODIFIED})
 def list_rounds(
     store: StoreDep,
     cache: CacheDep,
@@ -30,10 +31,13 @@ def list_rounds(
     date_to: Annotated[
         IsoDate | None, Query(alias="to", description="last day, YYYY-MM-DD")
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = DEFAULT_ROUNDS,
+    limit: Annotated[
+        int, Query(ge=1, le=1000, description="most rounds returned")
+    ] = DEFAULT_ROUNDS,
     standing: Annotated[
         Standing | None, Query(description="only rounds of this standing: " + STANDING_TEXT)
     ] = None,
+    if_none_match: IfNoneMatch = None,
 ) -> Response:
     """Rounds of talks in date order: date, place, mediators, hosts, how many attended, and the
     round's standing with its independent sources and claimants.
@@ -42,7 +46,8 @@ def list_rounds(
     the members of delegations that attended.
     """
     first, last = date_from, date_to
-    return rounds_response(cache, store, first, last, limit, str(standing) if standing else None)
+    name = str(standing) if standing else None
+    return rounds_response(cache, store, first, last, limit, name, if_none_match)
 
 
 def rounds_response(
@@ -52,6 +57,7 @@ def rounds_response(
     last: str | None = None,
     limit: int = DEFAULT_ROUNDS,
     standing: str | None = None,
+    if_none_match: str | None = None,
 ) -> Response:
     """A page of rounds, from the cache when it can be (also used to precompute it)."""
     return cached_json(
@@ -64,11 +70,21 @@ def rounds_response(
         lambda: reads.read_rounds(
             store, date_from=first, date_to=last, limit=limit, standing=standing
         ),
+        if_none_match=if_none_match,
     )
 
 
-@router.get("/{round_id}/attendees", response_model=RollCall)
-def get_attendees(store: StoreDep, cache: CacheDep, round_id: str) -> Response:
+@router.get(
+    "/{round_id}/attendees",
+    response_model=RollCall,
+    responses={**problems(404, 422, 503), **NOT_MODIFIED},
+)
+def get_attendees(
+    store: StoreDep,
+    cache: CacheDep,
+    round_id: Annotated[str, Path(description="the round's event id, as /rounds lists it")],
+    if_none_match: IfNoneMatch = None,
+) -> Response:
     """The roll call of one round: who attended, in which delegation, and who says so.
 
     An attendee is an entity that ATTENDED the round or took part as `attendee`, or a member
@@ -84,4 +100,5 @@ def get_attendees(store: StoreDep, cache: CacheDep, round_id: str) -> Response:
         ("roll call", round_id),
         ROLL_CALL,
         lambda: reads.read_round_attendees(store, round_id),
+        if_none_match=if_none_match,
     )

@@ -7,9 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 from pydantic import TypeAdapter
 
-from api.cache import cached_json
+from api.cache import NOT_MODIFIED, IfNoneMatch, cached_json
 from api.cursor import decode_cursor, encode_cursor
 from api.deps import CacheDep, StoreDep
+from api.problems import problems
 from api.schemas import STANDING_TEXT, TimelinePage
 from graph import reads
 from graph.models import EventKind, IsoDate, Standing
@@ -19,7 +20,9 @@ PAGE = TypeAdapter(TimelinePage)
 MAX_PAGE = 500
 
 
-@router.get("/timeline", response_model=TimelinePage)
+@router.get(
+    "/timeline", response_model=TimelinePage, responses={**problems(404, 422, 503), **NOT_MODIFIED}
+)
 def get_timeline(
     store: StoreDep,
     cache: CacheDep,
@@ -38,6 +41,7 @@ def get_timeline(
     standing: Annotated[
         Standing | None, Query(description="only events of this standing: " + STANDING_TEXT)
     ] = None,
+    if_none_match: IfNoneMatch = None,
 ) -> Response:
     """Events in date order, undated ones last, each with its participants, place and sources.
 
@@ -70,4 +74,5 @@ def get_timeline(
         ("timeline", first, last, kind_name, actor, limit, after, standing_name),
         PAGE,
         page,
+        if_none_match=if_none_match,
     )

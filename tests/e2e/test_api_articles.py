@@ -74,7 +74,7 @@ def test_article_lists_issues(client: TestClient, world: GraphStore) -> None:
 def test_article_unknown_id_is_404(client: TestClient, world: GraphStore) -> None:
     r = client.get("/articles/missing-article")
     assert r.status_code == 404
-    assert r.json() == {"detail": "article 'missing-article' not found"}
+    assert r.json()["detail"] == "article 'missing-article' not found"
 
 
 def test_post_article_loads_then_is_unchanged_then_updated(
@@ -174,4 +174,4 @@ def test_post_article_bad_body_is_422_naming_the_field(
 ) -> None:
     r = post(client, body)
     assert r.status_code == 422
-    assert r.json()["detail"][0]["loc"] == ["body", field]
+    assert r.json()["errors"][0]["loc"] == ["body", field]

@@ -50,7 +50,7 @@ def test_search_bad_parameter_is_422(
 ) -> None:
     r = client.get("/entities", params=params)
     assert r.status_code == 422
-    assert r.json()["detail"][0]["loc"] == ["query", field]
+    assert r.json()["errors"][0]["loc"] == ["query", field]
 
 
 def test_profile_has_memberships_relations_events_and_articles(
@@ -113,4 +113,4 @@ def test_profile_shows_incoming_relations_and_issues(client: TestClient, world: 
 def test_profile_unknown_id_is_404_naming_it(client: TestClient, world: GraphStore) -> None:
     r = client.get("/entities/nobody-at-all")
     assert r.status_code == 404
-    assert r.json() == {"detail": "entity 'nobody-at-all' not found"}
+    assert r.json()["detail"] == "entity 'nobody-at-all' not found"

@@ -94,7 +94,7 @@ def test_chain_bad_parameter_is_422_naming_the_cap(
 ) -> None:
     r = client.get("/events/front-vow/chain", params=params)
     assert r.status_code == 422
-    detail = r.json()["detail"][0]
+    detail = r.json()["errors"][0]
     assert detail["loc"] == ["query", field]
     if params.get("depth") == "11":
         assert "10" in detail["msg"]
@@ -106,4 +106,4 @@ def test_event_unknown_id_is_404_naming_it(
 ) -> None:
     r = client.get(path)
     assert r.status_code == 404
-    assert r.json() == {"detail": "event 'no-such-event' not found"}
+    assert r.json()["detail"] == "event 'no-such-event' not found"

@@ -94,7 +94,7 @@ def test_neighbourhood_bad_parameter_is_422_naming_the_cap(
 ) -> None:
     r = client.get("/graph/neighbourhood", params=params)
     assert r.status_code == 422
-    detail = r.json()["detail"][0]
+    detail = r.json()["errors"][0]
     assert detail["loc"] == ["query", field]
     assert cap in detail["msg"]
 

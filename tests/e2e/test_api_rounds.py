@@ -95,4 +95,4 @@ def test_roll_call_unknown_round_is_404_naming_it(
 def test_rounds_bad_parameter_is_422(client: TestClient, world: GraphStore) -> None:
     r = client.get("/rounds", params={"to": "soon"})
     assert r.status_code == 422
-    assert r.json()["detail"][0]["loc"] == ["query", "to"]
+    assert r.json()["errors"][0]["loc"] == ["query", "to"]

@@ -91,4 +91,4 @@ def test_timeline_bad_parameter_is_422_naming_it(
 ) -> None:
     r = client.get("/timeline", params=params)
     assert r.status_code == 422
-    assert [d["loc"] for d in r.json()["detail"]] == [["query", field]]
+    assert [d["loc"] for d in r.json()["errors"]] == [["query", field]]

@@ -32,7 +32,7 @@ def client(store: GraphStore, graph_settings: ApiSettings) -> Iterator[TestClien
 def test_url_that_is_not_http_is_422(client: TestClient, url: str) -> None:
     r = client.post("/articles", json={"id": "u-1", "text": SENTENCE, "url": url}, headers=KEY)
     assert r.status_code == 422, r.json()
-    assert r.json()["detail"][0]["loc"] == ["body", "url"]
+    assert r.json()["errors"][0]["loc"] == ["body", "url"]
 
 
 @pytest.mark.parametrize("field", ["title", "source", "author"])
@@ -43,7 +43,7 @@ def test_metadata_with_nul_or_terminal_escapes_is_422(
     body = {"id": "m-1", "text": SENTENCE, field: f"Wire{junk} service"}
     r = client.post("/articles", json=body, headers=KEY)
     assert r.status_code == 422, r.json()
-    assert r.json()["detail"][0]["loc"] == ["body", field]
+    assert r.json()["errors"][0]["loc"] == ["body", field]
 
 
 @pytest.mark.parametrize("route", ["/timeline", "/rounds"])
@@ -52,7 +52,7 @@ def test_date_parameters_take_days_only(client: TestClient, route: str, value: s
     for param in ("from", "to"):
         r = client.get(route, params={param: value})
         assert r.status_code == 422, (param, value, r.json())
-        assert r.json()["detail"][0]["loc"] == ["query", param]
+        assert r.json()["errors"][0]["loc"] == ["query", param]
     assert client.get(route, params={"from": "2024-01-01", "to": "2024-12-31"}).status_code == 200
 
 
@@ -60,7 +60,7 @@ def test_date_parameters_take_days_only(client: TestClient, route: str, value: s
 def test_search_that_normalises_to_nothing_is_422(client: TestClient, q: str) -> None:
     r = client.get("/entities", params={"q": q})
     assert r.status_code == 422, r.json()
-    assert r.json()["detail"][0]["loc"] == ["query", "q"]
+    assert r.json()["errors"][0]["loc"] == ["query", "q"]
 
 
 @pytest.mark.parametrize("path", ["/", "/timeline", "/entities/nobody", "/static/app.js"])

@@ -43,7 +43,7 @@ def test_lone_surrogate_in_a_field_is_422_naming_it(client: TestClient, field: s
     status, answer = _post(client, json.dumps(body).encode())  # json escapes it as \\ud800
     assert status == 422, answer
     assert isinstance(answer, dict)
-    (error,) = answer["detail"]
+    (error,) = answer["errors"]
     assert error["loc"] == ["body", field]
     assert "surrogate" in error["msg"]
 
@@ -53,8 +53,8 @@ def test_invalid_utf8_bytes_are_422(client: TestClient) -> None:
     status, answer = _post(client, body)
     assert status == 422, answer
     assert isinstance(answer, dict)
-    assert answer["detail"][0]["loc"][0] == "body"
-    assert "UTF-8" in answer["detail"][0]["msg"]
+    assert answer["errors"][0]["loc"][0] == "body"
+    assert "UTF-8" in answer["errors"][0]["msg"]
 
 
 def test_validation_errors_do_not_echo_the_input(client: TestClient) -> None:
@@ -62,7 +62,7 @@ def test_validation_errors_do_not_echo_the_input(client: TestClient) -> None:
     status, answer = _post(client, json.dumps(body).encode())
     assert status == 422
     assert isinstance(answer, dict)
-    assert all("input" not in e for e in answer["detail"])
+    assert all("input" not in e for e in answer["errors"])
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_post_refuses_ids_that_break_the_one_rule_never_strips(
     status, answer = _post(client, json.dumps({"id": article_id, "text": SENTENCE}).encode())
     assert status == 422, answer
     assert isinstance(answer, dict)
-    assert answer["detail"][0]["loc"] == ["body", "id"]
+    assert answer["errors"][0]["loc"] == ["body", "id"]
     assert client.get("/articles/lead").status_code == 404
 
 

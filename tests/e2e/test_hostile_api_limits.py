@@ -68,14 +68,14 @@ def test_streamed_body_without_length_is_cut_at_the_cap(client: TestClient) -> N
 def test_caps_are_422_naming_the_cap(client: TestClient, path: str, param: str, cap: int) -> None:
     r = client.get(f"{path}&{param}={cap + 1}")
     assert r.status_code == 422
-    (error,) = r.json()["detail"]
+    (error,) = r.json()["errors"]
     assert error["loc"] == ["query", param]
     assert str(cap) in error["msg"]
 
 
 def test_search_text_longer_than_200_is_refused(client: TestClient) -> None:
     r = client.get("/entities", params={"q": "a" * 201})
-    assert r.status_code == 422 and "200" in r.json()["detail"][0]["msg"]
+    assert r.status_code == 422 and "200" in r.json()["errors"][0]["msg"]
 
 
 def test_api_key_is_compared_in_constant_time_and_never_logged(
