@@ -33,7 +33,9 @@ from graph.models import (
     Participant,
     Predicate,
     Relation,
+    fact_key,
     issue_id,
+    participation_key,
 )
 
 if TYPE_CHECKING:
@@ -178,7 +180,7 @@ class _Rebuilder:
             if aid not in p["articles"]:
                 continue
             quotes: list[Evidence | None] = [
-                *self.evidence[(f"{p['entity']}|{p['role']}|{v['id']}", aid)]
+                *self.evidence[(participation_key(p["entity"], p["role"], v["id"]), aid)]
             ] or [None]
             participants += [
                 Participant(entity_id=p["entity"], role=p["role"], evidence=q) for q in quotes
@@ -198,7 +200,7 @@ class _Rebuilder:
     def _relations(self, row: Row, aid: str) -> Iterator[Relation]:
         subject, obj, text = row["subject"], row["object"], row["object_text"]
         target = obj if obj is not None else issue_id(text)
-        key = f"{subject}|{Predicate(row['predicate'])}|{target}"
+        key = fact_key(subject, Predicate(row["predicate"]), target)
         quotes = self.evidence[(key, aid)]
         if not quotes:
             raise InvalidBackup(f"relation {key!r} of article {aid!r} has no evidence sentence")

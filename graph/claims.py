@@ -14,7 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from graph.models import ArticleFacts, ClaimStatus, Evidence, Predicate, Role, fact_status
+from graph.models import (
+    ArticleFacts,
+    ClaimStatus,
+    Evidence,
+    Predicate,
+    Role,
+    fact_key,
+    fact_status,
+)
+from graph.models import participation_key as participation_key  # extraction keys claims by it
 
 ROLE_EDGES = {Role.ATTENDEE: Predicate.ATTENDED, Role.MEDIATOR: Predicate.MEDIATED}
 
@@ -27,11 +36,6 @@ def article_statuses(facts: ArticleFacts) -> dict[str, ClaimStatus]:
     for r in facts.relations:
         given.setdefault(r.key, []).append(r.status)
     return {key: fact_status(statuses) for key, statuses in given.items()}
-
-
-def participation_key(entity_id: str, role: Role | str, event_id: str) -> str:
-    """The key of an entity's part in an event (its evidence's fact)."""
-    return f"{entity_id}|{role}|{event_id}"
 
 
 def article_evidence(facts: ArticleFacts) -> Iterator[tuple[str, Evidence, ClaimStatus | None]]:
@@ -50,7 +54,7 @@ def article_evidence(facts: ArticleFacts) -> Iterator[tuple[str, Evidence, Claim
             if p.evidence is None:
                 continue
             edge = ROLE_EDGES.get(p.role)
-            own = status.get(f"{p.entity_id}|{edge}|{v.id}") if edge is not None else None
+            own = status.get(fact_key(p.entity_id, edge, v.id)) if edge is not None else None
             key = participation_key(p.entity_id, p.role, v.id)
             yield key, p.evidence, p.evidence.status or own or status[v.id]
     for r in facts.relations:

@@ -29,8 +29,10 @@ from graph.models import (
     Evidence,
     NodeLabel,
     Predicate,
+    fact_key,
     fact_status,
     issue_id,
+    participation_key,
 )
 from graph.standing import fact_standing
 
@@ -97,7 +99,7 @@ def _evidence_of(facts: ArticleFacts) -> Iterable[dict[str, Any]]:
 
 def _relation_key(r: dict[str, Any]) -> str:
     target = r["object"] if r["object"] is not None else issue_id(r["object_text"] or "")
-    return f"{r['subject']}|{r['predicate']}|{target}"
+    return fact_key(r["subject"], r["predicate"], target)
 
 
 def attach_claims(doc: FactsDoc) -> FactsDoc:
@@ -140,7 +142,7 @@ def attach_claims(doc: FactsDoc) -> FactsDoc:
         v["claims"] = by_fact.get(v["id"], [])
         v["standing"] = standing(v["claims"], v["date"], v["status"])
         for p in v["participants"]:
-            p["claims"] = by_fact.get(f"{p['entity']}|{p['role']}|{v['id']}", [])
+            p["claims"] = by_fact.get(participation_key(p["entity"], p["role"], v["id"]), [])
     for r in doc["relations"]:
         r["claims"] = by_fact.get(_relation_key(r), [])
         ends = [dates[x] for x in (r["subject"], r["object"]) if dates.get(x)]

@@ -266,6 +266,25 @@ class Entity(_Frozen):
     evidence: tuple[Evidence, ...] = ()
 
 
+def fact_key(source: str, link: str, target: str) -> str:
+    """The identity of an edge fact: the same key from two articles is one edge.
+
+    A relation is `subject|PREDICATE|target`, a part in an event `entity|role|event`
+    (participation_key) and an event's place `event|HELD_IN|place` (place_key).
+    """
+    return f"{source}|{link}|{target}"
+
+
+def participation_key(entity_id: str, role: Role | str, event_id: str) -> str:
+    """The key of an entity's part in an event (its evidence's fact)."""
+    return fact_key(entity_id, str(role), event_id)
+
+
+def place_key(event_id: str, place_id: str) -> str:
+    """The key of an event's HELD_IN edge to its place."""
+    return fact_key(event_id, "HELD_IN", place_id)
+
+
 class Participant(_Frozen):
     """An entity taking part in an event, in a role."""
 
@@ -318,7 +337,7 @@ class Relation(_Frozen):
     @property
     def key(self) -> str:
         """The fact's identity: the same key from two articles is one edge."""
-        return f"{self.subject_id}|{self.predicate}|{self.target_id}"
+        return fact_key(self.subject_id, str(self.predicate), self.target_id)
 
     @property
     def target_id(self) -> str:

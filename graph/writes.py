@@ -28,6 +28,8 @@ from graph.models import (
     NodeLabel,
     Predicate,
     WriteStatus,
+    participation_key,
+    place_key,
 )
 from graph.names import search_keys
 
@@ -137,11 +139,11 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
                     "article": aid,
                     "event": v.id,
                     "place": v.place_id,
-                    "key": f"{v.id}|HELD_IN|{v.place_id}",
+                    "key": place_key(v.id, v.place_id),
                 }
             )
         for p in v.participants:
-            key = f"{p.entity_id}|{p.role}|{v.id}"
+            key = participation_key(p.entity_id, p.role, v.id)
             rows.participants.append(
                 {
                     "article": aid,

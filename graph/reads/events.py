@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from graph.errors import NotFound
-from graph.models import NodeLabel
+from graph.models import NodeLabel, fact_key
 from graph.reads.claims import claimants_of, derivations, edge_claims, latest, standing_of
 from graph.reads.entities import read_relations
 from graph.reads.run import run_read
@@ -135,7 +135,7 @@ def _follow_links(
         for r in rows:
             side, other = r["side"], r["other_id"]
             links.setdefault(
-                r["key"] or f"{r['source']}|{r['type']}|{r['target']}",
+                r["key"] or fact_key(r["source"], r["type"], r["target"]),
                 {
                     "source": r["source"],
                     "target": r["target"],
