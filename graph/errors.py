@@ -4,7 +4,7 @@ GraphError
 ├── NotFound            an id the caller asked for is not in the graph
 ├── GraphUnavailable    the database cannot be reached (or the embedded one is not running)
 ├── GraphAuthFailed     the database refused the credentials
-├── WriteRejected       the database refused one article's facts (terminal for that article)
+├── WriteRejected       the database refused one article's facts (that article fails alone)
 └── EmbeddedServerError the embedded server cannot be started or stopped
     ├── AlreadyRunning
     └── PortInUse
@@ -36,8 +36,6 @@ class GraphAuthFailed(GraphError):
 
 class WriteRejected(GraphError):
     """The database refused one article's facts; nothing of that article was written."""
-
-    terminal_for_article = True
 
 
 class EmbeddedServerError(GraphError):

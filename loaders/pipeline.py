@@ -2,9 +2,9 @@
 
 For each source: a Skipped file is recorded as failed; an article whose content hash equals
 the one the sink holds is UNCHANGED and not extracted; any other article is extracted and
-written. An extraction error fails that article only. A sink exception whose class has
-``terminal_for_article = True`` fails that article only; any other sink exception (the
-database is unreachable, say) aborts the batch: it is logged with what was done so far and
+written. An extraction error fails that article only. A sink's graph.errors.WriteRejected
+fails that article only; any other sink exception (the database is unreachable, say) aborts
+the batch: it is logged with what was done so far and
 re-raised, carrying the partial LoadReport in its notes.
 
 Sources are streamed: a corpus of any size is read, extracted and written a bounded number of
@@ -36,6 +36,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field, ValidationError
 
+from graph.errors import WriteRejected
 from graph.models import Article, ArticleFacts, WriteStatus
 from loaders.facts_file import ExtractReport, extract_lines, extract_paths, facts_line
 from loaders.parallel import Extract, Extracted, iter_extracted, load_default_extract
@@ -131,10 +132,6 @@ class LoadReport(BaseModel):
         )
 
 
-def _is_terminal_for_article(error: BaseException) -> bool:
-    return getattr(type(error), "terminal_for_article", False) is True
-
-
 @dataclass(frozen=True)
 class _Pending:
     """One source waiting for its turn to be recorded, in input order."""
@@ -180,9 +177,7 @@ class _Writer:
             for a in articles:
                 try:
                     found = self.sink.article_hash(a.id)
-                except Exception as e:
-                    if not _is_terminal_for_article(e):
-                        raise
+                except WriteRejected as e:
                     rejected[a.id] = f"rejected by the store: {e}"
                     continue
                 if found is not None:
@@ -240,9 +235,7 @@ class _Writer:
         started = time.perf_counter()
         try:
             return WriteStatus(self.sink.write_article(facts))
-        except Exception as e:
-            if not _is_terminal_for_article(e):
-                raise
+        except WriteRejected as e:
             return e
         finally:
             self.report.write_seconds += time.perf_counter() - started
@@ -250,7 +243,7 @@ class _Writer:
     def _record(self, facts: ArticleFacts, result: WriteStatus | Exception) -> None:
         aid = facts.article.id
         if isinstance(result, Exception):
-            if not _is_terminal_for_article(result):
+            if not isinstance(result, WriteRejected):
                 raise result
             self._fail(aid, f"rejected by the store: {result}")
             return

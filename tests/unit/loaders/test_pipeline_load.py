@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import WriteRejected
 from graph.models import (
     Article,
     ArticleFacts,
@@ -88,8 +89,8 @@ class MemorySink:
         return WriteStatus.UNCHANGED if previous == facts else WriteStatus.UPDATED
 
 
-class ArticleRejected(Exception):
-    terminal_for_article = True
+class ArticleRejected(WriteRejected):
+    pass
 
 
 class StoreDown(ConnectionError):
