@@ -152,6 +152,8 @@ def _dated_by_another_event(ctx: ArticleContext, trigger: Token) -> bool:
     dating = set(ctx.patterns["talks"]["dating_verbs"]) | set(ctx.patterns["talks"]["verbs"])
     if verb.lemma_ in dating:
         return False
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head.i == verb.i:
+        return False  # 'will travel to Cairo on Thursday for talks': the trip is for the round
     own = [t for t in trigger.subtree if t.pos_ in ("VERB", "AUX") and t.lemma_ in dating]
     return not own
 
@@ -219,14 +221,17 @@ def venue_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
     verb = governing_verb(trigger)
     attached = trigger.i == verb.i or trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
     # 'hosted the delegations in Sharm El-Sheikh for talks': the verb's place is the round's
-    attached = attached or (trigger.dep_ == "pobj" and trigger.head.head.i == verb.i)
+    purpose = trigger.dep_ == "pobj" and trigger.head.head.i == verb.i
+    attached = attached or purpose
+    # 'will travel to Cairo on Thursday for talks': where one goes for talks, they are held
+    preps = ("in", "at", "to") if purpose and trigger.head.lower_ == "for" else ("in", "at")
     found: list[str] = []
     for m in ctx.mentions_in(sent):
         if m.type not in (EntityType.PLACE, EntityType.COUNTRY):
             continue
         root = ctx.doc[m.end - 1]
         prep = root.head
-        if root.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+        if root.dep_ != "pobj" or prep.lower_ not in preps:
             continue
         if prep in trigger.subtree or (attached and prep.head.i == verb.i):
             found.append(m.entity_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
+from graph.models import ClaimStatus, DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract import extract_article
 from loaders.extract.dates import find_dates
 from tests.support.factories import make_article
@@ -349,3 +349,30 @@ def test_speech_used_to_call_for_a_truce_is_still_a_call() -> None:
         )
     )
     assert [e.date for e in facts.events if e.kind is EventKind.STATEMENT] == ["2024-08-11"]
+
+
+def test_trip_for_talks_places_and_dates_the_round_it_is_for() -> None:
+    planned = extract_article(
+        make_article(
+            "t-trip",
+            "The Syrian delegation will travel to Amman on Thursday for talks with Jordan.",
+            published="2024-08-13",
+        )
+    )
+    held = extract_article(
+        make_article(
+            "t-held",
+            "The Syrian delegation held talks with Jordan in Amman on Thursday.",
+            published="2024-08-16",
+        )
+    )
+    rounds = [
+        (e.id, e.place_id, e.date, e.status)
+        for facts in (planned, held)
+        for e in facts.events
+        if e.kind is EventKind.TALKS
+    ]
+    assert rounds == [
+        ("talks-amman-2024-08", "amman", "2024-08-15", ClaimStatus.PLANNED),
+        ("talks-amman-2024-08", "amman", "2024-08-15", ClaimStatus.STATED),
+    ]
