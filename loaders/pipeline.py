@@ -2,10 +2,12 @@
 
 For each source: a Skipped file is recorded as failed; an article whose content hash equals
 the one the sink holds is UNCHANGED and not extracted; any other article is extracted and
-written. An extraction error fails that article only. A sink's graph.errors.WriteRejected
-fails that article only; any other sink exception (the database is unreachable, say) aborts
-the batch: it is logged with what was done so far and
-re-raised, carrying the partial LoadReport in its notes.
+written. That first look at the hash only saves the extraction: the write compares the hash
+again inside its transaction, and that comparison is what keeps writes idempotent. An
+extraction error fails that article only. A sink's graph.errors.WriteRejected fails that
+article only; any other sink exception (the database is unreachable, say) aborts the batch:
+it is logged with what was done so far and re-raised, carrying the partial LoadReport in its
+notes.
 
 Sources are streamed: a corpus of any size is read, extracted and written a bounded number of
 articles at a time, so the ``total`` given to ``progress`` is the number of sources read so
