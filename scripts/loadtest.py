@@ -33,7 +33,9 @@ from urllib.parse import quote
 
 from bench.facts import iter_event_facts
 from graph import embedded
+from graph.cypher import catalog
 from graph.embedded import free_port
+from graph.models import EventKind
 from graph.settings import Settings
 from graph.store import GraphStore
 
@@ -67,14 +69,16 @@ def read_paths(store: GraphStore, seed: int) -> list[str]:
     """A mix of read requests over ids that exist in the graph."""
     rnd = random.Random(seed)
 
-    def ids(query: str) -> list[str]:
-        return [r["id"] for r in store.read(query)]
-
-    entities = ids("MATCH (n:Entity) RETURN n.id AS id ORDER BY id LIMIT 200")
-    events = ids("MATCH (v:Event) RETURN v.id AS id ORDER BY id LIMIT 500")
-    rounds = ids("MATCH (v:Event {kind: 'talks'}) RETURN v.id AS id ORDER BY id LIMIT 200")
-    articles = ids("MATCH (a:Article) RETURN a.id AS id ORDER BY id LIMIT 500")
-    names = [r["n"] for r in store.read("MATCH (n:Entity) RETURN n.name AS n LIMIT 100")]
+    # The catalog's export queries, not Cypher of this script's own: the first ids in order.
+    by_id = {
+        q: sorted(store.read(catalog.render(q)), key=lambda r: str(r["id"]))
+        for q in ("export_entities", "export_events", "export_articles")
+    }
+    entities = [r["id"] for r in by_id["export_entities"][:200]]
+    events = [r["id"] for r in by_id["export_events"][:500]]
+    rounds = [r["id"] for r in by_id["export_events"] if r["kind"] == EventKind.TALKS][:200]
+    articles = [r["id"] for r in by_id["export_articles"][:500]]
+    names = [r["name"] for r in by_id["export_entities"][:100]]
     paths = [
         "/timeline?limit=50",
         "/timeline?kind=talks&limit=50",
