@@ -35,6 +35,8 @@ class Talks(_Section):
     noun_phrases: Words
     partner_nouns: dict[str, Words]
     not_nouns: Words = []  # 'a news conference' is no round of talks
+    visit_verbs: Words = []  # 'flew in to see him': a meeting when a trip is for it
+    travel_verbs: Words = []
 
 
 class Attendance(_Section):

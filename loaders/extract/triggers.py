@@ -19,6 +19,12 @@ def _noun_phrase_matches(tok: Token, phrases: list[str]) -> bool:
     return False
 
 
+def _trip_purpose(verb: Token, cfg: dict[str, list[str]]) -> bool:
+    """Whether a verb is what a trip was for: an infinitive after a verb of travelling."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return to and verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_ in cfg["travel_verbs"]
+
+
 def is_talks_trigger(ctx: ArticleContext, tok: Token) -> bool:
     """Whether a token names a round of talks or a meeting.
 
@@ -31,6 +37,8 @@ def is_talks_trigger(ctx: ArticleContext, tok: Token) -> bool:
     if tok.pos_ == "VERB":
         if tok.lemma_ in cfg["verbs"]:
             return True
+        if tok.lemma_ in cfg.get("visit_verbs", ()) and _trip_purpose(tok, cfg):
+            return True  # 'Barnea flew in to see him'
         preps = cfg["partner_verbs"].get(tok.lemma_)
         return bool(preps) and any(c.lower_ in preps for c in tok.children if c.dep_ == "prep")
     if tok.pos_ != "NOUN":

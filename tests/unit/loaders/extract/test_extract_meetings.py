@@ -182,3 +182,27 @@ def test_extract_meeting_host_named_by_title_refers_back_to_the_person() -> None
     meetings = [e for e in facts.events if e.kind is EventKind.TALKS]
     people = {p.entity_id for e in meetings for p in e.participants}
     assert {"bill-burns", "david-barnea"} <= people
+
+
+def test_trip_to_see_someone_is_a_meeting_with_them() -> None:
+    facts = extract_article(
+        make_article(
+            "t-see",
+            "On Monday, Jordanian envoy Ayman Safadi flew to Damascus to see Syria's foreign "
+            "minister, Faisal Mekdad.",
+            published="2024-12-20",
+        )
+    )
+    met = [{p.entity_id for p in e.participants} for e in facts.events if e.kind is EventKind.TALKS]
+    assert len(met) == 1 and {"ayman-safadi", "faisal-mekdad"} <= met[0]
+
+
+def test_seeing_without_a_trip_is_no_meeting() -> None:
+    facts = extract_article(
+        make_article(
+            "t-see-not",
+            "On Monday, Jordanian envoy Ayman Safadi said he could see no progress with Syria.",
+            published="2024-12-20",
+        )
+    )
+    assert [e for e in facts.events if e.kind is EventKind.TALKS] == []
