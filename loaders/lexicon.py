@@ -85,10 +85,11 @@ class KindFrame(_Section):
 
 
 class Killing(_Section):
-    """Triggers of killings."""
+    """Triggers of killings, and the verbs by which a party owns a killing just told."""
 
     nouns: Words
     verbs: Words
+    owning_up: dict[str, Words] = {}  # 'Israel had done it', 'Israel was behind it'
 
 
 class Withdrawal(_Section):

@@ -131,6 +131,44 @@ def collect_killings(ctx: ArticleContext) -> None:
                     sent,
                     min(perpetrator.confidence, victim.confidence) * 0.9,
                 )
+    own_killings(ctx)
+
+
+def _owner(ctx: ArticleContext, sent: int, after: int) -> Mention | None:
+    """The party that owns up to a killing just told: 'X was assassinated in July; Israel had
+    done it', 'Israel was behind it', 'Hamas claimed responsibility'."""
+    frames: dict[str, list[str]] = ctx.patterns["events"]["killing"]["owning_up"]
+    for tok in ctx.sents[sent]:
+        words = frames.get(tok.lemma_)
+        if tok.i <= after or tok.pos_ not in ("VERB", "AUX") or not words:
+            continue
+        below = {c.lower_ for c in tok.children} | {
+            p.lower_ for c in tok.children if c.dep_ == "prep" for p in c.children
+        }
+        if not below & set(words):
+            continue
+        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+            m = ctx.mention_for(subj)
+            if m is not None and m.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+                return m
+    return None
+
+
+def own_killings(ctx: ArticleContext) -> None:
+    """Killings told without a killer take the party that owns up to them in the same or the
+    next sentence."""
+    for d in ctx.events.values():
+        if d.kind is not EventKind.KILLING or any(r is Role.PERPETRATOR for _, r in d.participants):
+            continue
+        victim = d.anchor
+        last = max(d.triggers)
+        sent = ctx.sent_of[last]
+        for s in (sent, sent + 1):
+            owner = _owner(ctx, s, last) if s < len(ctx.sents) else None
+            if owner is not None and victim is not None and owner.entity_id != victim:
+                d.participants.setdefault((owner.entity_id, Role.PERPETRATOR), s)
+                ctx.relate(owner.entity_id, Predicate.KILLED, victim, s, owner.confidence * 0.7)
+                break
 
 
 def _place_in(ctx: ArticleContext, trigger: Token) -> str | None:

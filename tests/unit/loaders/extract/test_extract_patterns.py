@@ -149,3 +149,26 @@ def test_extract_party_named_as_a_title_modifier_demands_nothing_of_its_own() ->
     )
     demanders = {s for s, _ in _rels(facts, Predicate.DEMANDED)}
     assert demanders == {"josep-borrell"}
+
+
+def test_extract_party_owning_up_to_a_killing_just_told_killed() -> None:
+    facts = extract_article(
+        make_article(
+            "t-owning-up",
+            "Faisal Mekdad was assassinated in Amman in July; on Monday, Jordan said openly for "
+            "the first time that Syria had done it.",
+            published="2024-12-28",
+        )
+    )
+    assert ("syria", "faisal-mekdad") in _rels(facts, Predicate.KILLED)
+
+
+def test_extract_doing_it_without_a_killing_told_kills_no_one() -> None:
+    facts = extract_article(
+        make_article(
+            "t-owning-up-not",
+            "Faisal Mekdad visited Amman in July; on Monday, Jordan said Syria had done it.",
+            published="2024-12-28",
+        )
+    )
+    assert _rels(facts, Predicate.KILLED) == set()
