@@ -209,7 +209,15 @@ class EntitySummary(_Out):
     roles: list[str]
     article_count: int
     rank: int | None = Field(
-        default=None, description="0 exact, 1 prefix, 2 whole word, 3 word prefix"
+        default=None,
+        description="0 exact, 1 prefix, 2 whole word, 3 word prefix, 4 misspelt (only when "
+        "nothing ranks 0-3)",
+    )
+    edits: int | None = Field(
+        default=None, description="a misspelt match's typing errors from the name it matched"
+    )
+    matched: str | None = Field(
+        default=None, description="the name or alias a misspelt search came closest to"
     )
 
 

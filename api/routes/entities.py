@@ -48,6 +48,9 @@ def search_entities(
 
     Case, accents and punctuation are ignored. Best matches first: the whole name, then names
     starting with `q`, then names holding `q` as whole words, then as the start of a word.
+    When none of those match, the first page holds the names and aliases within a few typing
+    errors of `q` ("netanyahou", "blinkin"), closest first, each with rank 4, its `score` and
+    the name or alias it `matched`; an empty list means nothing comes close.
     Without `q`, entities are listed by name.
     """
     type_name = str(type) if type else None

@@ -8,6 +8,7 @@ from graph.errors import NotFound
 from graph.models import NodeLabel
 from graph.names import normalize
 from graph.reads.claims import claimants_of, derivations, edge_claims, latest, standing_of
+from graph.reads.fuzzy import closeness, edits_to
 from graph.reads.run import run_read
 from graph.reads.shapes import (
     FACT_TYPES,
@@ -19,6 +20,7 @@ from graph.reads.shapes import (
 )
 from graph.store import GraphStore
 
+FUZZY_RANK = 4  # after exact (0), prefix (1), whole word (2) and word prefix (3)
 MAX_PROFILE_ITEMS = 100  # latest events and articles of a profile
 PROFILE_READS = 4  # reads of a profile run side by side
 MAX_RELATIONS = 200  # fact edges of a node each way, edges to undated nodes (entities) first
@@ -32,7 +34,27 @@ def search_entities(
     if not term:
         return run_read(store, "read_entities", type=type_, limit=limit, offset=offset)
     rows = run_read(store, "search_entities", term=term, type=type_, limit=limit + offset)
-    return rows[offset:]
+    if rows or offset:
+        return rows[offset:]
+    return search_misspelt(store, term, type_=type_, limit=limit)
+
+
+def search_misspelt(store: GraphStore, term: str, *, type_: str | None, limit: int) -> list[Row]:
+    """Entities a name or alias of which is a few typing errors from `term` (rank 4), fewest
+    first; `matched` is that name or alias, `edits` how many errors apart they are."""
+    found = []
+    for row in run_read(store, "read_search_keys", type=type_):
+        edits = edits_to(term, [k for k in row["search_keys"] or [] if k])
+        if edits is not None:
+            found.append((edits, row))
+    found.sort(key=lambda f: (f[0], -(f[1]["article_count"] or 0), f[1]["name"], f[1]["id"]))
+    out = []
+    for edits, row in found[:limit]:
+        names = [row["name"], *(row["aliases"] or [])]
+        matched = min(names, key=lambda n: closeness(term, normalize(n)))
+        fields = {k: v for k, v in row.items() if k != "search_keys"}
+        out.append({**fields, "rank": FUZZY_RANK, "edits": edits, "matched": matched})
+    return out
 
 
 def read_relations(
