@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from api.glossary import describe_fields
 from graph.models import (
     Basis,
     ClaimantKind,
@@ -23,7 +24,7 @@ _METADATA_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and new
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", json_schema_extra=describe_fields)
 
 
 class Ref(_Out):
@@ -427,7 +428,7 @@ class ArticleFactsOut(ArticleMeta):
 class IngestRequest(BaseModel):
     """An article to add: its text and metadata."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=describe_fields)
 
     id: Id = Field(
         description="the article's id: no '/', not '.' or '..', no control characters or line "
