@@ -208,6 +208,10 @@ def party_of(ctx: ArticleContext, tok: Token) -> Mention | None:
     if titled is not None:
         return titled
     if tok.pos_ == "NOUN":
+        named = [ctx.mention_for(c) for c in tok.children if c.dep_ == "appos"]
+        person = next((n for n in named if n is not None and n.type in PARTY_TYPES), None)
+        if person is not None:
+            return person  # 'the ministry spokesman, Majed al-Ansari,'
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss"):
                 found = ctx.mention_for(child)

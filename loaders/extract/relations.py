@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.models import Predicate
+from graph.models import EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, Mention
 from loaders.extract.objects import object_heads, relate_text
 from loaders.extract.phrases import (
@@ -15,6 +15,7 @@ from loaders.extract.phrases import (
     subject_parties,
     subject_party,
 )
+from loaders.nlp import lexicon_words
 
 _PREPS_OF = {"demand": ("on", "for"), "reject": ()}
 
@@ -37,6 +38,8 @@ def collect_relations(ctx: ArticleContext) -> None:
                 _rejected(ctx, tok, sent)
             if tok.lemma_ in speech:
                 _blamed(ctx, tok, sent)
+            if tok.lemma_ in lexicon_words("stances", "evaluating_verbs"):
+                _branded(ctx, tok, sent)
 
 
 def is_reject_verb(tok: Token, verbs: list[str]) -> bool:
@@ -130,6 +133,42 @@ def _blamed(ctx: ArticleContext, verb: Token, sent: int) -> None:
             if target is not None and target.entity_id != speaker.entity_id:
                 confidence = min(speaker.confidence, target.confidence) * 0.7
                 ctx.relate(speaker.entity_id, Predicate.ACCUSED, target.entity_id, sent, confidence)
+
+
+def _branded(ctx: ArticleContext, verb: Token, sent: int) -> None:
+    """'Al-Ansari called it a flagrant violation of international law': a speaker who brands an
+    act with a word of blame accuses whoever did it (the party named, or the one who carried
+    out the attack just told that 'it' stands for)."""
+    speaker = subject_party(ctx, verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if speaker is None or not objects:
+        return
+    words = set(ctx.patterns["relations"]["blame_words"])
+    complement = [t for c in verb.children if c.dep_ in ("oprd", "xcomp") for t in c.subtree]
+    if not any(t.lemma_ in words or t.lower_ in words for t in complement):
+        return
+    target = party_of(ctx, objects[0]) if objects[0].lower_ != "it" else None
+    if target is None and objects[0].lower_ in ("it", "this"):
+        target = _doer_of_last_act(ctx, sent)
+    if target is not None and target.entity_id != speaker.entity_id:
+        confidence = min(speaker.confidence, target.confidence) * 0.6
+        ctx.relate(speaker.entity_id, Predicate.ACCUSED, target.entity_id, sent, confidence)
+
+
+def _doer_of_last_act(ctx: ArticleContext, sent: int) -> Mention | None:
+    """Who carried out the attack, operation or killing told last, up to this sentence."""
+    acts = (EventKind.ATTACK, EventKind.MILITARY_OPERATION, EventKind.KILLING)
+    doers = [
+        (s, entity)
+        for d in ctx.events.values()
+        if d.kind in acts
+        for (entity, role), s in d.participants.items()
+        if role in (Role.PERPETRATOR, Role.ACTOR) and s <= sent
+    ]
+    if not doers:
+        return None
+    _, entity = max(doers)
+    return next((m for m in ctx.mentions if m.entity_id == entity), None)
 
 
 def merge_similar_objects(ctx: ArticleContext) -> None:

@@ -213,3 +213,20 @@ def test_extract_group_whose_sentence_has_no_verb_of_its_own_still_accuses() -> 
     assert ("hostages-and-missing-families-forum", "benjamin-netanyahu") in _pairs(
         facts, Predicate.ACCUSED
     )
+
+
+def test_extract_branding_an_act_with_blame_accuses_whoever_did_it() -> None:
+    facts = _extract(
+        "Syria carried out an air strike on a building in Amman on Tuesday. The foreign "
+        "ministry spokesman, Ayman Safadi, called it a cowardly attack and a flagrant "
+        "violation of international law."
+    )
+    assert ("ayman-safadi", "syria") in _pairs(facts, Predicate.ACCUSED)
+
+
+def test_extract_naming_an_act_without_blame_accuses_no_one() -> None:
+    facts = _extract(
+        "Syria carried out an air strike on a building in Amman on Tuesday. The foreign "
+        "ministry spokesman, Ayman Safadi, called it a limited operation."
+    )
+    assert _pairs(facts, Predicate.ACCUSED) == set()
