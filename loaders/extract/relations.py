@@ -59,6 +59,8 @@ def _demanded(ctx: ArticleContext, verb: Token, sent: int) -> None:
         return
     subject = subjects[0]
     if verb.lemma_ in cfg["demand_verbs_need_for"]:
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return  # 'called it a good day for Israel': a verdict, not a call for anything
         heads = object_heads(verb, ("for",), direct=False)  # 'called for X', not 'called X Y'
     else:
         heads = object_heads(verb, _PREPS_OF["demand"])

@@ -230,3 +230,15 @@ def test_extract_naming_an_act_without_blame_accuses_no_one() -> None:
         "ministry spokesman, Ayman Safadi, called it a limited operation."
     )
     assert _pairs(facts, Predicate.ACCUSED) == set()
+
+
+def test_extract_calling_something_good_for_a_party_demands_nothing() -> None:
+    facts = _extract(
+        "Ayman Safadi, in a written statement, called it a good day for Jordan and for Syria."
+    )
+    assert _texts(facts, "ayman-safadi", Predicate.DEMANDED) == []
+
+
+def test_extract_calling_for_something_is_a_demand() -> None:
+    facts = _extract("Ayman Safadi called for a permanent truce on the border.")
+    assert _texts(facts, "ayman-safadi", Predicate.DEMANDED) == ["permanent truce on the border"]
