@@ -7,6 +7,7 @@ import hashlib
 import json
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from graph.backup import import_document
@@ -142,8 +143,16 @@ def test_doubted_attendance_alone_is_never_confirmed(client: TestClient, store: 
     }
 
 
-def test_planned_round_is_expected_then_confirmed(client: TestClient, store: GraphStore) -> None:
-    plan = "The Israeli delegation will hold talks in Cairo on Thursday with Egyptian mediators."
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "The Israeli delegation will hold talks in Cairo on Thursday with Egyptian mediators.",
+        "The Israeli delegation will travel to Cairo on Thursday for talks with the mediators.",
+    ],
+)
+def test_planned_round_is_expected_then_confirmed(
+    client: TestClient, store: GraphStore, plan: str
+) -> None:
     held = "The Israeli delegation held talks in Cairo on Thursday with Egyptian mediators."
     write_text(store, "claim-plan", plan, published="2024-08-13", source="Wire")  # a Tuesday
     [round_] = ok(client, "/rounds")
