@@ -122,13 +122,13 @@ def cached_json(
     return Response(content=body, media_type="application/json", headers=headers)
 
 
-IfNoneMatch = Annotated[
-    str | None,
-    Header(
-        description="the ETag of an earlier answer: a 304 with no body if the graph has not "
-        "changed since"
-    ),
-]
+IfNoneMatch = Annotated[str | None, Header(include_in_schema=False)]  # told in NOT_MODIFIED
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
-    304: {"description": "not modified: the ETag given in If-None-Match is still current"}
+    304: {
+        "description": "not modified: the request's If-None-Match header names the answer's "
+        "current ETag (every 200 here carries one); no body",
+        "headers": {
+            "ETag": {"description": "the answer's current tag", "schema": {"type": "string"}}
+        },
+    }
 }
