@@ -17,8 +17,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from graph.models import ClaimStatus
-from loaders.extract.context import ArticleContext
+from graph.models import ClaimStatus, EventKind
+from loaders.extract.context import ArticleContext, EventDraft
 from loaders.extract.syntax import tense
 
 STATED = ClaimStatus.STATED
@@ -90,14 +90,22 @@ def claim_status(tok: Token, patterns: dict[str, Any], party: bool = False) -> C
     governed = verb.i != tok.i and tok.dep_ in ("dobj", "xcomp", "nsubj", "nsubjpass")
     # 'Hamas did not attend the talks': the talks took place, Hamas's part in them is denied
     attending = verb.lemma_ in patterns["talks"]["attend_verbs"] and tok.dep_ == "dobj"
-    if _negated(tok, cfg) or (governed and _negated(verb, cfg) and (party or not attending)):
+    # 'the death of Sinwar was not the end of the war': what is said of an event presupposes it
+    described = tok.dep_ == "nsubj" and verb.lemma_ == "be"
+    negated_verb = governed and _negated(verb, cfg) and not described
+    if _negated(tok, cfg) or (negated_verb and (party or not attending)):
         return DENIED
     above = chain[1:]
     if party and any(_stays_away(t, cfg) for t in above):
         return DENIED  # 'Israel stayed away from the round', 'boycotted the talks'
     if tok.dep_ == "pcomp" and tok.head.lower_ in cfg["negating_preps"]:
         return DENIED  # 'without reaching an agreement'
-    if any(t.lemma_ in cfg["denial_verbs"] and t.pos_ == "VERB" for t in above):
+    # 'denied that Israel had signed off on the text Hamas accepted': a clause on a noun is
+    # presupposed, the denial reaches no further than that noun
+    reach = above[
+        : next((k for k, t in enumerate(chain) if t.dep_ in ("relcl", "acl")), len(chain))
+    ]
+    if any(t.lemma_ in cfg["denial_verbs"] and t.pos_ == "VERB" for t in reach):
         return DENIED
     doubt = set(cfg["doubt_cues"])
     for t in chain:
@@ -116,6 +124,15 @@ def most_certain(statuses: list[ClaimStatus]) -> ClaimStatus:
     return min(statuses, key=RANK.__getitem__) if statuses else STATED
 
 
+def trigger_status(ctx: ArticleContext, event: EventDraft, i: int) -> ClaimStatus:
+    """The status one trigger word gives its event. A statement of a stance stays a statement
+    when negated: 'Hamas would not accept new conditions' is Hamas stating a refusal."""
+    status = claim_status(ctx.doc[i], ctx.patterns)
+    positions = ctx.patterns["events"]["statement"]["positions"]
+    stance = event.kind is EventKind.STATEMENT and ctx.doc[i].lemma_ in positions
+    return STATED if stance and status is DENIED else status
+
+
 def mark_claims(ctx: ArticleContext) -> None:
     """Give each event and relation draft the status its sentences give it.
 
@@ -123,7 +140,7 @@ def mark_claims(ctx: ArticleContext) -> None:
     the status of that event's trigger in the relation's sentence, else the event's own.
     """
     for d in ctx.events.values():
-        d.status = most_certain([claim_status(ctx.doc[i], ctx.patterns) for i in d.triggers])
+        d.status = most_certain([trigger_status(ctx, d, i) for i in d.triggers])
     for r in ctx.relations:
         key = r.obj if r.obj_is_event else r.subject if r.subject_is_event else None
         event = ctx.events.get(key) if key is not None else None
@@ -156,7 +173,7 @@ def sentence_statuses(
         if eid is None:
             continue
         for i in d.triggers:
-            status = claim_status(ctx.doc[i], ctx.patterns)
+            status = trigger_status(ctx, d, i)
             if (key, ctx.sent_of[i], status) in parties:
                 continue
             out.setdefault(eid, {}).setdefault(ctx.sent_of[i], []).append(status)

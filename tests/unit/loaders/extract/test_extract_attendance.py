@@ -110,3 +110,20 @@ def test_party_that_did_not_attend_denies_its_part_not_the_round() -> None:
         r.subject_id: r.status for r in facts.relations if r.predicate is Predicate.ATTENDED
     }
     assert statuses["lebanon"] is ClaimStatus.DENIED
+
+
+def test_what_is_said_of_an_event_or_a_clause_on_a_noun_presupposes_it() -> None:
+    facts = extract_article(
+        make_article(
+            "t-presupposed",
+            "Jordanian forces killed Faisal Mekdad in Amman on Monday. Ayman Safadi said on "
+            "Tuesday that the killing of Mekdad was not the end of the war. A Syrian official "
+            "denied on Tuesday that Syria had ever signed off on the text Jordan accepted on "
+            "Monday. Syria said on Tuesday it would not accept new conditions.",
+            published="2024-08-14",
+        )
+    )
+    statuses = {e.kind: e.status for e in facts.events if e.kind is EventKind.KILLING}
+    assert statuses == {EventKind.KILLING: ClaimStatus.STATED}
+    said = [e for e in facts.events if e.kind is EventKind.STATEMENT]
+    assert said and all(e.status is ClaimStatus.STATED for e in said)
