@@ -11,9 +11,18 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from api.problems import MEDIA_TYPE, RETRY_AFTER_SECONDS, Problem, ValidationProblem
+from api.schemas import IngestRequest
 from api.settings import ApiSettings
+from graph.models import ArticleFacts, Evidence
 from graph.store import GraphStore
-from tests.support.worlds import API_KEY, MAX_BYTES, api_client, api_settings, load_world
+from tests.support.worlds import (
+    API_KEY,
+    MAX_BYTES,
+    api_client,
+    api_settings,
+    facts_from_text,
+    load_world,
+)
 
 KEYS = {"type", "title", "status", "detail", "instance"}
 HEADERS = {"X-API-Key": API_KEY, "Content-Type": "application/json"}
@@ -184,3 +193,25 @@ def test_every_documented_error_of_every_operation_is_problem_json(spec: dict[st
             if path not in {"/health"}:
                 assert "503" in operation["responses"], (method, path)
     assert seen >= 30
+
+
+def unwritable(req: IngestRequest) -> ArticleFacts:
+    """Facts of the posted article with an offset Bolt cannot carry (beyond 64 bits)."""
+    facts = facts_from_text(req)
+    far = 2**70
+    entity = facts.entities[0].model_copy(
+        update={"evidence": (Evidence(article_id=req.id, sentence="x", start=far, end=far + 1),)}
+    )
+    return facts.model_copy(update={"entities": (entity, *facts.entities[1:])})
+
+
+def test_an_article_the_database_refuses_is_a_409_problem(
+    store: GraphStore, graph_settings: ApiSettings
+) -> None:
+    app = create_app(api_settings(graph_settings), ingest=unwritable)
+    with TestClient(app) as c:
+        body = {"id": "refused-1", "text": "Envoys of Northland met in Lorvik."}
+        r = c.post("/articles", json=body, headers={"X-API-Key": API_KEY})
+        answer = problem(r, 409)
+        assert answer["type"] == "/problems/write-rejected"
+        assert c.get("/articles/refused-1").status_code == 404
