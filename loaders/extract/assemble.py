@@ -103,6 +103,8 @@ def assemble_facts(ctx: ArticleContext) -> ArticleFacts:
             continue
         if obj is not None and not r.obj_is_event and obj not in ctx.entities:
             continue
+        if obj == subject:
+            continue  # two mentions of one round merged: no round precedes itself
         rel = Relation(
             subject_id=subject,
             subject_label=node_label(r.subject_is_event),

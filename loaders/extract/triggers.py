@@ -47,5 +47,7 @@ def is_talks_trigger(ctx: ArticleContext, tok: Token) -> bool:
         return False
     if tok.lower_ in cfg["nouns"] or _noun_phrase_matches(tok, cfg["noun_phrases"]):
         return True
+    if tok.tag_ == "NNS" and tok.lemma_ in cfg["nouns"]:
+        return True  # 'a second day of meetings', 'summits'
     preps = cfg["partner_nouns"].get(tok.lower_)
     return bool(preps) and any(c.lower_ in preps for c in tok.children if c.dep_ == "prep")

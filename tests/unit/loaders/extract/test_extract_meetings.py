@@ -206,3 +206,16 @@ def test_seeing_without_a_trip_is_no_meeting() -> None:
         )
     )
     assert [e for e in facts.events if e.kind is EventKind.TALKS] == []
+
+
+def test_plural_meetings_name_the_round_under_way() -> None:
+    facts = extract_article(
+        make_article(
+            "t-meetings",
+            "After a second day of meetings in Amman on Thursday, the Jordanian and Syrian "
+            "officials passed both sides a revised text.",
+            published="2024-08-17",
+        )
+    )
+    assert [e.place_id for e in facts.events if e.kind is EventKind.TALKS] == ["amman"]
+    assert all(r.subject_id != r.object_id for r in facts.relations)
