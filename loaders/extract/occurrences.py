@@ -10,7 +10,7 @@ from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.dates import starts_a_span
 from loaders.extract.mediation import mediators_of
-from loaders.extract.phrases import resolve_pronoun
+from loaders.extract.phrases import party_of, resolve_pronoun
 from loaders.extract.syntax import clause_dates, event_date, is_perfect, lede_sentence
 from loaders.nlp import lexicon_words
 
@@ -57,6 +57,8 @@ def _mentions(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
                 m = ctx.mention_for(cand)
                 if m is None and cand.dep_ in ("nsubj", "nsubjpass"):
                     m = resolve_pronoun(ctx, cand)
+                if m is None and cand.dep_ == "pobj" and cand.head.dep_ == "agent":
+                    m = party_of(ctx, cand)  # 'announced by Egypt's foreign minister'
                 if m is not None and m not in out:
                     out.append(m)
     return out

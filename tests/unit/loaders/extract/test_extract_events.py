@@ -376,3 +376,18 @@ def test_trip_for_talks_places_and_dates_the_round_it_is_for() -> None:
         ("talks-amman-2024-08", "amman", "2024-08-15", ClaimStatus.PLANNED),
         ("talks-amman-2024-08", "amman", "2024-08-15", ClaimStatus.STATED),
     ]
+
+
+def test_deal_announced_by_a_minister_is_the_agreement_of_the_minister_s_country() -> None:
+    facts = extract_article(
+        make_article(
+            "t-announced-by",
+            "The deal, announced by Jordan's foreign minister on Tuesday, is to take effect on "
+            "Sunday.",
+            published="2024-08-17",
+        )
+    )
+    agreements = [e for e in facts.events if e.kind is EventKind.AGREEMENT]
+    assert [(e.date, {p.entity_id for p in e.participants}) for e in agreements] == [
+        ("2024-08-13", {"jordan"})
+    ]
