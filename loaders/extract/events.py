@@ -320,9 +320,15 @@ def _delegation_members(
         path = path_deps(verb, root)
         if path is None or any(t.dep_ == "prep" and t.lower_ != "of" for t in path):
             continue
+        if any(_has_subject(t) for t in path if t.pos_ in ("VERB", "AUX")):
+            continue  # 'Burns flew in, and ...; the Israeli side was headed by X': another clause
         ctx.relate(m.entity_id, Predicate.MEMBER_OF, deleg, sent, 0.75)
         ctx.relate(m.entity_id, Predicate.ATTENDED, talks, sent, 0.75, obj_is_event=True)
         ctx.events[talks].participants.setdefault((m.entity_id, Role.ATTENDEE), sent)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _leads_noun(ctx: ArticleContext, person: Token, noun: Token) -> bool:

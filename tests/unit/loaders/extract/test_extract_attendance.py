@@ -127,3 +127,20 @@ def test_what_is_said_of_an_event_or_a_clause_on_a_noun_presupposes_it() -> None
     assert statuses == {EventKind.KILLING: ClaimStatus.STATED}
     said = [e for e in facts.events if e.kind is EventKind.STATEMENT]
     assert said and all(e.status is ClaimStatus.STATED for e in said)
+
+
+def test_members_belong_to_the_delegation_of_their_own_clause() -> None:
+    facts = extract_article(
+        make_article(
+            "t-own-clause",
+            "Negotiators met in Amman on Thursday for a new round of talks. Safadi's envoy "
+            "Ayman Safadi flew in for the session, and Jordan's team also included Nasser "
+            "Judeh; the Syrian side was headed by its intelligence chief.",
+            published="2024-08-17",
+        )
+    )
+    members = {
+        (r.subject_id, r.object_id) for r in facts.relations if r.predicate is Predicate.MEMBER_OF
+    }
+    assert ("nasser-judeh", "jordanian-delegation-2024-08") in members
+    assert not any(d == "syrian-delegation-2024-08" for _, d in members)
