@@ -164,6 +164,7 @@ class Titles(_Section):
 
     leader: Words
     member: Words
+    state_leader: Words  # titles that lead a country ('Qatar's prime minister'), not its bodies
     member_qualifiers: Words
     lead_verbs: Words
 

@@ -232,10 +232,21 @@ def _apply_title(
     orgs = _window_actors(ctx, window)
     possessed = [o for o, poss in orgs if poss]
     if possessive_first and possessed:
-        orgs = [(possessed[-1], True)]
+        # 'Britain's MI6 chief' leads MI6; 'Al Jazeera's White House correspondent' works for
+        # Al Jazeera alone
+        after = [o for o in orgs if o[0].start > possessed[-1].start] if leader else []
+        orgs = [(possessed[-1], True), *after]
     targets = [o for o, _ in orgs]
     if leader and targets:
         target = targets[-1]
+        heads_state = set(leader) & set(ctx.patterns["titles"]["state_leader"])
+        if target.type is EntityType.COUNTRY and not heads_state:
+            # 'Egypt's intelligence chief Abbas Kamel', 'Britain's MI6 head': the chief of a
+            # body of the country, not the country's leader
+            bodies = [o for o in targets if o.type is EntityType.ORGANIZATION]
+            if not bodies:
+                return
+            target = bodies[-1]
         ctx.relate(m.entity_id, Predicate.LEADS, target.entity_id, m.sent, target.confidence)
         return
     if leader:

@@ -172,3 +172,18 @@ def test_extract_doing_it_without_a_killing_told_kills_no_one() -> None:
         )
     )
     assert _rels(facts, Predicate.KILLED) == set()
+
+
+def test_extract_chief_of_a_country_s_body_leads_the_body_not_the_country() -> None:
+    facts = extract_article(
+        make_article(
+            "t-body-chief",
+            "Egypt's intelligence chief Abbas Kamel met Qatar's prime minister, Sheikh Mohammed "
+            "bin Abdulrahman Al Thani, and Richard Moore, the head of Britain's MI6, in Cairo.",
+            published="2024-08-14",
+        )
+    )
+    leads = _rels(facts, Predicate.LEADS)
+    assert ("abbas-kamel", "egypt") not in leads
+    assert ("mohammed-bin-abdulrahman-al-thani", "qatar") in leads
+    assert ("richard-moore", "united-kingdom") not in leads
