@@ -50,7 +50,10 @@ def _led(ctx: ArticleContext, verb: Token) -> Mention | None:
     toks = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not toks and verb.dep_ in ("acl", "relcl", "xcomp"):
         toks = [verb.head]
+    delegation_nouns = ctx.patterns["delegation"]["nouns"]
     for tok in toks:
+        if ctx.mention_for(tok) is None and tok.lower_ in delegation_nouns:
+            continue  # 'the US team was led by Burns': he leads the team, read with the rounds
         m = _named(ctx, tok)
         if m is not None and m.type in _LED:
             return m

@@ -144,3 +144,15 @@ def test_members_belong_to_the_delegation_of_their_own_clause() -> None:
     }
     assert ("nasser-judeh", "jordanian-delegation-2024-08") in members
     assert not any(d == "syrian-delegation-2024-08" for _, d in members)
+
+
+def test_person_leading_a_side_s_team_leads_the_team_not_the_side() -> None:
+    facts = extract_article(
+        make_article(
+            "t-led-team",
+            "Negotiators met in Amman on Sunday. The US team was led by Bill Burns.",
+            published="2024-08-26",
+        )
+    )
+    leads = {(r.subject_id, r.object_id) for r in facts.relations if r.predicate is Predicate.LEADS}
+    assert leads == {("bill-burns", "us-delegation-2024-08")}
