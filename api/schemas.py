@@ -395,6 +395,10 @@ class MentionedNode(Ref):
 
     date: str | None = None
     evidence: list[ArticleQuote]
+    standing: Standing | None = Field(default=None, description=f"{STANDING_TEXT} (events only)")
+    sources: int | None = Field(
+        default=None, description="independent sources of an event: distinct outlets"
+    )
 
 
 class ArticleRelationEnd(_Out):
@@ -405,8 +409,9 @@ class ArticleRelationEnd(_Out):
     label: str | None = None
 
 
-class ArticleRelation(_Out):
-    """An edge an article states, with the sentences it gives for it."""
+class ArticleRelation(_Standing):
+    """An edge an article states, with the sentences it gives for it, and its standing across
+    every article that states it."""
 
     subject: ArticleRelationEnd
     predicate: str

@@ -6,9 +6,10 @@ import datetime as dt
 
 from graph.claims import claimant_of
 from graph.errors import NotFound
+from graph.reads.claims import standing_of
 from graph.reads.dated import newest_first
 from graph.reads.run import run_read
-from graph.reads.shapes import Row, node_label
+from graph.reads.shapes import Row, node_label, read_evidence
 from graph.store import GraphStore
 
 MAX_WINDOWED = 1000
@@ -81,8 +82,15 @@ def read_article_facts(store: GraphStore, article_id: str) -> Row:
         label = node_label(m.pop("labels"))
         if label in found:
             found[label].append({**m, "evidence": quotes.get(m["id"], [])})
+    rows_of = run_read(store, "read_article_relations", id=article_id)
+    # standing is the fact's across all its articles, not this one's word alone
+    everywhere = read_evidence(
+        store, [r["key"] for r in rows_of] + [_event_end(r) for r in rows_of] + events_of(found)
+    )
+    for event in found["Event"]:
+        event.update(standing_of(everywhere.get(event["id"], []), event.get("date")))
     relations = []
-    for r in run_read(store, "read_article_relations", id=article_id):
+    for r in rows_of:
         relations.append(
             {
                 "subject": {"id": r["subject_id"], "name": r["subject_name"]},
@@ -95,6 +103,7 @@ def read_article_facts(store: GraphStore, article_id: str) -> Row:
                 },
                 "confidence": r["confidence"],
                 "evidence": quotes.get(r["key"]) or quotes.get(_event_end(r), []),
+                **standing_of(everywhere.get(r["key"]) or everywhere.get(_event_end(r), []), None),
             }
         )
     return {
@@ -104,6 +113,11 @@ def read_article_facts(store: GraphStore, article_id: str) -> Row:
         "issues": found["Issue"],
         "relations": relations,
     }
+
+
+def events_of(found: dict[str, list[Row]]) -> list[str]:
+    """The ids of the events an article mentions."""
+    return [str(e["id"]) for e in found["Event"]]
 
 
 def _event_end(r: Row) -> str:

@@ -169,6 +169,12 @@ def test_planned_round_is_expected_then_confirmed(
     call = ok(client, f"/rounds/{CAIRO}/attendees")
     assert attendee(call, "israeli-delegation-2024-08")["standing"] == "confirmed"
     assert call["round"]["standing"] == "confirmed"
+    # the planning article's own facts carry their standing across both articles
+    facts = ok(client, "/articles/claim-plan")
+    [round_mention] = [e for e in facts["events"] if e["id"] == CAIRO]
+    assert (round_mention["standing"], round_mention["sources"]) == ("confirmed", 2)
+    attended = [r for r in facts["relations"] if r["object"]["id"] == CAIRO]
+    assert attended and {r["standing"] for r in attended} == {"confirmed"}
 
 
 def _round(aid: str, event_id: str, date: str, status: ClaimStatus, text: str) -> ArticleFacts:
