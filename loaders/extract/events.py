@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.calendar_names import MONTHS, WEEKDAYS
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role, slugify
 from loaders.extract.context import ArticleContext, EventDraft, Mention
-from loaders.extract.dates import find_dates
 from loaders.extract.delegations import current_talks, delegation_countries, delegation_entity
 from loaders.extract.mediation import is_media, mediators_of, mentions_at
 from loaders.extract.sequence import earlier_round
@@ -264,7 +264,8 @@ def _unnamed_venue(
 
 def _is_date_word(tok: Token) -> bool:
     """'in July', 'on Monday': a month or weekday name is a time, not a venue."""
-    return bool(find_dates(f"in {tok.text}", None) or find_dates(f"on {tok.text}", "2000-01-01"))
+    word = tok.lower_.rstrip(".")
+    return word in MONTHS or word in WEEKDAYS
 
 
 def _mediators_in_sentence(ctx: ArticleContext, sent: int, talks_sents: dict[int, str]) -> None:

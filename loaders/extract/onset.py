@@ -53,20 +53,23 @@ def _sides(ctx: ArticleContext, sent: int) -> list[Mention]:
     """The sides a sentence names (no mediator, no outlet)."""
     out: list[Mention] = []
     for m in ctx.mentions_in(sent):
-        actor = ctx.actor(m.entity_id)
-        if m.type not in _SIDES or is_media(ctx, m) or (actor is not None and actor.mediator):
-            continue
-        if all(o.entity_id != m.entity_id for o in out):
+        if _is_side(ctx, m) and all(o.entity_id != m.entity_id for o in out):
             out.append(m)
     return out
+
+
+def _is_side(ctx: ArticleContext, m: Mention) -> bool:
+    """A country or body at war: no mediator of the dictionary, no outlet."""
+    actor = ctx.actor(m.entity_id)
+    mediator = actor is not None and actor.mediator
+    return m.type in _SIDES and not is_media(ctx, m) and not mediator
 
 
 def _article_sides(ctx: ArticleContext) -> list[str]:
     """The sides the article names most, for a truce whose sentence names none."""
     counts: Counter[str] = Counter()
     for m in ctx.mentions:
-        actor = ctx.actor(m.entity_id)
-        if m.type in _SIDES and not is_media(ctx, m) and not (actor and actor.mediator):
+        if _is_side(ctx, m):
             counts[m.entity_id] += 1
     return [e for e, n in counts.most_common(_SIDES_FROM_ARTICLE) if n > 1]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from graph.models import EventKind, Predicate, Role
@@ -24,6 +26,7 @@ def collect_relations(ctx: ArticleContext) -> None:
     """DEMANDED, REJECTED and ACCUSED edges from verbs, nouns and evaluations of each sentence."""
     cfg = ctx.patterns["relations"]
     speech = set(ctx.patterns["talks"]["speech_verbs"])
+    evaluating = lexicon_words("stances", "evaluating_verbs")
     for sent, span in enumerate(ctx.sents):
         if sent in ctx.headlines:
             continue
@@ -38,7 +41,7 @@ def collect_relations(ctx: ArticleContext) -> None:
                 _rejected(ctx, tok, sent)
             if tok.lemma_ in speech:
                 _blamed(ctx, tok, sent)
-            if tok.lemma_ in lexicon_words("stances", "evaluating_verbs"):
+            if tok.lemma_ in evaluating:
                 _branded(ctx, tok, sent)
 
 
@@ -115,9 +118,22 @@ def _accused(ctx: ArticleContext, verb: Token, sent: int) -> None:
     for target in targets:
         m = party_of(ctx, target)
         for who in accusers:
-            if m is not None and m.entity_id != who.entity_id:
-                confidence = min(who.confidence, m.confidence) * 0.8
-                ctx.relate(who.entity_id, Predicate.ACCUSED, m.entity_id, sent, confidence)
+            _accuse(ctx, who, m, sent, 0.8)
+
+
+def _blames(ctx: ArticleContext, toks: Iterable[Token]) -> bool:
+    """Whether some words hold a word of blame (patterns.json relations.blame_words)."""
+    words = set(ctx.patterns["relations"]["blame_words"])
+    return any(t.lemma_ in words or t.lower_ in words for t in toks)
+
+
+def _accuse(
+    ctx: ArticleContext, who: Mention, target: Mention | None, sent: int, weight: float
+) -> None:
+    """An ACCUSED edge from `who` to `target`, never to itself; `weight` scales confidence."""
+    if target is not None and target.entity_id != who.entity_id:
+        confidence = min(who.confidence, target.confidence) * weight
+        ctx.relate(who.entity_id, Predicate.ACCUSED, target.entity_id, sent, confidence)
 
 
 def _blamed(ctx: ArticleContext, verb: Token, sent: int) -> None:
@@ -126,35 +142,24 @@ def _blamed(ctx: ArticleContext, verb: Token, sent: int) -> None:
     speaker = subject_party(ctx, verb)
     if speaker is None:
         return
-    words = set(ctx.patterns["relations"]["blame_words"])
     for content in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
-        if not any(t.lemma_ in words or t.lower_ in words for t in content.subtree):
-            continue
-        for subj in (c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")):
-            target = party_of(ctx, subj)
-            if target is not None and target.entity_id != speaker.entity_id:
-                confidence = min(speaker.confidence, target.confidence) * 0.7
-                ctx.relate(speaker.entity_id, Predicate.ACCUSED, target.entity_id, sent, confidence)
+        if _blames(ctx, content.subtree):
+            for subj in (c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")):
+                _accuse(ctx, speaker, party_of(ctx, subj), sent, 0.7)
 
 
 def _branded(ctx: ArticleContext, verb: Token, sent: int) -> None:
     """'Al-Ansari called it a flagrant violation of international law': a speaker who brands an
-    act with a word of blame accuses whoever did it (the party named, or the one who carried
-    out the attack just told that 'it' stands for)."""
+    act with a word of blame accuses whoever did it (the party named, or for a pronoun the one
+    who carried out the attack just told)."""
     speaker = subject_party(ctx, verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if speaker is None or not objects:
-        return
-    words = set(ctx.patterns["relations"]["blame_words"])
     complement = [t for c in verb.children if c.dep_ in ("oprd", "xcomp") for t in c.subtree]
-    if not any(t.lemma_ in words or t.lower_ in words for t in complement):
+    if speaker is None or not objects or not _blames(ctx, complement):
         return
-    target = party_of(ctx, objects[0]) if objects[0].lower_ != "it" else None
-    if target is None and objects[0].lower_ in ("it", "this"):
-        target = _doer_of_last_act(ctx, sent)
-    if target is not None and target.entity_id != speaker.entity_id:
-        confidence = min(speaker.confidence, target.confidence) * 0.6
-        ctx.relate(speaker.entity_id, Predicate.ACCUSED, target.entity_id, sent, confidence)
+    named = objects[0].pos_ != "PRON"
+    target = party_of(ctx, objects[0]) if named else _doer_of_last_act(ctx, sent)
+    _accuse(ctx, speaker, target, sent, 0.6)
 
 
 def _doer_of_last_act(ctx: ArticleContext, sent: int) -> Mention | None:
