@@ -4,6 +4,7 @@ import * as api from "./api.js";
 import { formatDate } from "./dates.js";
 import { h, replaceChildren } from "./dom.js";
 import { EVENT_KINDS, NODE_TYPES, humanize } from "./palette.js";
+import { dedupeFacts, factPhrase, howPhrases, predicatePhrase, quoteKey, roleNoun } from "./words.js";
 
 let shown = 0;
 
@@ -33,9 +34,9 @@ async function renderEntity(sel, open) {
     heading(e.name, typeBadge(e.type), e.confidence),
     e.aliases.length ? field("Also called", e.aliases.join(", ")) : null,
     e.roles.length ? section("Roles", h("ul", { class: "plain" }, e.roles.map((r) => h("li", {}, r)))) : null,
-    e.memberships.length ? section("Belongs to", refList(e.memberships, open, (m) => humanize(m.predicate))) : null,
-    e.members.length ? section("Members", refList(e.members, open, (m) => humanize(m.predicate))) : null,
-    e.events.length ? section(`Events (${e.events.length})`, eventList(e.events, open, (ev) => ev.how.map(humanize).join(", "))) : null,
+    byPredicate(e.memberships).map(([predicate, refs]) => section(capital(predicatePhrase(predicate)), refList(refs, open))),
+    byPredicate(e.members).map(([predicate, refs]) => section(MEMBERS_TITLE[predicate] || capital(predicatePhrase(predicate, true)), refList(refs, open))),
+    e.events.length ? section(`Events (${e.events.length})`, eventList(e.events, open, (ev) => howPhrases(ev.how).join(", "))) : null,
     e.relations.length ? section(`Relations (${e.relations.length})`, e.relations.map((r) => relationBlock(r, open))) : null,
     section(`Articles (${e.articles.length})`, h("ul", { class: "plain" }, e.articles.map((a) => h("li", {}, citation(a, open))))),
   );
@@ -52,7 +53,7 @@ async function renderEvent(sel, open) {
     field("Standing", standingBadge(e.standing, `\u00b7 ${e.sources} independent source${e.sources === 1 ? "" : "s"}`)),
     e.place ? field("Place", refLink(e.place, open)) : null,
     section(`Participants (${e.participants.length})`, h("ul", { class: "plain participants" }, e.participants.map((p) =>
-      h("li", {}, h("span", { class: "role" }, humanize(p.role)), " ", refLink(p, open),
+      h("li", {}, h("span", { class: "role" }, roleNoun(p.role)), " ", refLink(p, open),
         quoteDetails(byParticipant[p.id] || [], open))))),
     section("What the sources say", eventQuotes.length ? eventQuotes.map((q) => quoteBlock(q, open)) : h("p", { class: "muted" }, "No quote for the event itself.")),
     e.relations.length ? section("Linked events and relations", e.relations.map((r) => relationBlock(r, open))) : null,
@@ -71,9 +72,7 @@ async function renderArticle(sel, open) {
     field("Published", formatDate(a.published, "day")),
     a.author ? field("Author", a.author) : null,
     a.url ? field("Address", h("a", { href: a.url, target: "_blank", rel: "noopener noreferrer" }, a.url)) : null,
-    section(`Facts stated (${a.relations.length})`, a.relations.map((r) => h("div", { class: "relation" },
-      h("div", { class: "fact" }, endLink(r.subject, open), " ", h("span", { class: "pred" }, humanize(r.role || r.predicate)), " ", endLink(r.object, open)),
-      r.evidence.map((q) => h("blockquote", { class: "quote" }, q.sentence))))),
+    factsSection(dedupeFacts(a.relations), open),
     section(`Mentions (${mentioned.length})`, h("ul", { class: "plain" }, mentioned.map((m) =>
       h("li", {}, h("a", { href: "#", onclick: go(open, { kind: m.kind, id: m.id }) }, m.name || m.id))))),
   );
@@ -102,7 +101,7 @@ async function renderEdge(sel, open) {
     const event = await api.fetchEvent(target);
     quotes.push(...event.evidence.filter((q) => q.fact === source));
   }
-  const labels = types.map((t) => (t === "PARTICIPATED_IN" && sel.role ? `took part as ${sel.role}` : humanize(t)));
+  const labels = types.map((t) => factPhrase(t, t === "PARTICIPATED_IN" ? sel.role : null));
   return h("article", { class: "card", "data-id": `${source}|${target}` },
     heading([...new Set(labels)].join(" · "), h("span", { class: "badge" }, "edge")),
     h("p", { class: "fact" }, h("a", { href: "#", onclick: go(open, { kind: kindOf(sel.sourceLabel), id: source }) }, sel.sourceName || source),
@@ -154,8 +153,31 @@ function endLink(end, open) {
   return h("a", { href: "#", onclick: go(open, { kind, id: end.id, name: end.name }) }, end.name || end.id);
 }
 
-function refList(refs, open, note) {
-  return h("ul", { class: "plain" }, refs.map((r) => h("li", {}, refLink(r, open), " ", h("span", { class: "muted" }, note(r)))));
+function refList(refs, open) {
+  return h("ul", { class: "plain" }, refs.map((r) => h("li", {}, refLink(r, open))));
+}
+
+const MEMBERS_TITLE = { MEMBER_OF: "Members", LEADS: "Headed by" };
+
+function capital(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** [predicate, refs] pairs in the order the predicates first appear. */
+function byPredicate(refs) {
+  const groups = new Map();
+  for (const r of refs) {
+    if (!groups.has(r.predicate)) groups.set(r.predicate, []);
+    groups.get(r.predicate).push(r);
+  }
+  return [...groups];
+}
+
+/** An article's facts, one per subject, phrase and object, each quote shown once. */
+function factsSection(facts, open) {
+  return section(`Facts stated (${facts.length})`, facts.map((r) => h("div", { class: "relation", dataset: { fact: `${r.subject.id}|${r.phrase}|${r.object.id}` } },
+    h("div", { class: "fact" }, endLink(r.subject, open), " ", h("span", { class: "pred" }, r.phrase), " ", endLink(r.object, open), " ", standingBadge(r.standing)),
+    r.evidence.map((q) => h("blockquote", { class: "quote" }, q.sentence)))));
 }
 
 function eventList(events, open, note) {
@@ -169,9 +191,8 @@ function eventList(events, open, note) {
 function relationBlock(r, open) {
   const other = h("a", { href: "#", onclick: go(open, { kind: kindOf(r.other.label), id: r.other.id, name: r.other.name }) }, r.other.name || r.other.label || r.other.id);
   const mark = standingBadge(r.standing);
-  const fact = r.direction === "out"
-    ? h("div", { class: "fact" }, h("span", { class: "pred" }, humanize(r.predicate)), " → ", other, " ", mark)
-    : h("div", { class: "fact" }, other, " → ", h("span", { class: "pred" }, humanize(r.predicate)), " ", mark);
+  const phrase = predicatePhrase(r.predicate, r.direction !== "out");
+  const fact = h("div", { class: "fact" }, h("span", { class: "pred" }, phrase), " ", other, " ", mark);
   const quotes = dedupeQuotes(r.evidence);
   return h("div", { class: `relation${r.basis === "derived" ? " derived" : ""}`, dataset: { basis: r.basis || "stated" } }, fact,
     r.basis === "derived" ? derivationBlock(r.derivation, open)
@@ -248,7 +269,7 @@ function citation(a, open) {
 function dedupeQuotes(quotes) {
   const seen = new Set();
   return quotes.filter((q) => {
-    const key = `${q.fact || ""}|${q.article.id}|${q.start}|${q.sentence}`;
+    const key = `${q.fact || ""}|${quoteKey(q)}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
 }

@@ -2,7 +2,8 @@
 
 import { fetchNeighbourhood } from "./api.js";
 import { formatDate, inRange } from "./dates.js";
-import { NODE_TYPES, humanize, nodeColor, nodeType } from "./palette.js";
+import { NODE_TYPES, nodeColor, nodeType } from "./palette.js";
+import { factPhrase } from "./words.js";
 
 const MAX_FIT_ZOOM = 1.4;
 const STRUCTURE = new Set(["PARTICIPATED_IN", "HELD_IN", "MENTIONS"]);
@@ -94,7 +95,7 @@ export function createGraph(container, { onSelect, onChange }) {
     const bases = existing.length ? existing.data("bases") : [];
     bases.push(edge.basis || "stated");
     const inferred = bases.every((b) => b === "derived");  // drawn dashed unless an article states it
-    const base = facts.length ? facts.map(humanize).join(" · ") : role ? humanize(role) : humanize(types[0]);
+    const base = facts.length ? [...new Set(facts.map((t) => factPhrase(t)))].join(" · ") : factPhrase(types[0], role);
     const label = inferred ? `inferred: ${base}` : base;
     const data = { id, source: edge.source, target: edge.target, types, role, label, fact: facts.length > 0, type: facts[0] || types[0],
       derived: inferred, bases, standing: edge.standing };

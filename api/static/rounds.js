@@ -4,7 +4,8 @@ import * as api from "./api.js";
 import { formatDate } from "./dates.js";
 import { quoteBlock, sideBySide, standingBadge } from "./details.js";
 import { h, replaceChildren } from "./dom.js";
-import { NODE_TYPES, humanize } from "./palette.js";
+import { NODE_TYPES } from "./palette.js";
+import { quoteKey, viaPhrases } from "./words.js";
 
 /** The rounds view; `onSelect(sel)` opens an attendee, `onRound(id)` reports the round picked. */
 export function createRounds({ list, rollcall }, { onSelect, onRound }) {
@@ -40,6 +41,8 @@ export function createRounds({ list, rollcall }, { onSelect, onRound }) {
     const members = (d) => call.attendees.filter((a) => a.delegation?.id === d.id);
     const others = call.attendees.filter((a) => a.type !== "Delegation" && !a.delegation);
     const stray = call.attendees.filter((a) => a.delegation && !delegations.some((d) => d.id === a.delegation.id));
+    const quotes = collectQuotes(call.attendees);
+    const cells = { open, quotes };
     replaceChildren(rollcall, h("article", { class: "card", "data-id": id },
       h("header", { class: "card-head" },
         h("h2", {}, h("a", { href: "#", onclick: (e) => { e.preventDefault(); open({ kind: "event", id }); } }, call.round.label)),
@@ -49,12 +52,13 @@ export function createRounds({ list, rollcall }, { onSelect, onRound }) {
         h("strong", {}, "Mediated by: "), names(summary.mediators, open) || "nobody recorded",
         summary.hosts.length ? [h("strong", {}, "  Hosted by: "), names(summary.hosts, open)] : null) : null,
       h("table", { class: "roll" },
-        h("thead", {}, h("tr", {}, h("th", {}, "Attendee"), h("th", {}, "Standing"), h("th", {}, "Roles"), h("th", {}, "How we know"), h("th", {}, "Sources"))),
+        h("thead", {}, h("tr", {}, h("th", {}, "Attendee"), h("th", {}, "Standing"), h("th", {}, "Roles"), h("th", {}, "Why listed"), h("th", {}, "Sources"))),
         delegations.map((d) => h("tbody", { class: "group" },
-          groupRow(d, open), members(d).map((m) => row(m, open, true, false)))),
-        stray.length ? h("tbody", { class: "group" }, stray.map((m) => row(m, open, false, true))) : null,
+          groupRow(d, cells), members(d).map((m) => row(m, cells, true, false)))),
+        stray.length ? h("tbody", { class: "group" }, stray.map((m) => row(m, cells, false, true))) : null,
         others.length ? h("tbody", { class: "group" }, h("tr", { class: "group-head" }, h("th", { colspan: 5 }, "Parties and others attending")),
-          others.map((m) => row(m, open, false, false))) : null),
+          others.map((m) => row(m, cells, false, false))) : null),
+      quoteList(quotes, open),
     ));
   }
 
@@ -75,11 +79,11 @@ function swatch(type) {
   return h("span", { class: "swatch", style: { background: spec.color, clipPath: spec.clip }, title: type });
 }
 
-function groupRow(d, open) {
+function groupRow(d, cells) {
   return h("tr", { class: "group-head", dataset: { id: d.id, standing: d.standing } },
-    h("th", {}, swatch(d.type), link(d, open), h("span", { class: "muted" }, " — delegation")),
+    h("th", {}, swatch(d.type), link(d, cells.open), h("span", { class: "muted" }, " — delegation")),
     h("td", {}, standingCell(d)), h("td", {}),
-    h("td", {}, d.via.map(humanize).join(", ")), h("td", {}, sources(d, open)));
+    h("td", {}, viaPhrases(d.via).join(", ")), h("td", {}, sources(d, cells)));
 }
 
 function standingCell(a) {
@@ -87,21 +91,62 @@ function standingCell(a) {
   return standingBadge(a.standing, note);
 }
 
-function row(a, open, indented, showDelegation) {
+function row(a, cells, indented, showDelegation) {
   return h("tr", { dataset: { id: a.id, standing: a.standing }, class: indented ? "member" : "" },
-    h("td", {}, swatch(a.type), link(a, open), showDelegation ? h("span", { class: "muted" }, ` for ${a.delegation.name}`) : null),
+    h("td", {}, swatch(a.type), link(a, cells.open), showDelegation ? h("span", { class: "muted" }, ` for ${a.delegation.name}`) : null),
     h("td", {}, standingCell(a)),
     h("td", {}, a.roles.join("; ")),
-    h("td", {}, a.via.map((v) => humanize(v.split(" ")[0])).filter((v, i, all) => all.indexOf(v) === i).join(", ")),
-    h("td", {}, sources(a, open)));
+    h("td", {}, viaPhrases(a.via, a.delegation?.name).join(", ")),
+    h("td", {}, sources(a, cells)));
 }
 
-function sources(a, open) {
+/** Every distinct quote of the roll call, numbered, with the attendees it supports. */
+function collectQuotes(attendees) {
+  const quotes = new Map();
+  for (const a of attendees) {
+    for (const q of a.evidence) {
+      const key = quoteKey(q);
+      if (!quotes.has(key)) quotes.set(key, { n: quotes.size + 1, q, supports: [] });
+      const entry = quotes.get(key);
+      if (!entry.supports.some((s) => s.id === a.id)) entry.supports.push(a);
+    }
+  }
+  return quotes;
+}
+
+function uniqueQuotes(a) {
   const seen = new Set();
-  const quotes = a.evidence.filter((q) => { const k = `${q.article.id}|${q.sentence}`; return seen.has(k) ? false : (seen.add(k), true); });
-  if (!quotes.length) return h("span", { class: "muted" }, a.articles.map((x) => x.source || x.id).join(", "));
-  const sides = a.standing === "contested" ? sideBySide(quotes, open) : null;
+  return a.evidence.filter((q) => { const k = quoteKey(q); return seen.has(k) ? false : (seen.add(k), true); });
+}
+
+/** An attendee's sources: links to the numbered quotes below the table (each quote is shown
+ * once), or both sides of a contested fact in the row itself. */
+function sources(a, { open, quotes }) {
+  const mine = uniqueQuotes(a);
+  if (!mine.length) return h("span", { class: "muted" }, [...new Set(a.articles.map((x) => x.source || x.id))].join(", "));
+  const sides = a.standing === "contested" ? sideBySide(mine, open) : null;
   if (sides) return sides;
-  return h("details", { class: "quotes" }, h("summary", {}, `${quotes.length} quote${quotes.length > 1 ? "s" : ""} · ${[...new Set(quotes.map((q) => q.article.source || "?"))].join(", ")}`),
-    quotes.map((q) => quoteBlock(q, open)));
+  return h("span", { class: "quote-refs" }, mine.map((q) => {
+    const { n } = quotes.get(quoteKey(q));
+    return h("a", { href: `#rc-quote-${n}`, class: "quote-ref", dataset: { quote: String(n) }, title: q.sentence,
+      onclick: (e) => { e.preventDefault(); showQuote(n); } }, `[${n}] ${q.article.source || "unknown outlet"}`);
+  }));
+}
+
+function showQuote(n) {
+  const target = document.getElementById(`rc-quote-${n}`);
+  if (!target) return;
+  document.querySelectorAll(".rc-quote.current").forEach((el) => el.classList.remove("current"));
+  target.classList.add("current");
+  target.scrollIntoView({ block: "nearest" });
+  target.focus({ preventScroll: true });
+}
+
+/** The roll call's quotes, each once, with the attendees it names. */
+function quoteList(quotes, open) {
+  if (!quotes.size) return null;
+  return h("section", { class: "card-section rc-quotes" }, h("h3", {}, `What the sources say (${quotes.size})`),
+    h("ol", { class: "plain" }, [...quotes.values()].map(({ n, q, supports }) => h("li", { id: `rc-quote-${n}`, class: "rc-quote", tabindex: -1, dataset: { quote: String(n) } },
+      h("span", { class: "quote-n" }, `[${n}]`), quoteBlock(q, open),
+      h("p", { class: "supports" }, h("span", { class: "muted" }, "Supports: "), names(supports, open))))));
 }

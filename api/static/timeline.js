@@ -3,6 +3,7 @@
 import { formatDate, inRange, isoDay, spanOf } from "./dates.js";
 import { h, replaceChildren } from "./dom.js";
 import { EVENT_KINDS, humanize } from "./palette.js";
+import { roleNoun } from "./words.js";
 
 const LANE = 24;
 const MARGIN = { top: 8, right: 24, bottom: 24, left: 150 };
@@ -120,9 +121,9 @@ export function createTimeline({ chart, list, kinds }, { onSelect, onRange, onKi
     h("td", {}, h("span", { class: "dot", style: { background: EVENT_KINDS[e.kind] || EVENT_KINDS.other } }), humanize(e.kind)),
     h("td", { class: "label" }, planned(e) ? h("span", { class: "planned-tag", title: "announced or expected; no source yet reports it held" }, "planned") : null,
       e.label, e.place ? h("span", { class: "muted" }, ` · ${e.place.name}`) : null),
-    h("td", { class: "who" }, e.participants.slice(0, 6).map((p) => `${p.name} (${humanize(p.role)})`).join(", "),
+    h("td", { class: "who" }, e.participants.slice(0, 6).map((p) => `${p.name} (${roleNoun(p.role)})`).join(", "),
       e.participants.length > 6 ? ` +${e.participants.length - 6}` : ""),
-    h("td", { class: "sources" }, e.articles.map((a) => a.source || a.title || a.id).join(", ")),
+    h("td", { class: "sources" }, sourceLinks(e.articles, onSelect)),
     )) : h("tr", {}, h("td", { colspan: 5, class: "muted" }, "No event in this range.")));
     list.caption?.remove();
     if (undated && (state.from || state.to)) list.createCaption().textContent = `${undated} undated event(s) are left out by the date range.`;
@@ -130,4 +131,19 @@ export function createTimeline({ chart, list, kinds }, { onSelect, onRange, onKi
 
   window.addEventListener("resize", () => renderChart());
   return { update, render: renderChart };
+}
+
+/** One link per outlet (to its first article), with the count of its articles. */
+function sourceLinks(articles, onSelect) {
+  const outlets = new Map();
+  for (const a of articles) {
+    const name = a.source || a.title || a.id;
+    if (!outlets.has(name)) outlets.set(name, { first: a, n: 0 });
+    outlets.get(name).n += 1;
+  }
+  return [...outlets].flatMap(([name, { first, n }], i) => [i ? ", " : "", h("a", {
+    href: "#", class: "source-link", dataset: { article: first.id },
+    onclick: (ev) => { ev.preventDefault(); ev.stopPropagation(); onSelect({ kind: "article", id: first.id }); },
+    onkeydown: (ev) => ev.stopPropagation(),
+  }, n > 1 ? `${name} (${n})` : name)]);
 }

@@ -127,10 +127,13 @@ def test_page_roll_call_of_august_doha_round_shows_barnea(browser: Any, base_url
         assert barnea.locator("a.ref").inner_text() == "David Barnea"
         group = call.locator("tbody.group").filter(has=page.locator(f"tr[data-id='{barnea_id}']"))
         assert "delegation" in group.locator("tr.group-head").inner_text()
-        barnea.locator("summary").click()
-        evidence = barnea.locator(".evidence").first
-        assert "Barnea" in evidence.locator(".quote").inner_text()
-        assert evidence.locator(".outlet").inner_text().strip(" ·")
+        ref = barnea.locator("a.quote-ref").first
+        ref.click()
+        quote = call.locator(f".rc-quote[data-quote='{ref.get_attribute('data-quote')}']")
+        assert "current" in (quote.get_attribute("class") or "")
+        assert "Barnea" in quote.locator(".quote").inner_text()
+        assert quote.locator(".outlet").inner_text().strip(" ·")
+        assert "David Barnea" in quote.locator(".supports").inner_text()
         assert f"round={round_['id']}" in page.url
         save_screenshot(page, "roll-call-doha-august-2024")
         barnea.locator("a.ref").first.click()
