@@ -1,10 +1,12 @@
 // The analyst's page: wires the search, the views and the details panel, and keeps the URL in step.
 
 import { fetchAllEvents } from "./api.js";
+import { formatDate } from "./dates.js";
 import { showDetails } from "./details.js";
 import { h, replaceChildren } from "./dom.js";
 import { createGraph } from "./graphview.js";
 import { NODE_TYPES } from "./palette.js";
+import { predicatePhrase } from "./words.js";
 import { createRounds } from "./rounds.js";
 import { createSearch } from "./search.js";
 import { createTimeline } from "./timeline.js";
@@ -13,6 +15,7 @@ const $ = (id) => document.getElementById(id);
 const VIEWS = ["graph", "timeline", "rounds"];
 const state = { view: "graph", sel: null, round: null, from: "", to: "", hideKinds: new Set(), hideTypes: new Set() };
 let events = [];
+let eventIndex = new Map();
 let graph = null;
 let timeline = null;
 let rounds = null;
@@ -69,6 +72,9 @@ async function select(sel, push = true) {
   timeline?.update({ selected: sel?.kind === "event" ? sel.id : null });
   if (sel?.kind === "edge" && !sel.types) {
     replaceChildren($("details"), h("p", { class: "error" }, `No edge ${sel.id} in the graph.`));
+  } else if (!sel) {
+    showDetails($("details"), null, () => null);
+    showHome();
   } else {
     showDetails($("details"), sel, (next) => select(next));
   }
@@ -80,6 +86,7 @@ function showView(view) {
   for (const name of VIEWS) {
     $(`view-${name}`).hidden = name !== view;
     $(`tab-${name}`).setAttribute("aria-selected", String(name === view));
+    $(`tab-${name}`).tabIndex = name === view ? 0 : -1;
   }
   if (view === "graph" && graph) {
     graph.resize();
@@ -94,6 +101,40 @@ function showView(view) {
 async function seedGraph() {
   const busiest = [...events].filter((e) => e.kind === "talks").sort((a, b) => b.participants.length - a.participants.length)[0];
   if (busiest) await graph.expand(busiest.id).catch(notify);
+}
+
+/** The details panel with nothing selected: the latest rounds of talks and the latest events. */
+function showHome() {
+  const latest = (items) => [...items].filter((x) => x.date).sort((a, b) => b.date.localeCompare(a.date)).slice(0, 5);
+  const item = (e, note) => h("li", {}, h("span", { class: "date" }, formatDate(e.date, e.date_precision)), " ",
+    h("a", { href: "#", onclick: (ev) => { ev.preventDefault(); select({ kind: "event", id: e.id }); } }, e.label), " ",
+    h("span", { class: "muted" }, note));
+  const roundsList = latest(rounds?.list() || []);
+  const recent = latest(events);
+  replaceChildren($("details"), h("article", { class: "card home" },
+    h("p", { class: "hint" }, "Select a node, an edge, an event or a search result to see what the sources say about it."),
+    roundsList.length ? h("section", { class: "card-section" }, h("h3", {}, "Latest rounds of talks"),
+      h("ul", { class: "plain events-mini" }, roundsList.map((r) => item(r, [r.place?.name, `${r.attendee_count} attending`].filter(Boolean).join(" · "))))) : null,
+    recent.length ? h("section", { class: "card-section" }, h("h3", {}, "Latest events"),
+      h("ul", { class: "plain events-mini" }, recent.map((e) => item(e, e.kind.replaceAll("_", " "))))) : null));
+}
+
+/** "" or a real day as YYYY-MM-DD; null for anything else. */
+function isoOrNull(text) {
+  const value = text.trim();
+  if (!value) return "";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const day = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value ? null : value;
+}
+
+function readRangeInput(input, final) {
+  const value = isoOrNull(input.value);
+  const bad = value === null && (final || input.value.trim().length >= 10);
+  input.setAttribute("aria-invalid", String(bad));
+  if (value === null) return;
+  const [from, to] = input.id === "range-from" ? [value, state.to] : [state.from, value];
+  if (from !== state.from || to !== state.to) setRange(from, to);
 }
 
 function setRange(from, to) {
@@ -117,10 +158,22 @@ function renderTypeChips() {
   }, h("span", { class: "swatch", style: { background: spec.color, clipPath: spec.clip } }), type)));
 }
 
-function showGraphStatus({ nodes, shown, edges, truncated }) {
+function showGraphStatus({ nodes, shown, edges, hidden, pinned, folded, more, history }) {
   const parts = [`${nodes} nodes`, shown < nodes ? `${shown} shown` : null, `${edges} edges`,
-    truncated ? "last expansion cut at 100 nodes" : null, "double-click a node (or Expand) to add its neighbours"];
-  $("graph-status").textContent = parts.filter(Boolean).join(" · ");
+    hidden ? `${hidden} hidden` : null, pinned ? `${pinned} pinned` : null, folded ? `${folded} folded into delegations` : null,
+    more.length ? null : "double-click a node (or Enter) to add its neighbours"];
+  $("graph-counts").textContent = parts.filter(Boolean).join(" · ");
+  replaceChildren($("graph-more"), more.map((m) => h("button", {
+    class: "more", dataset: { id: m.id, count: String(m.count) },
+    onclick: () => graph.showMore(m.id).catch(notify),
+  }, `Show ${m.count}${m.capped ? "+" : ""} more around ${m.name}`)));
+  $("graph-undo").disabled = history === 0;
+}
+
+function fillExpandTypes() {
+  const types = ["ATTENDED", "MEDIATED", "MEMBER_OF", "LEADS", "DEMANDED", "PROPOSED", "REJECTED", "ACCUSED", "KILLED",
+    "WITHDREW_FROM", "CAUSED", "PRECEDED", "HELD_IN"];
+  $("graph-expand-type").append(...types.map((t) => h("option", { value: t }, predicatePhrase(t))));
 }
 
 function notify(error) {
@@ -131,11 +184,41 @@ function notify(error) {
 
 function wireControls() {
   for (const name of VIEWS) $(`tab-${name}`).addEventListener("click", () => { showView(name); writeHash(true); });
-  $("range-from").addEventListener("change", (e) => setRange(e.target.value, state.to));
-  $("range-to").addEventListener("change", (e) => setRange(state.from, e.target.value));
-  $("range-clear").addEventListener("click", () => setRange("", ""));
-  const selectedNode = () => (state.sel && state.sel.kind !== "edge" ? state.sel.id : null);
-  $("graph-expand").addEventListener("click", () => selectedNode() && graph?.expand(selectedNode()).catch(notify));
+  document.querySelector("[role=tablist]").addEventListener("keydown", (e) => {
+    const at = VIEWS.indexOf(state.view);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: VIEWS.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    const view = VIEWS[(next + VIEWS.length) % VIEWS.length];
+    showView(view);
+    writeHash(true);
+    $(`tab-${view}`).focus();
+  });
+  for (const id of ["range-from", "range-to"]) {
+    $(id).addEventListener("input", (e) => readRangeInput(e.target, false));
+    $(id).addEventListener("change", (e) => readRangeInput(e.target, true));
+    $(id).addEventListener("keydown", (e) => { if (e.key === "Enter") readRangeInput(e.target, true); });
+  }
+  $("details-toggle").addEventListener("click", () => {
+    const open = $("details").hidden;
+    $("details").hidden = !open;
+    $("details-toggle").setAttribute("aria-expanded", String(open));
+  });
+  $("range-clear").addEventListener("click", () => { setRange("", ""); $("range-from").removeAttribute("aria-invalid"); $("range-to").removeAttribute("aria-invalid"); });
+  const selectedNode = () => graph?.selectedId();
+  $("graph-expand").addEventListener("click", () => {
+    const types = $("graph-expand-type").value || null;
+    const id = selectedNode() || (state.sel && !["edge", "article"].includes(state.sel.kind) ? state.sel.id : null);
+    if (id) graph.expand(id, { types, direction: $("graph-expand-dir").value }).catch(notify);
+  });
+  $("graph-hide").addEventListener("click", () => { const id = selectedNode(); if (id) { graph.hide(id); select(null); } });
+  $("graph-pin").addEventListener("click", () => { const id = selectedNode(); if (id) graph.togglePin(id); });
+  $("graph-undo").addEventListener("click", () => graph?.undo());
+  $("graph-fold").addEventListener("click", (e) => {
+    const on = e.currentTarget.getAttribute("aria-pressed") !== "true";
+    e.currentTarget.setAttribute("aria-pressed", String(on));
+    graph?.setFolded(on);
+  });
   $("graph-layout").addEventListener("click", () => graph?.relayout());
   $("graph-fit").addEventListener("click", () => graph?.fit());
   $("graph-zoom-in").addEventListener("click", () => graph?.zoom(1.25));
@@ -156,9 +239,14 @@ function applyState() {
 
 async function main() {
   readHash();
+  fillExpandTypes();
   wireControls();
   try {
-    graph = createGraph($("graph-canvas"), { onSelect: (sel) => select(sel), onChange: showGraphStatus });
+    graph = createGraph($("graph-canvas"), {
+      onSelect: (sel) => select(sel), onChange: showGraphStatus,
+      onAnnounce: (text) => { $("graph-focus").textContent = text; },
+      precisionOf: (id) => eventIndex.get(id)?.date_precision,
+    });
   } catch (error) {
     notify(error);
   }
@@ -174,6 +262,7 @@ async function main() {
   createSearch($("search-input"), $("search-results"), { events: () => events, onSelect: (sel) => select(sel) });
   try {
     [events] = await Promise.all([fetchAllEvents(), rounds.load()]);
+    eventIndex = new Map(events.map((e) => [e.id, e]));
   } catch (error) {
     notify(error);
   }

@@ -1,69 +1,110 @@
-// The graph view: cytoscape over /graph/neighbourhood, grown by expanding nodes.
+// The graph view: cytoscape over /graph/neighbourhood, grown by expanding nodes, with one edge
+// per pair of nodes counting its facts, hide / pin / undo, "show N more", delegations that fold
+// into one node, labels chosen by zoom and importance, and the layout in a web worker.
 
-import { fetchNeighbourhood } from "./api.js";
+import { getJSON } from "./api.js";
 import { formatDate, inRange } from "./dates.js";
+import { runLayout } from "./graphlayout.js";
+import { wireGraphKeys } from "./graphkeys.js";
 import { NODE_TYPES, nodeColor, nodeType } from "./palette.js";
 import { factPhrase } from "./words.js";
 
 const MAX_FIT_ZOOM = 1.4;
+const BATCH = 40;         // new nodes one expansion adds; the rest wait behind "show N more"
+const FETCH_LIMIT = 500;  // the API's cap
+const HISTORY = 40;
 const STRUCTURE = new Set(["PARTICIPATED_IN", "HELD_IN", "MENTIONS"]);
 
 const STYLE = [
   { selector: "node", style: {
-    "background-color": "data(color)", shape: "data(shape)", width: 26, height: 26,
+    "background-color": "data(color)", shape: "data(shape)", width: "data(size)", height: "data(size)",
     label: "data(label)", "font-size": 10, "font-family": "system-ui, sans-serif", color: "#222",
     "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "wrap", "text-max-width": 130,
     "text-background-color": "#fff", "text-background-opacity": 0.75, "text-background-padding": 1,
-    "border-width": 1, "border-color": "#fff", "min-zoomed-font-size": 7,
+    "border-width": 1, "border-color": "#fff", "min-zoomed-font-size": 6,
   } },
-  { selector: "node[kind = 'Event']", style: { width: 30, height: 30 } },
+  { selector: "node.nolabel", style: { label: "" } },
   { selector: "node[?centre]", style: { "border-width": 3, "border-color": "#333" } },
+  { selector: "node.pinned", style: { "border-width": 3, "border-style": "dashed", "border-color": "#1f6fb4" } },
+  { selector: "node[?folded]", style: { "border-width": 3, "border-style": "double", "border-color": "#6b4c8a" } },
   { selector: "edge", style: {
-    width: 1.4, "line-color": "#b8bec6", "target-arrow-color": "#b8bec6", "target-arrow-shape": "triangle",
-    "arrow-scale": 0.8, "curve-style": "bezier", label: "data(label)", "font-size": 8, color: "#555",
+    width: "data(width)", "line-color": "#b8bec6", "target-arrow-color": "#b8bec6", "target-arrow-shape": "triangle",
+    "arrow-scale": 0.8, "curve-style": "bezier", label: "", "font-size": 8, color: "#555",
     "text-rotation": "autorotate", "text-background-color": "#fff", "text-background-opacity": 0.85,
-    "text-background-padding": 1, "min-zoomed-font-size": 8,
+    "text-background-padding": 1, "min-zoomed-font-size": 7,
   } },
-  { selector: "edge[?fact]", style: { "line-color": "#7d8794", "target-arrow-color": "#7d8794", width: 1.8 } },
+  { selector: "edge.labelled", style: { label: "data(label)" } },
+  { selector: "edge[?fact]", style: { "line-color": "#7d8794", "target-arrow-color": "#7d8794" } },
   { selector: "edge[type = 'KILLED'], edge[type = 'ACCUSED']", style: { "line-color": "#d62728", "target-arrow-color": "#d62728" } },
   { selector: "edge[type = 'MEDIATED']", style: { "line-color": "#17a2b8", "target-arrow-color": "#17a2b8" } },
   { selector: "edge[?derived]", style: { "line-style": "dashed", "line-dash-pattern": [6, 4], "line-color": "#8a6d3b", "target-arrow-color": "#8a6d3b" } },
   { selector: ".faded", style: { opacity: 0.25 } },
   { selector: "edge.faded", style: { label: "" } },
-  { selector: ".filtered", style: { display: "none" } },
+  { selector: ".filtered, .hidden, .folded", style: { display: "none" } },
   { selector: ":selected", style: { "border-width": 4, "border-color": "#ffbf00", "line-color": "#ffbf00", "target-arrow-color": "#ffbf00" } },
 ];
 
-/** The graph view in `container`; `onSelect(sel)` hears taps, `onChange(counts)` every change. */
-export function createGraph(container, { onSelect, onChange }) {
+/** The graph view in `container`; `onSelect(sel)` hears taps, `onChange(state)` every change,
+ * `precisionOf(id)` gives an event's date precision when the page knows it. */
+export function createGraph(container, { onSelect, onChange, onAnnounce = () => {}, precisionOf = () => null }) {
   if (!window.cytoscape) throw new Error("the graph library did not load: run `npm ci` in the repo root");
   if (window.cytoscapeFcose && !createGraph.registered) {
     window.cytoscape.use(window.cytoscapeFcose);
     createGraph.registered = true;
   }
-  const cy = window.cytoscape({ container, style: STYLE, minZoom: 0.08, maxZoom: 4 });
+  const cy = window.cytoscape({ container, style: STYLE, minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3 });
   const filters = { hiddenTypes: new Set(), from: "", to: "" };
-  let truncated = false;
+  const pending = new Map();  // centre id -> {name, nodes, edges, capped}: what "show more" adds
+  const history = [];
+  let foldDelegations = false;
   let current = null;
   let selecting = 0;
+  let lastLayout = null;
 
   cy.on("tap", "node", (e) => onSelect(nodeSelection(e.target)));
   cy.on("tap", "edge", (e) => onSelect(edgeSelection(e.target)));
   cy.on("dbltap", "node", (e) => expand(e.target.id()));
   cy.on("tap", (e) => { if (e.target === cy) onSelect(null); });
+  let labelFrame = 0;
+  cy.on("zoom pan resize", () => { cancelAnimationFrame(labelFrame); labelFrame = requestAnimationFrame(updateLabels); });
 
-  /** Adds the neighbours of node `id` around it and lays the graph out again. */
-  async function expand(id) {
-    const hood = await fetchNeighbourhood(id);
-    truncated = hood.truncated;
+  /** Adds the neighbours of node `id` (of edge types `types`, in `direction`: "both", "out",
+   * "in"), at most BATCH new ones; the others wait behind showMore(id). */
+  async function expand(id, { types = null, direction = "both" } = {}) {
+    const hood = await getJSON("/graph/neighbourhood", { id, depth: 1, limit: FETCH_LIMIT, types });
+    remember();
+    const edges = hood.edges.filter((e) => direction === "both" || (direction === "out" ? e.source === id : e.target === id)
+      || (e.source !== id && e.target !== id));
+    const reached = new Set([id]);
+    for (const e of edges) if (e.source === id || e.target === id) reached.add(e.source === id ? e.target : e.source);
+    const nodes = hood.nodes.filter((n) => reached.has(n.id) || direction === "both");
+    const centre = nodes.find((n) => n.id === id);
+    pending.set(id, { name: centre?.name || id, nodes: nodes.filter((n) => !cy.getElementById(n.id).length), edges, capped: hood.truncated });
     const fresh = cy.nodes().length === 0;
+    if (centre && !cy.getElementById(id).length) addNode(centre, { x: 0, y: 0 });
+    cy.nodes().forEach((n) => n.data("centre", n.id() === id));
+    await addBatch(id, fresh);
+  }
+
+  /** Adds the next batch of what the last expansion of `id` left out. */
+  async function showMore(id) {
+    if (!pending.has(id)) return;
+    remember();
+    await addBatch(id, false);
+  }
+
+  async function addBatch(id, fresh) {
+    const entry = pending.get(id);
     const anchor = cy.getElementById(id);
     const origin = anchor.length ? anchor.position() : { x: 0, y: 0 };
+    const waitingNodes = entry.nodes.filter((n) => !cy.getElementById(n.id).length);
+    const batch = waitingNodes.slice(0, BATCH);
+    entry.nodes = waitingNodes.slice(BATCH);
     cy.batch(() => {
-      for (const node of hood.nodes) addNode(node, origin);
-      for (const edge of hood.edges) addEdge(edge);
+      for (const node of batch) addNode(node, origin);
+      for (const edge of entry.edges) addEdge(edge);
     });
-    cy.nodes().forEach((n) => n.data("centre", n.id() === id));
+    if (!entry.nodes.length && !entry.capped) pending.delete(id);
     applyFilters();
     highlight();
     await layout(fresh);
@@ -75,12 +116,13 @@ export function createGraph(container, { onSelect, onChange }) {
     const type = nodeType(node);
     const spec = NODE_TYPES[type] || NODE_TYPES.Article;
     const name = node.name || node.id;
-    const label = node.label === "Event" && node.date ? `${name}\n${formatDate(node.date, "month")}` : name;
+    const precision = node.date_precision || precisionOf(node.id) || "month";
+    const label = node.label === "Event" && node.date ? `${name}\n${formatDate(node.date, precision)}` : name;
     cy.add({
       group: "nodes",
-      data: { id: node.id, label, name, kind: node.label, type, eventKind: node.label === "Event" ? node.type : null,
-        date: node.date, color: nodeColor(node), shape: spec.shape },
-      position: { x: origin.x + (Math.random() - 0.5) * 80, y: origin.y + (Math.random() - 0.5) * 80 },
+      data: { id: node.id, label, baseLabel: label, name, kind: node.label, type, eventKind: node.label === "Event" ? node.type : null,
+        date: node.date, precision, color: nodeColor(node), shape: spec.shape, size: node.label === "Event" ? 30 : 26 },
+      position: { x: origin.x + (Math.random() - 0.5) * 120, y: origin.y + (Math.random() - 0.5) * 120 },
     });
   }
 
@@ -88,53 +130,161 @@ export function createGraph(container, { onSelect, onChange }) {
     if (!cy.getElementById(edge.source).length || !cy.getElementById(edge.target).length) return;
     const id = `${edge.source}|${edge.target}`;
     const existing = cy.getElementById(id);
-    const types = existing.length ? existing.data("types") : [];
-    if (!types.includes(edge.type)) types.push(edge.type);
-    const role = edge.role || (existing.length ? existing.data("role") : null);
+    const parts = existing.length ? [...existing.data("parts")] : [];
+    if (parts.some((p) => p.type === edge.type && p.role === (edge.role || null))) return;
+    parts.push({ type: edge.type, role: edge.role || null, basis: edge.basis || "stated" });
+    const types = [...new Set(parts.map((p) => p.type))];
+    const role = parts.find((p) => p.role)?.role || null;
+    // one fact per phrase: ATTENDED and PARTICIPATED_IN as attendee are the same fact
+    const phrases = [...new Set(parts.filter((p) => !STRUCTURE.has(p.type) || p.role).map((p) => factPhrase(p.type, p.role)))];
+    const shown = phrases.length ? phrases : [factPhrase(types[0], role)];
+    const inferred = parts.every((p) => p.basis === "derived");  // dashed unless an article states it
+    const base = shown.length > 2 ? `${shown[0]} · ${shown[1]} +${shown.length - 2}` : shown.join(" · ");
     const facts = types.filter((t) => !STRUCTURE.has(t));
-    const bases = existing.length ? existing.data("bases") : [];
-    bases.push(edge.basis || "stated");
-    const inferred = bases.every((b) => b === "derived");  // drawn dashed unless an article states it
-    const base = facts.length ? [...new Set(facts.map((t) => factPhrase(t)))].join(" · ") : factPhrase(types[0], role);
-    const label = inferred ? `inferred: ${base}` : base;
-    const data = { id, source: edge.source, target: edge.target, types, role, label, fact: facts.length > 0, type: facts[0] || types[0],
-      derived: inferred, bases, standing: edge.standing };
+    const data = { id, source: edge.source, target: edge.target, types, role, parts, phrases: shown, count: shown.length,
+      label: inferred ? `inferred: ${base}` : base, fact: facts.length > 0, type: facts[0] || types[0], derived: inferred,
+      width: 1.2 + 0.8 * Math.min(shown.length, 4), standing: edge.standing };
     if (existing.length) existing.data(data);
     else cy.add({ group: "edges", data });
   }
 
-  function layout(randomize) {
-    const visible = cy.elements().not(".filtered");
-    if (visible.length === 0) return Promise.resolve();
-    const name = window.cytoscapeFcose ? "fcose" : "cose";
-    const run = visible.layout({
-      name, randomize, animate: !randomize, animationDuration: 350, fit: true, padding: 40,
-      quality: "default", nodeRepulsion: () => 16000, idealEdgeLength: () => 130, nodeSeparation: 100,
-      packComponents: true, numIter: 2500,
-    });
-    const done = run.promiseOn("layoutstop").then(fit);
-    run.run();
-    return done;
+  async function layout(fresh) {
+    const visible = cy.elements().not(".filtered, .hidden, .folded");
+    const result = await runLayout(cy, visible, { fresh });
+    if (result.stale) return;
+    lastLayout = result;
+    container.dataset.layoutMs = String(Math.round(result.ms));
+    container.dataset.layoutWhere = result.where;
+    fit();
+    updateLabels();
   }
 
   function applyFilters() {
+    const ranged = Boolean(filters.from || filters.to);
     cy.batch(() => {
       cy.nodes().forEach((n) => {
-        const hidden = filters.hiddenTypes.has(n.data("type")) || !inRange(n.data("date"), filters);
-        n.toggleClass("filtered", hidden);
+        const isEvent = n.data("kind") === "Event";
+        const out = filters.hiddenTypes.has(n.data("type")) || (isEvent && !inRange(n.data("date"), filters, n.data("precision")));
+        n.toggleClass("filtered", out);
       });
+      // with a date range, what is linked only to events outside it goes too
+      if (ranged) {
+        cy.nodes().filter((n) => n.data("kind") !== "Event" && !n.hasClass("filtered")).forEach((n) => {
+          const events = n.neighborhood("node[kind = 'Event']");
+          if (events.length && events.filter((e) => !e.hasClass("filtered")).length === 0) n.addClass("filtered");
+        });
+      }
+      foldMembers();
     });
   }
 
+  /** Delegations folded: members whose every link is to the delegation or its events are hidden. */
+  function foldMembers() {
+    cy.nodes().removeClass("folded");
+    cy.nodes("[type = 'Delegation']").forEach((d) => {
+      let count = 0;
+      if (foldDelegations) {
+        const around = d.closedNeighborhood("node");
+        d.incomers("edge").forEach((e) => {
+          const member = e.source();
+          if (!e.data("types").includes("MEMBER_OF") || member.data("type") === "Delegation") return;
+          if (member.neighborhood("node").every((n) => around.contains(n))) { member.addClass("folded"); count++; }
+        });
+      }
+      d.data({ folded: count > 0, label: count ? `${d.data("baseLabel")} (+${count})` : d.data("baseLabel") });
+    });
+  }
+
+  /** Labels for the most important nodes whose labels do not collide on screen at this zoom:
+   * the selection, its neighbours, then the most connected. */
+  function updateLabels() {
+    const visible = cy.nodes().not(".filtered, .hidden, .folded");
+    const [w, h] = [cy.width(), cy.height()];
+    const z = cy.zoom();
+    const focus = current && current.kind !== "edge" ? cy.getElementById(current.id) : cy.collection();
+    const near = focus.length ? focus.closedNeighborhood("node") : cy.collection();
+    const rank = (n) => (n.same(focus) ? 1e9 : 0) + (n.data("centre") ? 1e8 : 0) + (near.contains(n) ? 1e6 : 0) + n.degree(false);
+    const boxes = [];
+    const keep = new Set();
+    const onScreen = visible.filter((n) => { const p = n.renderedPosition(); return p.x > -50 && p.x < w + 50 && p.y > -50 && p.y < h + 50; });
+    for (const n of onScreen.sort((a, b) => rank(b) - rank(a) || a.id().localeCompare(b.id()))) {
+      const p = n.renderedPosition();
+      const text = String(n.data("label"));
+      const lines = text.split("\n");
+      const width = Math.min(130, Math.max(...lines.map((l) => l.length)) * 5.6) * z;
+      const height = Math.ceil(text.length * 5.6 / 130 + lines.length - 1) * 12 * z + 4;
+      const top = p.y + (n.data("size") / 2) * z + 2;
+      const box = [p.x - width / 2, top, p.x + width / 2, top + height];
+      const free = !boxes.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1]);
+      if (free || n.same(focus)) { boxes.push(box); keep.add(n.id()); }
+    }
+    cy.batch(() => {
+      visible.forEach((n) => n.toggleClass("nolabel", !keep.has(n.id())));
+      const edgesShown = cy.edges().not(".filtered, .hidden, .folded");
+      const few = z >= 0.9 && edgesShown.length <= 80;
+      edgesShown.forEach((e) => e.toggleClass("labelled", few || (focus.length > 0 && (e.source().same(focus) || e.target().same(focus)) && near.length <= 25)));
+    });
+    container.dataset.labelled = String(keep.size);
+  }
+
   function emit() {
-    const shown = cy.nodes().not(".filtered");
+    const shown = cy.nodes().not(".filtered, .hidden, .folded");
     container.dataset.nodes = String(cy.nodes().length);
+    container.dataset.shown = String(shown.length);
     container.dataset.edges = String(cy.edges().length);
+    container.dataset.history = String(history.length);
     const inferred = cy.edges("[?derived]");  // what the page draws for edges no article states
     container.dataset.inferred = String(inferred.length);
     container.dataset.inferredStyle = [...new Set(inferred.map((e) => e.style("line-style")))].join(",");
     container.dataset.inferredLabels = inferred.map((e) => e.data("label")).join("|");
-    onChange({ nodes: cy.nodes().length, shown: shown.length, edges: cy.edges().length, truncated });
+    const more = [...pending].filter(([id]) => cy.getElementById(id).length)
+      .map(([id, p]) => ({ id, name: p.name, count: p.nodes.filter((n) => !cy.getElementById(n.id).length).length, capped: p.capped }))
+      .filter((m) => m.count > 0);
+    onChange({ nodes: cy.nodes().length, shown: shown.length, edges: cy.edges().length, hidden: cy.nodes(".hidden").length,
+      pinned: cy.nodes(".pinned").length, folded: cy.nodes(".folded").length, more, history: history.length, layout: lastLayout });
+  }
+
+  /** Keeps the graph as it is now, for undo. */
+  function remember() {
+    history.push({ els: cy.elements().jsons(), pending: new Map([...pending].map(([k, v]) => [k, { ...v, nodes: [...v.nodes] }])), fold: foldDelegations });
+    if (history.length > HISTORY) history.shift();
+  }
+
+  function undo() {
+    const last = history.pop();
+    if (!last) return false;
+    cy.batch(() => { cy.elements().remove(); cy.add(last.els); });
+    pending.clear();
+    for (const [k, v] of last.pending) pending.set(k, v);
+    foldDelegations = last.fold;
+    cy.nodes(".pinned").lock();
+    applyFilters();
+    highlight();
+    updateLabels();
+    emit();
+    return true;
+  }
+
+  function hide(id) {
+    const node = cy.getElementById(id);
+    if (!node.length) return;
+    remember();
+    node.addClass("hidden");
+    if (current?.id === id) current = null;
+    highlight();
+    updateLabels();
+    emit();
+  }
+
+  function togglePin(id) {
+    const node = cy.getElementById(id);
+    if (!node.length) return;
+    remember();
+    const pinned = !node.hasClass("pinned");
+    node.toggleClass("pinned", pinned);
+    if (pinned) node.lock(); else node.unlock();
+    emit();
+    return pinned;
   }
 
   /** Marks `sel` as selected, fading what is not next to it; adds the node when missing. */
@@ -143,9 +293,33 @@ export function createGraph(container, { onSelect, onChange }) {
     current = sel;
     if (sel && sel.kind !== "edge" && sel.kind !== "article" && !cy.getElementById(sel.id).length) await expand(sel.id);
     if (mine !== selecting) return;
-    highlight();
     const node = sel && sel.kind !== "edge" ? cy.getElementById(sel.id) : null;
+    if (node?.hasClass("hidden")) node.removeClass("hidden");
+    highlight();
+    updateLabels();
     if (node?.length && !inView(node.position())) cy.animate({ center: { eles: node }, duration: 250 });
+    if (node?.length) onAnnounce(describe(node));
+  }
+
+  /** Selects event `id` and fits the view to it and its participants. */
+  async function centreOn(id) {
+    await select({ kind: "event", id });
+    const node = cy.getElementById(id);
+    if (!node.length) return;
+    const around = node.closedNeighborhood().not(".filtered, .hidden, .folded");
+    cy.stop();
+    const zoom = Math.min(MAX_FIT_ZOOM, fitZoom(around));
+    cy.animate({ zoom, center: { eles: around }, duration: 300 });
+  }
+
+  function fitZoom(eles) {
+    const bb = eles.boundingBox();
+    return Math.min((cy.width() - 80) / Math.max(bb.w, 1), (cy.height() - 80) / Math.max(bb.h, 1));
+  }
+
+  function describe(node) {
+    const neighbours = node.neighborhood("node").not(".filtered, .hidden, .folded").length;
+    return `${node.data("name")}, ${node.data("kind") === "Event" ? "event" : node.data("type")}, ${neighbours} neighbour${neighbours === 1 ? "" : "s"} shown${node.hasClass("pinned") ? ", pinned" : ""}`;
   }
 
   function highlight() {
@@ -167,25 +341,29 @@ export function createGraph(container, { onSelect, onChange }) {
   }
 
   function fit() {
-    const visible = cy.elements().not(".filtered");
+    const visible = cy.elements().not(".filtered, .hidden, .folded");
     cy.fit(visible, 40);
     if (cy.zoom() > MAX_FIT_ZOOM) { cy.zoom(MAX_FIT_ZOOM); cy.center(visible); }
   }
 
-  return {
-    expand, select,
-    setFilters(next) { Object.assign(filters, next); applyFilters(); emit(); },
-    fit,
+  const view = {
+    expand, showMore, select, centreOn, hide, togglePin, undo, fit,
+    setFilters(next) { Object.assign(filters, next); applyFilters(); updateLabels(); emit(); },
+    setFolded(on) { remember(); foldDelegations = on; applyFilters(); updateLabels(); emit(); },
     zoom(factor) { cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); },
-    relayout() { return layout(true); },
-    clear() { cy.elements().remove(); truncated = false; current = null; emit(); },
+    relayout() { return layout(true).then(emit); },
+    clear() { remember(); cy.elements().remove(); pending.clear(); current = null; emit(); },
     resize() { cy.resize(); },
     isEmpty() { return cy.nodes().length === 0; },
     edge(id) { const e = cy.getElementById(id); return e.length && e.isEdge() ? edgeSelection(e) : null; },
+    selectedId() { return current && current.kind !== "edge" && cy.getElementById(current.id).length ? current.id : null; },
+    cy,
   };
+  wireGraphKeys(container, view, { onSelect, nodeSelection, describe, onAnnounce });
+  return view;
 }
 
-function nodeSelection(node) {
+export function nodeSelection(node) {
   const kind = { Entity: "entity", Event: "event", Article: "article", Issue: "issue" }[node.data("kind")] || "entity";
   return { kind, id: node.id(), name: node.data("name") };
 }

@@ -62,7 +62,7 @@ export function createRounds({ list, rollcall }, { onSelect, onRound }) {
     ));
   }
 
-  return { load, show };
+  return { load, show, list: () => rounds };
 }
 
 function names(refs, open) {
