@@ -258,7 +258,6 @@ def import_document(
     lists = check_document(doc)
     report.entities, report.events = len(lists["entities"]), len(lists["events"])
     report.relations = len(lists["relations"])
-    store.derive_sequences()
     report.seconds = time.perf_counter() - started
     return report
 

@@ -23,7 +23,8 @@ from neo4j.exceptions import (
 from graph import embedded
 from graph.cypher import catalog
 from graph.errors import GraphAuthFailed, GraphError, GraphUnavailable, WriteRejected
-from graph.models import ArticleFacts, ClaimStatus, EventKind, NodeLabel, WriteStatus
+from graph.models import ArticleFacts, NodeLabel, WriteStatus
+from graph.sequence import ROUND_SEQUENCE_RULE, RoundSequence, derive_all
 from graph.settings import Settings
 from graph.writes import (
     ArticleRows,
@@ -34,11 +35,11 @@ from graph.writes import (
     write_rows,
 )
 
+__all__ = ["ROUND_SEQUENCE_RULE", "GraphStore", "translate_errors"]
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 _UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
-# The rule behind PRECEDED edges the graph derives: each dated round precedes the next by date.
-ROUND_SEQUENCE_RULE = "rounds in date order"
 
 
 def _unavailable_message(target: str, error: Exception) -> str:
@@ -177,7 +178,10 @@ class GraphStore:
         return {r["id"]: r["content_hash"] for r in rows}
 
     def write_article(self, facts: ArticleFacts) -> WriteStatus:
-        """Merges one article's facts in one transaction; a changed article replaces its own."""
+        """Merges one article's facts in one transaction; a changed article replaces its own.
+
+        The transaction also relinks the sequence of rounds around the rounds it touches, so
+        nothing is left to derive after a write."""
         return self.write_rows_of(facts, build_rows(facts))
 
     def write_rows_of(self, facts: ArticleFacts, rows: ArticleRows) -> WriteStatus:
@@ -188,9 +192,13 @@ class GraphStore:
             found = tx.run(catalog.render("read_article_hashes"), ids=[aid]).data()
             if found and found[0]["content_hash"] == facts.article.content_hash:
                 return WriteStatus.UNCHANGED
+            sequence = RoundSequence.note(
+                tx, (v.id for v in facts.events), articles=[aid] if found else []
+            )
             if found:
                 retract_article(tx, aid)
             write_rows(tx, rows)
+            sequence.relink(tx)
             return WriteStatus.UPDATED if found else WriteStatus.LOADED
 
         with _rejections(f"article {aid!r}"):
@@ -232,9 +240,11 @@ class GraphStore:
         def work(tx: ManagedTransaction) -> bool:
             if not tx.run(catalog.render("read_article_hashes"), ids=[article_id]).data():
                 return False
+            sequence = RoundSequence.note(tx, (), articles=[article_id])
             retract_article(tx, article_id)
             tx.run(catalog.render("delete_article"), article=article_id).consume()
             tx.run(catalog.render("recompute_newest_published")).consume()
+            sequence.relink(tx)
             mark_revision(tx)
             return True
 
@@ -243,24 +253,18 @@ class GraphStore:
         return deleted
 
     def derive_sequences(self) -> int:
-        """Re-derives PRECEDED between successive rounds of talks by date; returns the links.
+        """Derives PRECEDED between successive rounds of talks again over the whole graph;
+        returns the links.
 
-        Only rounds stated or announced by some article are ordered; each link is marked
-        derived, names its rule and keeps the dates of both ends.
+        Every write already keeps the sequence (graph.sequence), so this only rebuilds it, for
+        a graph written by an older version. Only rounds stated or announced by some article are
+        ordered; each link is marked derived, names its rule and keeps the dates of both ends.
         """
 
         def work(tx: ManagedTransaction) -> int:
-            tx.run(catalog.render("delete_derived_sequence")).consume()
-            query = catalog.render("derive_round_sequence")
-            row = tx.run(
-                query,
-                kind=str(EventKind.TALKS),
-                rule=ROUND_SEQUENCE_RULE,
-                orderable=[str(ClaimStatus.STATED), str(ClaimStatus.PLANNED)],
-                stated=str(ClaimStatus.STATED),
-            ).single()
+            linked = derive_all(tx)
             mark_revision(tx)
-            return int(row["linked"]) if row else 0
+            return linked
 
         return self.write(work)
 

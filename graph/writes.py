@@ -32,6 +32,7 @@ from graph.models import (
     place_key,
 )
 from graph.names import search_keys
+from graph.sequence import RoundSequence
 
 Row = dict[str, Any]
 _seq_lock = threading.Lock()
@@ -240,11 +241,18 @@ def write_batch(tx: ManagedTransaction, batch: Sequence[ArticleFacts]) -> list[W
     """Writes several articles in `tx` as if one after another; the status of each, in order.
 
     An article whose stored hash is its own is UNCHANGED; a changed one is retracted first
-    (after the rows before it are written, so the order of effects is the serial order).
+    (after the rows before it are written, so the order of effects is the serial order). The
+    sequence of rounds is relinked around the rounds the batch touches, in the same transaction.
     """
     ids = list(dict.fromkeys(f.article.id for f in batch))
     found = tx.run(catalog.render("read_article_hashes"), ids=ids).data()
     stored: dict[str, str] = {r["id"]: r["content_hash"] for r in found}
+    changed = [f for f in batch if stored.get(f.article.id) != f.article.content_hash]
+    sequence = RoundSequence.note(
+        tx,
+        (v.id for f in changed for v in f.events),
+        articles=dict.fromkeys(f.article.id for f in changed if f.article.id in stored),
+    )
     statuses: list[WriteStatus] = []
     rows = ArticleRows()
     for facts in batch:
@@ -263,4 +271,5 @@ def write_batch(tx: ManagedTransaction, batch: Sequence[ArticleFacts]) -> list[W
         statuses.append(WriteStatus.LOADED if previous is None else WriteStatus.UPDATED)
     if rows.count:
         write_rows(tx, rows)
+    sequence.relink(tx)
     return statuses

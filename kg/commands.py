@@ -100,8 +100,6 @@ def run_load(
             fail(str(e))
         except OSError as e:
             fail(f"cannot read {facts or 'the articles'}: {e.strerror or e}")
-        if report.loaded or report.updated:
-            store.derive_sequences()
         return report
 
 
@@ -199,8 +197,6 @@ def delete(
     """Delete articles and the facts only they state; exit 1 if one was not in the graph."""
     with graph_errors(), open_store(get_settings()) as store:
         missing = [aid for aid in article_ids if not store.delete_article(aid)]
-        if len(missing) < len(article_ids):
-            store.derive_sequences()
     deleted = len(article_ids) - len(missing)
     out.print(f"deleted {deleted} article{'s' * (deleted != 1)}", highlight=False)
     if missing:

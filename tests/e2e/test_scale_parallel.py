@@ -60,7 +60,6 @@ def serial_graph(corpus: Path, session_store: GraphStore) -> list[str]:
         batch_size=1,
     )
     assert report.ok and len(report.loaded) == ARTICLES, report.failed
-    session_store.derive_sequences()
     graph = dump_graph(session_store)
     assert len(graph) > ARTICLES * 5
     return graph
@@ -73,7 +72,6 @@ def test_two_workers_batched_write_the_same_graph(
         articles_of(corpus), store, manifest=corpus / "manifest.json", workers=2, batch_size=5
     )
     assert report.ok and len(report.loaded) == ARTICLES
-    store.derive_sequences()
     assert dump_graph(store) == serial_graph
 
 
@@ -87,7 +85,6 @@ def test_extract_then_load_facts_writes_the_same_graph(
     assert extracted.written == ARTICLES and not extracted.failed
     report = load_facts(facts_file, store, batch_size=7)
     assert report.ok and len(report.loaded) == ARTICLES
-    store.derive_sequences()
     assert dump_graph(store) == serial_graph
     again = load_facts(facts_file, store)
     assert len(again.unchanged) == ARTICLES and not again.loaded
@@ -112,7 +109,6 @@ def test_dask_local_cluster_example_writes_the_same_graph(
                 out.writelines(lines)
     report = load_facts(facts_file, store)
     assert report.ok and len(report.loaded) == ARTICLES
-    store.derive_sequences()
     assert dump_graph(store) == serial_graph
 
 

@@ -15,6 +15,5 @@ def load_seeds(store: GraphStore) -> LoadReport:
         pytest.skip(f"the seed articles are not at {SEEDS}")
     store.delete_all()
     report = load_paths([SEEDS], store, manifest=SEEDS / "manifest.json")
-    store.derive_sequences()
     assert report.ok, report.failed
     return report

@@ -1,0 +1,6 @@
+// Removes the derived PRECEDED edges out of each round of $ids, before its stretch is relinked.
+UNWIND $ids AS vid
+MATCH (v:Event {id: vid})-[r:PRECEDED]->(:Event)
+WHERE r.derived = true
+DELETE r
+RETURN count(*) AS removed
