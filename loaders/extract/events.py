@@ -216,6 +216,9 @@ def _is_city(ctx: ArticleContext, entity_id: str) -> bool:
     return bool(actor and actor.city)
 
 
+_NAMING = ("compound", "nmod")
+
+
 def venue_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
     """The venue: 'in/at <place>' attached to the talks word or to the verb it is the object of."""
     verb = governing_verb(trigger)
@@ -230,6 +233,9 @@ def venue_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
         if m.type not in (EntityType.PLACE, EntityType.COUNTRY):
             continue
         root = ctx.doc[m.end - 1]
+        if root.head.i == trigger.i and root.dep_ in _NAMING and _is_city(ctx, m.entity_id):
+            found.append(m.entity_id)  # 'the Paris meeting', 'the Cairo talks': named by place
+            continue
         prep = root.head
         if root.dep_ != "pobj" or prep.lower_ not in preps:
             continue

@@ -272,6 +272,20 @@ def test_venue_the_recogniser_does_not_know_is_a_place_of_the_round() -> None:
     assert {e.id: e.type for e in facts.entities}["meridan"] is EntityType.PLACE
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The Amman meeting of Jan. 28 produced a framework.", "amman"),
+        ("The Beirut talks ended on Sunday without a deal.", "beirut"),
+        # a region named before the talks is their subject, not their venue
+        ("The Gaza talks ended on Sunday without a deal.", None),
+    ],
+)
+def test_a_city_naming_the_round_is_its_venue(text: str, place: str | None) -> None:
+    facts = extract_article(make_article("t-city-named", text, published="2032-02-08"))
+    assert [e.place_id for e in facts.events if e.kind is EventKind.TALKS] == [place]
+
+
 def test_month_after_in_is_no_venue() -> None:
     facts = extract_article(
         make_article("t-month-venue", "Talks in July stalled.", published="2032-12-06")
