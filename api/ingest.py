@@ -18,6 +18,7 @@ import anyio
 from api.schemas import IngestRequest
 from graph.models import ArticleFacts, WriteStatus
 from graph.store import GraphStore
+from graph.unify import EventIndex
 
 Ingest = Callable[[IngestRequest], ArticleFacts]
 
@@ -39,7 +40,9 @@ class IngestRunner:
 
     def _write(self, store: GraphStore, facts: ArticleFacts) -> WriteStatus:
         with self._write_lock:
-            written = store.write_article(facts)
+            events = EventIndex()  # name the article's events as the graph already does
+            events.read_from(store, [facts])
+            written = store.write_article(events.unify(facts))
             if written is not WriteStatus.UNCHANGED:
                 store.derive_sequences()
             return written

@@ -3,8 +3,9 @@
 The other packages use the modules named in `__all__` and nothing else of this package (a test
 holds both the list and the rule): the vocabulary (`models`, `calendar_names`, `names`,
 `claims`), the front door `store` with its `settings` and `errors`, the read queries (`reads`),
-the writes (`writes`), export and backup (`export`, `backup`), the query catalog (`cypher`) and
-the embedded server (`embedded`). Importing `graph` alone imports none of them.
+the writes (`writes`), one event per happening across articles (`unify`), export and backup
+(`export`, `backup`), the query catalog (`cypher`) and the embedded server (`embedded`).
+Importing `graph` alone imports none of them.
 """
 
 __all__ = [
@@ -20,5 +21,6 @@ __all__ = [
     "reads",
     "settings",
     "store",
+    "unify",
     "writes",
 ]

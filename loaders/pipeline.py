@@ -31,7 +31,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -40,6 +40,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from graph.errors import WriteRejected
 from graph.models import Article, ArticleFacts, WriteStatus
+from graph.store import GraphStore
+from graph.unify import EventIndex
 from loaders.facts_file import ExtractReport, extract_lines, extract_paths, facts_line
 from loaders.parallel import Extract, Extracted, iter_extracted, load_default_extract
 from loaders.sources import (
@@ -159,6 +161,7 @@ class _Writer:
         self.seen = 0
         self.progress = progress
         self.buffer: list[_Pending] = []
+        self.events = EventIndex()  # one event per happening across the articles written
 
     def check(self, items: Sequence[Article | Skipped]) -> list[_Pending]:
         """Compare the articles' hashes with the stored ones; the pending work per source."""
@@ -216,6 +219,7 @@ class _Writer:
     def flush(self) -> None:
         """Write the buffered facts and record every buffered source, in order."""
         buffer, self.buffer = self.buffer, []
+        buffer = self._unified(buffer)
         batch = [p.facts for p in buffer if p.facts is not None]
         results: Iterator[WriteStatus | Exception] = iter(())
         if batch and self.batched and isinstance(self.sink, BatchSink):
@@ -232,6 +236,13 @@ class _Writer:
                 self._finish(p.name)
             elif p.facts is not None:
                 self._record(p.facts, next(results) if self.batched else self._write_one(p.facts))
+
+    def _unified(self, buffer: list[_Pending]) -> list[_Pending]:
+        """Each article's events renamed to the ones the graph or an earlier article knows."""
+        batch = [p.facts for p in buffer if p.facts is not None]
+        if isinstance(self.sink, GraphStore) and batch:
+            self.events.read_from(self.sink, batch)
+        return [replace(p, facts=self.events.unify(p.facts)) if p.facts else p for p in buffer]
 
     def _write_one(self, facts: ArticleFacts) -> WriteStatus | Exception:
         started = time.perf_counter()

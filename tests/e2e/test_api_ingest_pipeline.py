@@ -58,3 +58,27 @@ def test_posted_article_dated_on_a_day_not_in_the_calendar_is_422(
     assert response.status_code == 422
     assert "2031-02-30" in response.text and "not a day of the calendar" in response.text
     assert store.article_hash("posted-3") is None
+
+
+def test_two_posted_reports_of_one_walkout_make_one_event(
+    store: GraphStore, graph_settings: ApiSettings
+) -> None:
+    settings = graph_settings.model_copy(update={"kg_api_key": SecretStr("k" * 32)})
+    first = "Norland withdrew its delegation from the talks in Cairo on Tuesday."
+    second = "Norland pulled its negotiators out of the Cairo talks on Wednesday."
+    with TestClient(create_app(settings, ingest=ingest_posted)) as client:
+        for aid, text, day in (
+            ("walkout-1", first, "2031-03-05"),
+            ("walkout-2", second, "2031-03-06"),
+        ):
+            body = {"id": aid, "text": text, "published": day, "source": "Example Wire"}
+            posted = client.post("/articles", json=body, headers={"X-API-Key": "k" * 32})
+            assert posted.status_code == 201, posted.text
+    rows = store.read(
+        "MATCH (a:Article)-[:MENTIONS]->(v:Event {kind: $kind}) "
+        "RETURN v.id AS id, collect(a.id) AS articles",
+        kind="withdrawal",
+    )
+    assert [(r["id"], sorted(r["articles"])) for r in rows] == [
+        ("withdrawal-norland-2031-03-04", ["walkout-1", "walkout-2"])
+    ]

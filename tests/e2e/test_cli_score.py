@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from graph import embedded
 from graph.export import facts_document
 from graph.models import Article
+from graph.unify import unify_all
 from kg.cli import app
 from kg.score import MEASURES, Corpus, default_corpora, load_scorer, scratch_database
 from loaders.extract import extract_article
@@ -37,7 +38,7 @@ def in_memory_scores(corpus: Corpus) -> dict[str, Any]:
         for a in iter_articles([corpus.articles], manifest=corpus.manifest)
         if isinstance(a, Article)
     ]
-    document = facts_document(extract_article(a) for a in articles)
+    document = facts_document(unify_all(extract_article(a) for a in articles))
     gold = json.loads(corpus.gold.read_text(encoding="utf-8"))
     result: dict[str, Any] = load_scorer(EVAL / "score.py").score(gold, document)
     return result

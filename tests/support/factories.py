@@ -118,6 +118,28 @@ def talks_article(
     )
 
 
+def round_article(
+    article_id: str,
+    event_id: str,
+    date: str,
+    precision: DatePrecision = DatePrecision.DAY,
+    *,
+    city: str = "Lorvik",
+    kind: EventKind = EventKind.TALKS,
+) -> ArticleFacts:
+    """talks_article with its round renamed, redated and, if asked, of another kind."""
+    facts = talks_article(article_id, city=city)
+    old = facts.events[0].id
+    event = facts.events[0].model_copy(
+        update={"id": event_id, "date": date, "date_precision": precision, "kind": kind}
+    )
+    relations = tuple(
+        r.model_copy(update={"object_id": event_id}) if r.object_id == old else r
+        for r in facts.relations
+    )
+    return facts.model_copy(update={"events": (event,), "relations": relations})
+
+
 def make_article(article_id: str, text: str, published: str = "2024-08-14") -> Article:
     """A synthetic article with the given text."""
     digest = hashlib.sha256(text.encode()).hexdigest()

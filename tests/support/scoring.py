@@ -9,6 +9,7 @@ from typing import Any
 
 from graph.export import facts_document
 from graph.models import Article
+from graph.unify import unify_all
 from loaders.extract import extract_article
 from loaders.sources import iter_articles
 from tests.support.modules import load_file
@@ -28,6 +29,6 @@ def score_corpus(articles_dir: Path, gold: Path, count: int) -> dict[str, Any]:
         if isinstance(a, Article)
     ]
     assert len(articles) == count
-    document = facts_document(extract_article(a) for a in articles)
+    document = facts_document(unify_all(extract_article(a) for a in articles))
     result: dict[str, Any] = load_scorer().score(json.loads(gold.read_text("utf-8")), document)
     return result

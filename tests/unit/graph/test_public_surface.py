@@ -21,6 +21,7 @@ PUBLIC = [
     "reads",
     "settings",
     "store",
+    "unify",
     "writes",
 ]
 OUTSIDE = ("api", "kg", "loaders", "bench", "scripts")
