@@ -9,11 +9,11 @@ and renames an article's event to a known one when they are the same happening:
 - the same kind (statements keep their own ids: a speaker says many things on one day);
 - compatible dates: two days at most one day apart (a round of talks spans days), a day
   inside a month, or the same month; undated mentions are left to the article's own merge;
-- the same place, or a participant in common; talks need the same venue (two rounds in one
-  month in different cities stay two, and a meeting with no venue named joins nothing).
+- the same place, or a participant in common; talks need the same venue when both name one
+  (two rounds in one month in different cities stay two), else the day and two parties.
 
-Of several candidates the one sharing most wins; a tie between different days is left alone,
-so two rounds in one month at one venue, on different days, stay two events.
+Of several candidates the one sharing most wins; a tie is left alone, so a month mention of one
+of two rounds at one venue that month joins neither.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from graph.store import GraphStore
 
 _OWN_IDS = frozenset({EventKind.STATEMENT})
 MAX_DAY_GAP = 1
+_TALKS_WITHOUT_VENUE = 2  # parties in common that place a round reported without its venue
 
 
 @dataclass
@@ -100,10 +101,15 @@ def dates_agree(a: KnownEvent, b: KnownEvent) -> bool:
 
 def _shared(a: KnownEvent, b: KnownEvent) -> int:
     """How much two mentions share; 0 when they cannot be one event."""
-    if a.kind == EventKind.TALKS.value and not (a.place and a.place == b.place):
-        return 0  # a round is known by its venue; meetings without one stay apart
+    common = len(a.participants & b.participants)
+    if a.kind == EventKind.TALKS.value:
+        if a.place and b.place:
+            return 2 + common if a.place == b.place else 0
+        # a round reported without its venue is known by its day and the parties it names
+        days = a.precision == b.precision == DatePrecision.DAY.value
+        return common if days and common >= _TALKS_WITHOUT_VENUE else 0
     same_place = int(bool(a.place) and a.place == b.place)
-    return 2 * same_place + len(a.participants & b.participants)
+    return 2 * same_place + common
 
 
 class EventIndex:
@@ -165,7 +171,7 @@ class EventIndex:
         if not scored:
             return None
         best, *rest = scored
-        if rest and rest[0][0] == best[0] and rest[0][1].date != best[1].date:
+        if rest and rest[0][0] == best[0]:
             return None  # two known happenings fit as well: not ours to choose
         return best[1].id
 

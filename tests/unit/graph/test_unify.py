@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.models import ArticleFacts, DatePrecision, EventKind, Predicate
+from graph.models import ArticleFacts, DatePrecision, EventKind, Participant, Predicate, Role
 from graph.unify import EventIndex, unify_all
 from tests.support.factories import round_article as _round
 
@@ -106,3 +106,43 @@ def test_two_mentions_in_one_article_renamed_to_one_event_are_joined() -> None:
     assert _event_ids(unified) == ["talks-lorvik-2031-03-04"]
     assert unified.events[0].date == "2031-03-05"  # the finer of the article's two dates
     assert len(unified.events[0].evidence) == 2
+
+
+def _without_venue(facts: ArticleFacts) -> ArticleFacts:
+    event = facts.events[0].model_copy(update={"place_id": None})
+    return facts.model_copy(update={"events": (event,)})
+
+
+def test_a_round_without_its_venue_joins_on_its_day_and_two_parties_not_its_month() -> None:
+    known = _round("a", "talks-lorvik-2031-03-04", "2031-03-04")
+    two_parties = known.events[0].model_copy(
+        update={
+            "participants": (
+                *known.events[0].participants,
+                Participant(entity_id="northland", role=Role.ATTENDEE),
+            )
+        }
+    )
+    known = known.model_copy(update={"events": (two_parties,)})
+    same_day = _without_venue(
+        known.model_copy(update={"article": _round("b", "x", "2031-03-04").article})
+    )
+    same_day = _renamed_event(same_day, "talks-mara-velden-northland-2031-03-05", "2031-03-05")
+    in_month = _renamed_event(
+        same_day, "talks-mara-velden-northland-2031-03", "2031-03-01", DatePrecision.MONTH
+    )
+    facts = list(unify_all([known, same_day, in_month]))
+    assert [_event_ids(f)[0] for f in facts] == [
+        "talks-lorvik-2031-03-04",
+        "talks-lorvik-2031-03-04",
+        "talks-mara-velden-northland-2031-03",
+    ]
+
+
+def _renamed_event(
+    facts: ArticleFacts, event_id: str, date: str, precision: DatePrecision = DatePrecision.DAY
+) -> ArticleFacts:
+    event = facts.events[0].model_copy(
+        update={"id": event_id, "date": date, "date_precision": precision}
+    )
+    return facts.model_copy(update={"events": (event,), "relations": ()})
