@@ -1,38 +1,39 @@
-"""Opaque timeline cursors: the (date, id) of the last event of a page."""
+"""The `cursor` and `limit` parameters of every list route, and the 422 of a foreign cursor."""
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
+from typing import Annotated
 
-from fastapi.exceptions import RequestValidationError
+from fastapi import Query
 
-Position = tuple[str | None, str]
+from api.problems import invalid
+from graph.reads import InvalidCursor, decode_offset, decode_position
+from graph.reads.paging import Position
+
+CursorQuery = Annotated[
+    str | None,
+    Query(
+        max_length=500,
+        description="`next_cursor` of the previous page of this list; none for the first page",
+    ),
+]
 
 
-def encode_cursor(position: Position) -> str:
-    """The cursor that continues after `position`."""
-    raw = json.dumps(list(position), separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+def _refused() -> Exception:
+    return invalid(("query", "cursor"), "Value error, not a cursor returned by this API")
 
 
-def decode_cursor(cursor: str) -> Position:
-    """The position of a cursor; a 422 naming the `cursor` parameter when it is not one of ours."""
+def position_of(cursor: str | None) -> Position | None:
+    """The (date, id) a keyset list continues after; a 422 naming `cursor` if it is not ours."""
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        date, id_ = json.loads(raw)
-        if (date is None or isinstance(date, str)) and isinstance(id_, str) and id_:
-            return date, id_
-    except (binascii.Error, ValueError, TypeError):
-        pass
-    raise RequestValidationError(
-        [
-            {
-                "type": "value_error",
-                "loc": ("query", "cursor"),
-                "input": cursor,
-                "msg": "Value error, not a cursor returned by this API",
-            }
-        ]
-    )
+        return decode_position(cursor) if cursor else None
+    except InvalidCursor as e:
+        raise _refused() from e
+
+
+def offset_of(cursor: str | None) -> int:
+    """The offset a list continues at; a 422 naming `cursor` if it is not ours."""
+    try:
+        return decode_offset(cursor) if cursor else 0
+    except InvalidCursor as e:
+        raise _refused() from e

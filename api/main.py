@@ -21,7 +21,17 @@ from api.errors import add_error_handlers
 from api.ingest import Ingest, IngestRunner
 from api.limits import BodySizeLimit
 from api.precompute import Precomputer
-from api.routes import articles, claims, entities, events, graph, health, rounds, timeline
+from api.routes import (
+    articles,
+    claims,
+    entities,
+    events,
+    graph,
+    health,
+    rounds,
+    search,
+    timeline,
+)
 from api.security import KeyBeforeBody, SecurityHeaders
 from api.settings import ApiSettings, get_api_settings
 from graph.store import GraphStore
@@ -96,7 +106,7 @@ def create_app(settings: ApiSettings | None = None, ingest: Ingest | None = None
         )
     app.add_middleware(SecurityHeaders)
     add_error_handlers(app)
-    for module in (timeline, rounds, entities, events, graph, articles, claims, health):
+    for module in (timeline, rounds, entities, events, search, graph, articles, claims, health):
         app.include_router(module.router)
     mount_docs(app)
     mount_page(app)

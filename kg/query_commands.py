@@ -11,7 +11,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from rich.table import Table
 
 from graph.errors import NotFound
@@ -30,7 +30,10 @@ JsonOption = Annotated[bool, typer.Option("--json", help="print the answer as JS
 
 
 def print_json(data: object) -> None:
-    """The answer as JSON on stdout, nothing else, so it can be piped."""
+    """The answer as JSON on stdout, nothing else, so it can be piped (a read model as the API
+    serves it)."""
+    if isinstance(data, BaseModel):
+        data = data.model_dump(mode="json")
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
@@ -93,10 +96,13 @@ def search(
     if not normalize(query):
         fail(f"search text {query!r} holds no letter or digit to search for", code=2)
     with graph_errors(), open_store(get_settings()) as store:
-        rows = reads.search_entities(store, query, type_=str(type_) if type_ else None, limit=limit)
+        found = reads.search_entities(
+            store, query, type_=str(type_) if type_ else None, limit=limit
+        )
     if as_json:
-        print_json(rows)
+        print_json(found)
         return
+    rows = [r.model_dump(mode="json") for r in found.items]
     if not rows:
         err.print(f"no entity matches {query!r}", highlight=False)
         return
@@ -130,10 +136,10 @@ def rollcall(
 
     with graph_errors(), open_store(get_settings()) as store:
         if round_id is None:
-            rounds = reads.read_rounds(store)
+            rounds = reads.read_rounds(store).model_dump(mode="json")
         else:
             try:
-                roll = reads.read_round_attendees(store, round_id)
+                roll = reads.read_round_attendees(store, round_id).model_dump(mode="json")
             except NotFound:
                 fail(f"no round of talks has the id {round_id!r}; `kg rollcall` lists the rounds")
     if round_id is None:
@@ -142,11 +148,12 @@ def rollcall(
         print_roll_call(roll, as_json)
 
 
-def print_rounds(rounds: list[dict[str, Any]], as_json: bool) -> None:
-    """The rounds of talks, in date order."""
+def print_rounds(page: dict[str, Any], as_json: bool) -> None:
+    """The rounds of talks, in date order (the first page, as GET /rounds gives it)."""
     if as_json:
-        print_json(rounds)
+        print_json(page)
         return
+    rounds = page["items"]
     if not rounds:
         err.print("no rounds of talks in the graph; load articles with `kg load`")
         return
@@ -217,7 +224,7 @@ def timeline(
         fail(f"--from {first} is after --to {last}: no day lies between them", code=2)
     with graph_errors(), open_store(get_settings()) as store:
         try:
-            events, more = reads.read_timeline(
+            page = reads.read_timeline(
                 store,
                 date_from=first,
                 date_to=last,
@@ -228,8 +235,9 @@ def timeline(
         except NotFound:
             fail(f"no entity has the id {actor!r}; `kg search NAME` finds an entity's id")
     if as_json:
-        print_json(events)
+        print_json(page)
         return
+    events = [e.model_dump(mode="json") for e in page.items]
     if not events:
         err.print("no events in the graph match")
         return
@@ -246,5 +254,5 @@ def timeline(
             str(len(e["articles"])),
         )
     out.print(table)
-    if more is not None:
+    if page.next_cursor is not None:
         err.print(f"more events follow: raise --limit (now {limit}) or narrow --from/--to")

@@ -8,56 +8,84 @@ from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import TypeAdapter
 
 from api.cache import NOT_MODIFIED, IfNoneMatch, cached_json
+from api.cursor import CursorQuery, offset_of
 from api.deps import ApiKeyDep, CacheDep, IngestDep, IngestRunnerDep, SettingsDep, StoreDep
 from api.problems import invalid, problems
-from api.schemas import ArticleFactsOut, ArticleMeta, IngestRequest, IngestResult
+from api.schemas import IngestRequest, IngestResult
 from graph import reads
 from graph.models import WriteStatus
+from graph.views import ArticleMeta, ArticleProfile, ArticleText, Page
 
 router = APIRouter(prefix="/articles", tags=["articles"])
-ARTICLES = TypeAdapter(list[ArticleMeta])
-ARTICLE = TypeAdapter(ArticleFactsOut)
+ARTICLES = TypeAdapter(Page[ArticleMeta])
+ARTICLE = TypeAdapter(ArticleProfile)
+TEXT = TypeAdapter(ArticleText)
 ArticleIdPath = Annotated[str, Path(description="the article's id, as /articles lists it")]
+MAX_PAGE = 500
 
 
-@router.get("", response_model=list[ArticleMeta], responses={**problems(422, 503), **NOT_MODIFIED})
+@router.get("", response_model=Page[ArticleMeta], responses={**problems(422, 503), **NOT_MODIFIED})
 def list_articles(
     store: StoreDep,
     cache: CacheDep,
-    source: Annotated[str | None, Query(description="only articles of this source")] = None,
-    limit: Annotated[int, Query(ge=1, le=500, description="articles per page")] = 50,
-    offset: Annotated[
-        int, Query(ge=0, le=100_000, description="articles to skip from the start")
-    ] = 0,
+    source: Annotated[
+        str | None, Query(max_length=500, description="only articles of this source")
+    ] = None,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_PAGE, description=f"articles per page (at most {MAX_PAGE})")
+    ] = 50,
+    cursor: CursorQuery = None,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
-    """Articles in the graph, newest first (undated last)."""
+    """Articles in the graph, newest first (undated last); `/search` finds them by title."""
+    at = offset_of(cursor)
     return cached_json(
         cache,
         store,
-        ("articles", source, limit, offset),
+        ("articles", source, limit, at),
         ARTICLES,
-        lambda: reads.list_articles(store, source=source, limit=limit, offset=offset),
+        lambda: reads.list_articles(store, source=source, limit=limit, offset=at),
         if_none_match=if_none_match,
     )
 
 
 @router.get(
     "/{article_id}",
-    response_model=ArticleFactsOut,
+    response_model=ArticleProfile,
     responses={**problems(404, 422, 503), **NOT_MODIFIED},
 )
 def get_article(
     store: StoreDep, cache: CacheDep, article_id: ArticleIdPath, if_none_match: IfNoneMatch = None
 ) -> Response:
     """One article's metadata and the facts taken from it: the entities, events and issues it
-    mentions and the relations it states, each with the sentences it gives for them."""
+    mentions and the relations it states, each with the sentences it gives for them (their
+    `start` and `end` index the text of `/articles/{id}/text`)."""
     return cached_json(
         cache,
         store,
         ("article", article_id),
         ARTICLE,
         lambda: reads.read_article_facts(store, article_id),
+        if_none_match=if_none_match,
+    )
+
+
+@router.get(
+    "/{article_id}/text",
+    response_model=ArticleText,
+    responses={**problems(404, 422, 503), **NOT_MODIFIED},
+)
+def get_article_text(
+    store: StoreDep, cache: CacheDep, article_id: ArticleIdPath, if_none_match: IfNoneMatch = None
+) -> Response:
+    """An article's cleaned text: the text the `start` and `end` of every quote of the article
+    index, so `text[start:end]` is the quoted sentence and a client can show it in context."""
+    return cached_json(
+        cache,
+        store,
+        ("article text", article_id),
+        TEXT,
+        lambda: reads.read_article_text(store, article_id),
         if_none_match=if_none_match,
     )
 

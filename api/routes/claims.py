@@ -8,14 +8,17 @@ from fastapi import APIRouter, Query, Response
 from pydantic import TypeAdapter
 
 from api.cache import NOT_MODIFIED, IfNoneMatch, cached_json
+from api.cursor import CursorQuery, offset_of
 from api.deps import CacheDep, StoreDep
 from api.problems import problems
-from api.schemas import ClaimsAnswer
 from graph import reads
 from graph.models import Predicate
+from graph.views import ClaimsAnswer, FactClaims, Page
 
 router = APIRouter(tags=["claims"])
 ANSWER = TypeAdapter(ClaimsAnswer)
+EDGES = TypeAdapter(Page[FactClaims])
+MAX_PAGE = 200
 
 
 @router.get(
@@ -46,5 +49,40 @@ def get_claims(
         ("claims", subject, object, name),
         ANSWER,
         lambda: reads.read_claims(store, subject, object, name),
+        if_none_match=if_none_match,
+    )
+
+
+@router.get(
+    "/edges",
+    response_model=Page[FactClaims],
+    responses={**problems(404, 422, 503), **NOT_MODIFIED},
+)
+def list_edges(
+    store: StoreDep,
+    cache: CacheDep,
+    source: Annotated[str, Query(min_length=1, max_length=200, description="id of the source")],
+    target: Annotated[str, Query(min_length=1, max_length=200, description="id of the target")],
+    predicate: Annotated[
+        Predicate | None, Query(description="only this fact type; default: every one")
+    ] = None,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_PAGE, description=f"edges per page (at most {MAX_PAGE})")
+    ] = 50,
+    cursor: CursorQuery = None,
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """The edges from `source` to `target` with their evidence: for each fact type, its
+    standing, independent sources and every claim (quote, offsets, status, claimant, article),
+    as `/claims` gives them, in one page of the list envelope. Open a quote in its context with
+    `/articles/{claim.article.id}/text`."""
+    at = offset_of(cursor)
+    name = str(predicate) if predicate else None
+    return cached_json(
+        cache,
+        store,
+        ("edges", source, target, name, limit, at),
+        EDGES,
+        lambda: reads.read_edges(store, source, target, name, offset=at, limit=limit),
         if_none_match=if_none_match,
     )

@@ -1,22 +1,59 @@
-"""GET /events/{id} and the chain of events around it."""
+"""GET /events (search), one event, the chain of events around it, and its relations."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
-from pydantic import TypeAdapter
+from pydantic import AfterValidator, TypeAdapter
 
 from api.cache import NOT_MODIFIED, IfNoneMatch, cached_json
+from api.cursor import CursorQuery, offset_of
 from api.deps import CacheDep, StoreDep
 from api.problems import problems
-from api.schemas import EventChain, EventProfile
+from api.routes.entities import MAX_PAGE, PageLimit, searchable
 from graph import reads
+from graph.models import NodeLabel
+from graph.views import EventChain, EventProfile, EventRef, Page, Relation
 
 router = APIRouter(prefix="/events", tags=["events"])
+FOUND = TypeAdapter(Page[EventRef])
 PROFILE = TypeAdapter(EventProfile)
-EventIdPath = Annotated[str, Path(description="the event's id, as the timeline lists it")]
 CHAIN = TypeAdapter(EventChain)
+RELATIONS = TypeAdapter(Page[Relation])
+EventIdPath = Annotated[str, Path(description="the event's id, as the timeline lists it")]
+
+
+@router.get("", response_model=Page[EventRef], responses={**problems(422, 503), **NOT_MODIFIED})
+def search_events(
+    store: StoreDep,
+    cache: CacheDep,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="words of the event's label, or a name of its place or a participant",
+        ),
+        AfterValidator(searchable),
+    ],
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_PAGE, description=f"events per page (at most {MAX_PAGE})")
+    ] = 20,
+    cursor: CursorQuery = None,
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """Find events by their label ("ceasefire"), their place ("doha") or a participant's name or
+    alias ("burns"), newest first (undated last). The timeline lists events by date."""
+    at = offset_of(cursor)
+    return cached_json(
+        cache,
+        store,
+        ("event search", q, limit, at),
+        FOUND,
+        lambda: reads.search_events(store, q, offset=at, limit=limit),
+        if_none_match=if_none_match,
+    )
 
 
 @router.get(
@@ -28,13 +65,40 @@ def get_event(
     store: StoreDep, cache: CacheDep, event_id: EventIdPath, if_none_match: IfNoneMatch = None
 ) -> Response:
     """One event: date, place, participants with their roles, the quoted sentences behind it
-    (with each article's title, source and date), its relations, and its articles."""
+    (with each article's title, source and date), the first page of its relations (more at
+    `/events/{id}/relations`), and its articles."""
     return cached_json(
         cache,
         store,
         ("event", event_id),
         PROFILE,
         lambda: reads.read_event_profile(store, event_id),
+        if_none_match=if_none_match,
+    )
+
+
+@router.get(
+    "/{event_id}/relations",
+    response_model=Page[Relation],
+    responses={**problems(404, 422, 503), **NOT_MODIFIED},
+)
+def list_event_relations(
+    store: StoreDep,
+    cache: CacheDep,
+    event_id: EventIdPath,
+    limit: PageLimit = 50,
+    cursor: CursorQuery = None,
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """The fact edges of an event with their quotes: those it is the subject of first, then
+    those it is the object of."""
+    at = offset_of(cursor)
+    return cached_json(
+        cache,
+        store,
+        ("event relations", event_id, limit, at),
+        RELATIONS,
+        lambda: reads.read_node_relations(store, NodeLabel.EVENT, event_id, offset=at, limit=limit),
         if_none_match=if_none_match,
     )
 

@@ -11,8 +11,8 @@ from pydantic import TypeAdapter
 from api.cache import NOT_MODIFIED, IfNoneMatch, cached_json
 from api.deps import CacheDep, StoreDep
 from api.problems import problems
-from api.schemas import Neighbourhood
 from graph import reads
+from graph.views import Neighbourhood
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 NEIGHBOURHOOD = TypeAdapter(Neighbourhood)

@@ -7,33 +7,32 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 from pydantic import TypeAdapter
 
-from api.cache import NOT_MODIFIED, IfNoneMatch, RevisionCache, cached_json
+from api.answers import DEFAULT_ROUNDS, rounds_response
+from api.cache import NOT_MODIFIED, IfNoneMatch, cached_json
+from api.cursor import CursorQuery, position_of
 from api.deps import CacheDep, StoreDep
 from api.problems import problems
-from api.schemas import STANDING_TEXT, RollCall, Round
+from api.routes.timeline import DateFrom, DateTo, date_range
 from graph import reads
-from graph.models import IsoDate, Standing
-from graph.store import GraphStore
+from graph.models import Standing
+from graph.views import STANDING_TEXT, Page, RollCall, Round
 
 router = APIRouter(prefix="/rounds", tags=["rounds"])
-ROUNDS = TypeAdapter(list[Round])
 ROLL_CALL = TypeAdapter(RollCall)
-DEFAULT_ROUNDS = 200
+MAX_ROUNDS = 1000
+__all__ = ["rounds_response", "router"]  # rounds_response: also the precomputed first page
 
 
-@router.get("", response_model=list[Round], responses={**problems(422, 503), **NOT_MODIFIED})
+@router.get("", response_model=Page[Round], responses={**problems(422, 503), **NOT_MODIFIED})
 def list_rounds(
     store: StoreDep,
     cache: CacheDep,
-    date_from: Annotated[
-        IsoDate | None, Query(alias="from", description="first day, YYYY-MM-DD")
-    ] = None,
-    date_to: Annotated[
-        IsoDate | None, Query(alias="to", description="last day, YYYY-MM-DD")
-    ] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
     limit: Annotated[
-        int, Query(ge=1, le=1000, description="most rounds returned")
+        int, Query(ge=1, le=MAX_ROUNDS, description=f"rounds per page (at most {MAX_ROUNDS})")
     ] = DEFAULT_ROUNDS,
+    cursor: CursorQuery = None,
     standing: Annotated[
         Standing | None, Query(description="only rounds of this standing: " + STANDING_TEXT)
     ] = None,
@@ -42,36 +41,14 @@ def list_rounds(
     """Rounds of talks in date order: date, place, mediators, hosts, how many attended, and the
     round's standing with its independent sources and claimants.
 
+    Sorted by `date_start`, then id; pass a page's `next_cursor` as `cursor` for the next page.
     `attendee_count` counts the roll call of `/rounds/{id}/attendees`: parties, delegations and
     the members of delegations that attended.
     """
-    first, last = date_from, date_to
+    after = position_of(cursor)
+    first, last = date_range(date_from, date_to)
     name = str(standing) if standing else None
-    return rounds_response(cache, store, first, last, limit, name, if_none_match)
-
-
-def rounds_response(
-    cache: RevisionCache,
-    store: GraphStore,
-    first: str | None = None,
-    last: str | None = None,
-    limit: int = DEFAULT_ROUNDS,
-    standing: str | None = None,
-    if_none_match: str | None = None,
-) -> Response:
-    """A page of rounds, from the cache when it can be (also used to precompute it)."""
-    return cached_json(
-        cache,
-        store,
-        ("rounds", first, last, limit)
-        if standing is None
-        else ("rounds", first, last, limit, standing),
-        ROUNDS,
-        lambda: reads.read_rounds(
-            store, date_from=first, date_to=last, limit=limit, standing=standing
-        ),
-        if_none_match=if_none_match,
-    )
+    return rounds_response(cache, store, first, last, limit, name, if_none_match, after)
 
 
 @router.get(

@@ -2,42 +2,57 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 from pydantic import TypeAdapter
 
 from api.cache import NOT_MODIFIED, IfNoneMatch, cached_json
-from api.cursor import decode_cursor, encode_cursor
+from api.cursor import CursorQuery, position_of
 from api.deps import CacheDep, StoreDep
-from api.problems import problems
-from api.schemas import STANDING_TEXT, TimelinePage
+from api.problems import invalid, problems
 from graph import reads
 from graph.models import EventKind, IsoDate, Standing
+from graph.views import STANDING_TEXT, Page, TimelineEvent
 
 router = APIRouter(tags=["timeline"])
-PAGE = TypeAdapter(TimelinePage)
+PAGE = TypeAdapter(Page[TimelineEvent])
 MAX_PAGE = 500
+
+DateFrom = Annotated[
+    IsoDate | None,
+    Query(alias="from", description="first day, YYYY-MM-DD (undated events drop out)"),
+]
+DateTo = Annotated[
+    IsoDate | None, Query(alias="to", description="last day, YYYY-MM-DD, on or after `from`")
+]
+
+
+def date_range(first: str | None, last: str | None) -> tuple[str | None, str | None]:
+    """The days asked for; a 422 naming `to` when it is before `from`."""
+    if first is not None and last is not None and last < first:
+        raise invalid(("query", "to"), "Value error, `to` is before `from`: no day lies between")
+    return first, last
 
 
 @router.get(
-    "/timeline", response_model=TimelinePage, responses={**problems(404, 422, 503), **NOT_MODIFIED}
+    "/timeline",
+    response_model=Page[TimelineEvent],
+    responses={**problems(404, 422, 503), **NOT_MODIFIED},
 )
 def get_timeline(
     store: StoreDep,
     cache: CacheDep,
-    date_from: Annotated[
-        IsoDate | None, Query(alias="from", description="first day, YYYY-MM-DD")
-    ] = None,
-    date_to: Annotated[
-        IsoDate | None, Query(alias="to", description="last day, YYYY-MM-DD")
-    ] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
     kind: Annotated[EventKind | None, Query(description="only events of this kind")] = None,
     actor: Annotated[
-        str | None, Query(description="only events this entity id is linked to")
+        str | None, Query(max_length=200, description="only events this entity id is linked to")
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per page")] = 50,
-    cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page")] = None,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_PAGE, description=f"events per page (at most {MAX_PAGE})")
+    ] = 50,
+    cursor: CursorQuery = None,
     standing: Annotated[
         Standing | None, Query(description="only events of this standing: " + STANDING_TEXT)
     ] = None,
@@ -45,18 +60,22 @@ def get_timeline(
 ) -> Response:
     """Events in date order, undated ones last, each with its participants, place and sources.
 
-    Filter by a date range (`from`, `to`: undated events drop out), by `kind`, by an `actor`
-    (an entity id), or by `standing`, computed from each event's claims. Pages are `limit`
-    events long; pass the `next_cursor` of one page as `cursor` to get the next; it is null on
-    the last page.
+    Sorted by `date_start` (the first day a date covers: a month-precise "2024-10" sorts as
+    2024-10-01), then by id. Filter by a date range (`from`, `to`: undated events drop out), by
+    `kind`, by an `actor` (an entity id), or by `standing`, computed from each event's claims.
+    Pages are `limit` events long; pass a page's `next_cursor` as `cursor` for the next (null on
+    the last page). `total` counts the whole list (null with `standing`).
     """
-    after = decode_cursor(cursor) if cursor else None
-    first, last = date_from, date_to
+    after = position_of(cursor)
+    first, last = date_range(date_from, date_to)
     kind_name = str(kind) if kind else None
     standing_name = str(standing) if standing else None
-
-    def page() -> dict[str, Any]:
-        events, next_after = reads.read_timeline(
+    return cached_json(
+        cache,
+        store,
+        ("timeline", first, last, kind_name, actor, limit, after, standing_name),
+        PAGE,
+        lambda: reads.read_timeline(
             store,
             date_from=first,
             date_to=last,
@@ -65,14 +84,6 @@ def get_timeline(
             limit=limit,
             after=after,
             standing=standing_name,
-        )
-        return {"events": events, "next_cursor": encode_cursor(next_after) if next_after else None}
-
-    return cached_json(
-        cache,
-        store,
-        ("timeline", first, last, kind_name, actor, limit, after, standing_name),
-        PAGE,
-        page,
+        ),
         if_none_match=if_none_match,
     )

@@ -15,24 +15,30 @@ export async function getJSON(path, params = {}) {
   return body;
 }
 
-/** Every event of the timeline, following the cursor from page to page. */
-export async function fetchAllEvents() {
-  const events = [];
+/** Every item of a paged list ({items, next_cursor, total}), following the cursor to the end. */
+export async function fetchAll(path, params = {}) {
+  const items = [];
   let cursor = null;
   do {
-    const page = await getJSON("/timeline", { limit: 500, cursor });
-    events.push(...page.events);
+    const page = await getJSON(path, { ...params, cursor });
+    items.push(...page.items);
     cursor = page.next_cursor;
   } while (cursor);
-  return events;
+  return items;
 }
 
-export const searchEntities = (q, limit = 8) => getJSON("/entities", { q, limit });
-export const fetchEntity = (id) => getJSON(`/entities/${encodeURIComponent(id)}`);
-export const fetchEvent = (id) => getJSON(`/events/${encodeURIComponent(id)}`);
+/** Every event of the timeline, following the cursor from page to page. */
+export const fetchAllEvents = () => fetchAll("/timeline", { limit: 500 });
+
+export const searchEntities = (q, limit = 8) => getJSON("/entities", { q, limit }).then((page) => page.items);
+// A profile's lists are first pages; the page shows their items.
+export const fetchEntity = (id) => getJSON(`/entities/${encodeURIComponent(id)}`).then((e) => ({
+  ...e, relations: e.relations.items, events: e.events.items, articles: e.articles.items,
+}));
+export const fetchEvent = (id) => getJSON(`/events/${encodeURIComponent(id)}`).then((e) => ({ ...e, relations: e.relations.items }));
 export const fetchChain = (id) => getJSON(`/events/${encodeURIComponent(id)}/chain`, { depth: 2 });
 export const fetchArticle = (id) => getJSON(`/articles/${encodeURIComponent(id)}`);
-export const fetchRounds = () => getJSON("/rounds");
+export const fetchRounds = () => fetchAll("/rounds", { limit: 1000 });
 export const fetchRollCall = (id) => getJSON(`/rounds/${encodeURIComponent(id)}/attendees`);
-export const fetchNeighbourhood = (id, limit = 100) =>
-  getJSON("/graph/neighbourhood", { id, depth: 1, limit });
+export const fetchNeighbourhood = (id, limit = 100, types = null) =>
+  getJSON("/graph/neighbourhood", { id, depth: 1, limit, types });

@@ -8,9 +8,12 @@ from graph.claims import claimant_of
 from graph.errors import NotFound
 from graph.reads.claims import standing_of
 from graph.reads.dated import newest_first
+from graph.reads.paging import offset_page
+from graph.reads.queries import ReadQuery as Q
 from graph.reads.run import run_read
 from graph.reads.shapes import Row, node_label, read_evidence
 from graph.store import GraphStore
+from graph.views import ArticleMeta, ArticleProfile, ArticleText, Page
 
 MAX_WINDOWED = 1000
 
@@ -18,7 +21,7 @@ MAX_WINDOWED = 1000
 def newest_published(store: GraphStore) -> str | None:
     """The newest publication day written, or None (also for a value that is not a day, which
     a graph written before dates were checked may hold)."""
-    rows = run_read(store, "read_newest_published")
+    rows = run_read(store, Q.READ_NEWEST_PUBLISHED)
     return _day_or_none(rows[0]["published"]) if rows else None
 
 
@@ -31,32 +34,39 @@ def _day_or_none(value: object) -> str | None:
 
 def list_articles(
     store: GraphStore, *, source: str | None = None, limit: int = 50, offset: int = 0
-) -> list[Row]:
-    """Article metadata, newest first (undated last).
+) -> Page[ArticleMeta]:
+    """A page of article metadata, newest first (undated last), from `offset`.
 
     The first pages are read from windows on the indexed `published` going back from the newest
     date; deep pages (past MAX_WINDOWED articles) and graphs without a recorded newest date are
     read with one sorted query.
     """
+    total = run_read(store, Q.COUNT_ARTICLES, source=source)[0]["total"]
+    rows = _articles(store, source, limit + 1, offset)
+    return Page[ArticleMeta].model_validate(offset_page(rows, offset, limit, total))
+
+
+def _articles(store: GraphStore, source: str | None, limit: int, offset: int) -> list[Row]:
+    """Up to `limit` articles from `offset`, newest first (undated last)."""
     need = offset + limit
     newest = newest_published(store)
     if newest is None or need > MAX_WINDOWED:
         return run_read(
             store,
-            "read_articles",
+            Q.READ_ARTICLES,
             source=source,
             before=None,
             limit=limit,
             offset=offset,
         )
     rows, rest = newest_first(
-        store, "read_articles_window", "read_articles_older", newest, need, source=source
+        store, Q.READ_ARTICLES_WINDOW, Q.READ_ARTICLES_OLDER, newest, need, source=source
     )
     if len(rows) < need:
         # The dated articles before `rest`, then the undated; "" when every dated one is read.
         rows += run_read(
             store,
-            "read_articles",
+            Q.READ_ARTICLES,
             source=source,
             before=rest if rest is not None else "",
             limit=need - len(rows),
@@ -65,24 +75,32 @@ def list_articles(
     return rows[offset:]
 
 
-def read_article_facts(store: GraphStore, article_id: str) -> Row:
+def read_article_text(store: GraphStore, article_id: str) -> ArticleText:
+    """One article's cleaned text, the text its quotes' offsets index; NotFound if unknown."""
+    rows = run_read(store, Q.READ_ARTICLE_TEXT, id=article_id)
+    if not rows:
+        raise NotFound("article", article_id)
+    return ArticleText.model_validate(rows[0])
+
+
+def read_article_facts(store: GraphStore, article_id: str) -> ArticleProfile:
     """One article's metadata and the entities, events, issues and relations taken from it."""
-    rows = run_read(store, "read_articles_by_id", ids=[article_id])
+    rows = run_read(store, Q.READ_ARTICLES_BY_ID, ids=[article_id])
     if not rows:
         raise NotFound("article", article_id)
     quotes: dict[str, list[Row]] = {}
     outlet = {"kind": "outlet", "name": rows[0].get("source")}
-    for q in run_read(store, "read_article_evidence", id=article_id):
+    for q in run_read(store, Q.READ_ARTICLE_EVIDENCE, id=article_id):
         fact = q.pop("fact")
         claimant = claimant_of(q) or outlet
         quote = {k: q[k] for k in ("sentence", "start", "end", "confidence", "status")}
         quotes.setdefault(fact, []).append({**quote, "claimant": claimant})
     found: dict[str, list[Row]] = {"Entity": [], "Event": [], "Issue": []}
-    for m in run_read(store, "read_article_mentions", id=article_id):
+    for m in run_read(store, Q.READ_ARTICLE_MENTIONS, id=article_id):
         label = node_label(m.pop("labels"))
         if label in found:
             found[label].append({**m, "evidence": quotes.get(m["id"], [])})
-    rows_of = run_read(store, "read_article_relations", id=article_id)
+    rows_of = run_read(store, Q.READ_ARTICLE_RELATIONS, id=article_id)
     # standing is the fact's across all its articles, not this one's word alone
     everywhere = read_evidence(
         store, [r["key"] for r in rows_of] + [_event_end(r) for r in rows_of] + events_of(found)
@@ -106,13 +124,15 @@ def read_article_facts(store: GraphStore, article_id: str) -> Row:
                 **standing_of(everywhere.get(r["key"]) or everywhere.get(_event_end(r), []), None),
             }
         )
-    return {
-        **rows[0],
-        "entities": found["Entity"],
-        "events": found["Event"],
-        "issues": found["Issue"],
-        "relations": relations,
-    }
+    return ArticleProfile.model_validate(
+        {
+            **rows[0],
+            "entities": found["Entity"],
+            "events": found["Event"],
+            "issues": found["Issue"],
+            "relations": relations,
+        }
+    )
 
 
 def events_of(found: dict[str, list[Row]]) -> list[str]:

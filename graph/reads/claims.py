@@ -7,10 +7,13 @@ from collections.abc import Iterable, Sequence
 
 from graph.errors import NotFound
 from graph.models import Basis, NodeLabel, Predicate, Role, Standing
+from graph.reads.paging import offset_page
+from graph.reads.queries import ReadQuery as Q
 from graph.reads.run import run_read
 from graph.reads.shapes import Row, claim_status, distinct_quotes, read_evidence
 from graph.standing import fact_standing, independent_sources, weakest
 from graph.store import ROUND_SEQUENCE_RULE, GraphStore
+from graph.views import ClaimsAnswer, FactClaims, Page
 
 # Quotes of each end shown with a derived edge: enough to see where each date comes from.
 END_QUOTES = 3
@@ -68,7 +71,7 @@ def derivations(store: GraphStore, edges: Sequence[Row]) -> dict[str, Row]:
     if not derived:
         return {}
     ends = sorted({x for e in derived for x in (e["source"], e["target"])})
-    events = {r["id"]: r for r in run_read(store, "read_events", ids=ends)}
+    events = {r["id"]: r for r in run_read(store, Q.READ_EVENTS, ids=ends)}
     quotes = read_evidence(store, ends)
     standings = {
         vid: standing_of(quotes.get(vid, []), v["date"], v["status"])["standing"]
@@ -114,21 +117,25 @@ def edge_claims(edge: Row, quotes: list[Row], fact_date: str | None, derivation:
 
 
 def _node(store: GraphStore, node_id: str) -> Row:
-    rows = run_read(store, "read_node", id=node_id)
+    rows = run_read(store, Q.READ_NODE, id=node_id)
     if not rows:
         raise NotFound("node", node_id)
     return rows[0]
 
 
-def read_claims(store: GraphStore, subject: str, object_: str, predicate: str | None = None) -> Row:
+def read_claims(
+    store: GraphStore, subject: str, object_: str, predicate: str | None = None
+) -> ClaimsAnswer:
     """Every fact from `subject` to `object_` (of one predicate when given), each with its
     standing and its claims side by side: status, claimant, quote, outlet and date."""
     s, o = _node(store, subject), _node(store, object_)
     s_label, o_label = NodeLabel(s["label"]), NodeLabel(o["label"])
     if s_label not in (NodeLabel.ENTITY, NodeLabel.EVENT) or o_label is NodeLabel.ARTICLE:
-        return {"subject": s, "object": o, "predicate": predicate, "facts": []}
+        return ClaimsAnswer.model_validate(
+            {"subject": s, "object": o, "predicate": predicate, "facts": []}
+        )
     rows = run_read(
-        store, "read_fact_edges", from_=s_label, to=o_label, subject=subject, object=object_
+        store, Q.READ_FACT_EDGES, from_=s_label, to=o_label, subject=subject, object=object_
     )
     facts: dict[str, Row] = {}
     for r in rows:
@@ -169,4 +176,22 @@ def read_claims(store: GraphStore, subject: str, object_: str, predicate: str | 
             }
         )
     out.sort(key=lambda f: f["predicate"])
-    return {"subject": s, "object": o, "predicate": predicate, "facts": out}
+    return ClaimsAnswer.model_validate(
+        {"subject": s, "object": o, "predicate": predicate, "facts": out}
+    )
+
+
+def read_edges(
+    store: GraphStore,
+    source: str,
+    target: str,
+    predicate: str | None = None,
+    *,
+    offset: int = 0,
+    limit: int = 50,
+) -> Page[FactClaims]:
+    """A page of the edges from `source` to `target` (of one predicate when given), each with
+    its standing and every claim behind it, by predicate."""
+    facts = read_claims(store, source, target, predicate).facts
+    window = facts[offset : offset + limit + 1]
+    return Page[FactClaims].model_validate(offset_page(window, offset, limit, len(facts)))

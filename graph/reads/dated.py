@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from graph.reads.queries import ReadQuery as Q
 from graph.reads.run import run_read
 from graph.reads.shapes import Row
 from graph.store import GraphStore
@@ -70,7 +71,12 @@ def _day_before(day: str, days: int) -> str:
 
 
 def newest_first(
-    store: GraphStore, window: str, older: str, newest: str, limit: int, **params: Any
+    store: GraphStore,
+    window: Q,
+    older: Q,
+    newest: str,
+    limit: int,
+    **params: Any,
 ) -> tuple[list[Row], str | None]:
     """Up to `limit` rows of the query `window`, newest first, from successive date windows going
     back from the day `newest`; and the day before which older rows are left unread, if any.
@@ -101,12 +107,12 @@ def first_date(store: GraphStore, lo: str, kind: str | None) -> str | None:
     The range seek answers with a date in index order; one probe of the range before it confirms
     it is the earliest, and an aggregate answers when an engine returns dates in another order.
     """
-    rows = run_read(store, "read_first_date", lo=lo, kind=kind)
+    rows = run_read(store, Q.READ_FIRST_DATE, lo=lo, kind=kind)
     if not rows:
         return None
     found: str = rows[0]["date"]
-    if found > lo and run_read(store, "read_dates_between", lo=lo, hi=found, kind=kind):
-        earliest: str | None = run_read(store, "read_min_date", lo=lo, kind=kind)[0]["date"]
+    if found > lo and run_read(store, Q.READ_DATES_BETWEEN, lo=lo, hi=found, kind=kind):
+        earliest: str | None = run_read(store, Q.READ_MIN_DATE, lo=lo, kind=kind)[0]["date"]
         return earliest
     return found
 
@@ -130,7 +136,7 @@ def dated_page(
             hi = min(hi, end)
         found = run_read(
             store,
-            "read_timeline_window",
+            Q.READ_TIMELINE_WINDOW,
             lo=start,
             hi=hi,
             kind=kind,
@@ -144,7 +150,7 @@ def dated_page(
         lo, days = hi, next_window_days(days, len(found), limit - len(rows))
     rows += run_read(
         store,
-        "read_timeline",
+        Q.READ_TIMELINE,
         date_from=lo,
         date_to=date_to,
         kind=kind,
@@ -169,7 +175,7 @@ def timeline_page(
         after_id = after[1] if after is not None and after[0] is None else None
         rows += run_read(
             store,
-            "read_timeline_undated",
+            Q.READ_TIMELINE_UNDATED,
             kind=where.kind,
             after_id=after_id,
             limit=limit - len(rows),

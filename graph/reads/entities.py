@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from graph.errors import NotFound
 from graph.models import NodeLabel
 from graph.names import normalize
 from graph.reads.claims import claimants_of, derivations, edge_claims, latest, standing_of
 from graph.reads.fuzzy import closeness, edits_to
+from graph.reads.paging import offset_page
+from graph.reads.queries import ReadQuery as Q
 from graph.reads.run import run_read
 from graph.reads.shapes import (
-    FACT_TYPES,
     Row,
     article_ref,
     claim_status,
@@ -19,37 +21,45 @@ from graph.reads.shapes import (
     read_evidence,
 )
 from graph.store import GraphStore
+from graph.views import ArticleRef, EntityEvent, EntityProfile, EntitySummary, Page, Relation
 
 FUZZY_RANK = 4  # after exact (0), prefix (1), whole word (2) and word prefix (3)
-MAX_PROFILE_ITEMS = 100  # latest events and articles of a profile
+PROFILE_PAGE = 100  # events and articles on the first page of a profile's lists
 PROFILE_READS = 4  # reads of a profile run side by side
-MAX_RELATIONS = 200  # fact edges of a node each way, edges to undated nodes (entities) first
+RELATIONS_PAGE = 200  # fact edges on the first page of a profile: to undated nodes first
 
 
 def search_entities(
     store: GraphStore, q: str | None, *, type_: str | None = None, limit: int = 20, offset: int = 0
-) -> list[Row]:
-    """Entities whose names or aliases match `q` (case and accents ignored), best first."""
+) -> Page[EntitySummary]:
+    """Entities whose names or aliases match `q` (case and accents ignored), best first; when
+    none does, the names a few typing errors away (rank 4). Without `q`, all by name."""
     term = normalize(q) if q is not None else ""
     if not term:
-        return run_read(store, "read_entities", type=type_, limit=limit, offset=offset)
-    rows = run_read(store, "search_entities", term=term, type=type_, limit=limit + offset)
-    if rows or offset:
-        return rows[offset:]
-    return search_misspelt(store, term, type_=type_, limit=limit)
+        rows = run_read(store, Q.READ_ENTITIES, type=type_, limit=limit + 1, offset=offset)
+        total = run_read(store, Q.COUNT_ENTITIES, type=type_)[0]["total"]
+        return Page[EntitySummary].model_validate(offset_page(rows, offset, limit, total))
+    total = run_read(store, Q.COUNT_SEARCH_ENTITIES, term=term, type=type_)[0]["total"]
+    if total:
+        rows = run_read(store, Q.SEARCH_ENTITIES, term=term, type=type_, limit=offset + limit + 1)
+        return Page[EntitySummary].model_validate(offset_page(rows[offset:], offset, limit, total))
+    found = search_misspelt(store, term, type_=type_)
+    return Page[EntitySummary].model_validate(
+        offset_page(found[offset : offset + limit + 1], offset, limit, len(found))
+    )
 
 
-def search_misspelt(store: GraphStore, term: str, *, type_: str | None, limit: int) -> list[Row]:
+def search_misspelt(store: GraphStore, term: str, *, type_: str | None) -> list[Row]:
     """Entities a name or alias of which is a few typing errors from `term` (rank 4), fewest
     first; `matched` is that name or alias, `edits` how many errors apart they are."""
     found = []
-    for row in run_read(store, "read_search_keys", type=type_):
+    for row in run_read(store, Q.READ_SEARCH_KEYS, type=type_):
         edits = edits_to(term, [k for k in row["search_keys"] or [] if k])
         if edits is not None:
             found.append((edits, row))
     found.sort(key=lambda f: (f[0], -(f[1]["article_count"] or 0), f[1]["name"], f[1]["id"]))
     out = []
-    for edits, row in found[:limit]:
+    for edits, row in found:
         names = [row["name"], *(row["aliases"] or [])]
         matched = min(names, key=lambda n: closeness(term, normalize(n)))
         fields = {k: v for k, v in row.items() if k != "search_keys"}
@@ -58,17 +68,33 @@ def search_misspelt(store: GraphStore, term: str, *, type_: str | None, limit: i
 
 
 def read_relations(
-    store: GraphStore, label: NodeLabel, node_id: str, node_date: str | None = None
-) -> list[Row]:
-    """The fact edges of one node in both directions (capped each way), each with its evidence,
-    standing and claimants, or, for an edge a rule derived, the rule and both ends."""
+    store: GraphStore,
+    label: NodeLabel,
+    node_id: str,
+    node_date: str | None = None,
+    *,
+    offset: int = 0,
+    limit: int = RELATIONS_PAGE,
+) -> dict[str, Any]:
+    """A page of the fact edges of one node (outgoing first, then incoming; in each, edges to
+    undated nodes first, then the newest), each with its evidence, standing and claimants, or,
+    for an edge a rule derived, the rule and both ends: the fields of a Page[Relation]."""
+    count = run_read(store, Q.COUNT_NODE_RELATIONS, from_=label, id=node_id)
+    outgoing = count[0]["out_count"] if count else 0
+    total = outgoing + (count[0]["in_count"] if count else 0)
     rows = run_read(
         store,
-        "read_node_relations",
+        Q.READ_NODE_RELATIONS,
         from_=label,
         id=node_id,
-        max_rows=MAX_RELATIONS,
+        skip_out=min(offset, outgoing),
+        skip_in=max(0, offset - outgoing),
+        max_rows=limit + 1,
     )
+    rows = [r for r in rows if r["direction"] == "out"] + [
+        r for r in rows if r["direction"] == "in"
+    ]
+    rows = rows[: limit + 1]
     evidence = read_evidence(store, [r["key"] for r in rows if r["key"]])
     ends = [
         {**r, "source": node_id, "target": r["other_id"]}
@@ -91,6 +117,7 @@ def read_relations(
                     "name": r["other_name"],
                     "type": r["other_type"] or r["other_kind"],
                     "date": r["other_date"],
+                    "date_precision": r["other_precision"],
                 },
                 "articles": r["articles"] or [],
                 "confidence": r["confidence"],
@@ -99,44 +126,34 @@ def read_relations(
                 "evidence": quotes,
             }
         )
-    out.sort(key=lambda x: (FACT_TYPES.index(x["predicate"]), x["direction"], x["other"]["id"]))
-    return out
+    return offset_page(out, offset, limit, total)
 
 
-def read_entity_profile(store: GraphStore, entity_id: str, standing: str | None = None) -> Row:
-    """An entity with its roles, memberships, relations, latest events and latest articles.
+def read_node_relations(
+    store: GraphStore, label: NodeLabel, node_id: str, *, offset: int = 0, limit: int = 50
+) -> Page[Relation]:
+    """A page of the fact edges of one entity or event; NotFound for an unknown id."""
+    found = run_read(store, Q.READ_NODE, id=node_id)
+    if not found or found[0]["label"] != label.value:
+        raise NotFound(label.value.lower(), node_id)
+    date = found[0]["date"] if label is NodeLabel.EVENT else None
+    return Page[Relation].model_validate(
+        read_relations(store, label, node_id, date, offset=offset, limit=limit)
+    )
 
-    The four reads after the entity's own are independent and, for a busy entity, each costs in
-    proportion to its edges; they run side by side so the database can use more than one core.
-    """
-    rows = run_read(store, "read_entity", id=entity_id)
+
+def _entity(store: GraphStore, entity_id: str) -> Row:
+    rows = run_read(store, Q.READ_ENTITY, id=entity_id)
     if not rows:
         raise NotFound("entity", entity_id)
-    entity = rows[0]
-    with ThreadPoolExecutor(max_workers=PROFILE_READS, thread_name_prefix="profile") as pool:
-        relations_f = pool.submit(read_relations, store, NodeLabel.ENTITY, entity_id)
-        events_f = pool.submit(
-            run_read, store, "read_entity_events", id=entity_id, limit=MAX_PROFILE_ITEMS
-        )
-        count_f = pool.submit(run_read, store, "count_entity_events", id=entity_id)
-        articles_f = pool.submit(
-            run_read, store, "read_entity_articles", id=entity_id, limit=MAX_PROFILE_ITEMS
-        )
-        relations, events = relations_f.result(), events_f.result()
-        event_count = count_f.result()[0]["total"]
-        articles = articles_f.result()
-    groups = {"MEMBER_OF", "LEADS"}
-    memberships = [
-        {"predicate": r["predicate"], **r["other"]}
-        for r in relations
-        if r["predicate"] in groups and r["direction"] == "out"
-    ]
-    members = [
-        {"predicate": r["predicate"], **r["other"]}
-        for r in relations
-        if r["predicate"] in groups and r["direction"] == "in"
-    ]
-    events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+    return rows[0]
+
+
+def _events_page(
+    store: GraphStore, entity_id: str, offset: int, limit: int, total: int
+) -> dict[str, Any]:
+    """A page of an entity's events, newest first, with their standing and claimants."""
+    events = run_read(store, Q.READ_ENTITY_EVENTS, id=entity_id, offset=offset, limit=limit + 1)
     quotes = read_evidence(store, [e["id"] for e in events])
     events = [
         {
@@ -147,19 +164,79 @@ def read_entity_profile(store: GraphStore, entity_id: str, standing: str | None 
         }
         for e in events
     ]
+    return offset_page(events, offset, limit, total)
+
+
+def _articles_page(
+    store: GraphStore, entity_id: str, offset: int, limit: int, total: int
+) -> dict[str, Any]:
+    """A page of the articles that mention an entity, newest first."""
+    rows = run_read(store, Q.READ_ENTITY_ARTICLES, id=entity_id, offset=offset, limit=limit + 1)
+    return offset_page([article_ref(a) for a in rows], offset, limit, total)
+
+
+def read_entity_events(
+    store: GraphStore, entity_id: str, *, offset: int = 0, limit: int = 50
+) -> Page[EntityEvent]:
+    """A page of the events an entity is linked to, newest first (undated last)."""
+    _entity(store, entity_id)
+    total = run_read(store, Q.COUNT_ENTITY_EVENTS, id=entity_id)[0]["total"]
+    return Page[EntityEvent].model_validate(_events_page(store, entity_id, offset, limit, total))
+
+
+def read_entity_articles(
+    store: GraphStore, entity_id: str, *, offset: int = 0, limit: int = 50
+) -> Page[ArticleRef]:
+    """A page of the articles that mention an entity, newest first (undated last)."""
+    entity = _entity(store, entity_id)
+    total = entity["article_count"] or 0
+    return Page[ArticleRef].model_validate(_articles_page(store, entity_id, offset, limit, total))
+
+
+def read_entity_profile(
+    store: GraphStore, entity_id: str, standing: str | None = None
+) -> EntityProfile:
+    """An entity with its roles, memberships, and the first pages of its relations, events and
+    articles (each continues at its own sub-resource).
+
+    The reads after the entity's own are independent and, for a busy entity, each costs in
+    proportion to its edges; they run side by side so the database can use more than one core.
+    With `standing`, the first pages keep only the relations and events of that standing.
+    """
+    entity = _entity(store, entity_id)
+    articles_total = entity["article_count"] or 0
+    with ThreadPoolExecutor(max_workers=PROFILE_READS, thread_name_prefix="profile") as pool:
+        relations_f = pool.submit(read_relations, store, NodeLabel.ENTITY, entity_id)
+        count_f = pool.submit(run_read, store, Q.COUNT_ENTITY_EVENTS, id=entity_id)
+        articles_f = pool.submit(_articles_page, store, entity_id, 0, PROFILE_PAGE, articles_total)
+        event_count = count_f.result()[0]["total"]
+        events_f = pool.submit(_events_page, store, entity_id, 0, PROFILE_PAGE, event_count)
+        relations, events, articles = relations_f.result(), events_f.result(), articles_f.result()
+    groups = {"MEMBER_OF", "LEADS"}
+    memberships = [
+        {"predicate": r["predicate"], **r["other"]}
+        for r in relations["items"]
+        if r["predicate"] in groups and r["direction"] == "out"
+    ]
+    members = [
+        {"predicate": r["predicate"], **r["other"]}
+        for r in relations["items"]
+        if r["predicate"] in groups and r["direction"] == "in"
+    ]
     if standing is not None:
-        relations = [r for r in relations if r["standing"] == standing]
-        events = [e for e in events if e["standing"] == standing]
-    articles.sort(key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
-    return {
-        **{k: entity[k] for k in ("id", "name", "type", "confidence")},
-        "aliases": entity["aliases"] or [],
-        "roles": entity["roles"] or [],
-        "memberships": memberships,
-        "members": members,
-        "relations": relations,
-        "events": events,
-        "event_count": event_count,
-        "articles": [article_ref(a) for a in articles],
-        "article_count": entity["article_count"],
-    }
+        relations["items"] = [r for r in relations["items"] if r["standing"] == standing]
+        events["items"] = [e for e in events["items"] if e["standing"] == standing]
+    return EntityProfile.model_validate(
+        {
+            **{k: entity[k] for k in ("id", "name", "type", "confidence")},
+            "aliases": entity["aliases"] or [],
+            "roles": entity["roles"] or [],
+            "memberships": memberships,
+            "members": members,
+            "relations": relations,
+            "events": events,
+            "event_count": event_count,
+            "articles": articles,
+            "article_count": articles_total,
+        }
+    )

@@ -8,6 +8,7 @@ from graph.errors import NotFound
 from graph.models import NodeLabel, fact_key
 from graph.reads.claims import claimants_of, derivations, edge_claims, latest, standing_of
 from graph.reads.entities import read_relations
+from graph.reads.queries import ReadQuery as Q
 from graph.reads.run import run_read
 from graph.reads.shapes import (
     Row,
@@ -18,6 +19,7 @@ from graph.reads.shapes import (
     read_evidence,
 )
 from graph.store import GraphStore
+from graph.views import EventChain, EventProfile
 
 MAX_CHAIN_DEPTH = 10
 MAX_CHAIN_LINKS = 2000
@@ -32,17 +34,17 @@ class ChainDirection(StrEnum):
 
 
 def _event(store: GraphStore, event_id: str) -> Row:
-    rows = run_read(store, "read_event", id=event_id)
+    rows = run_read(store, Q.READ_EVENT, id=event_id)
     if not rows:
         raise NotFound("event", event_id)
     return rows[0]
 
 
-def read_event_profile(store: GraphStore, event_id: str) -> Row:
+def read_event_profile(store: GraphStore, event_id: str) -> EventProfile:
     """An event with its place, participants, relations, evidence quotes and articles."""
     event = _event(store, event_id)
     details = event_details(store, [event_id])[event_id]
-    participations = run_read(store, "read_event_participations", id=event_id)
+    participations = run_read(store, Q.READ_EVENT_PARTICIPATIONS, id=event_id)
     keys = [p["key"] for p in participations if p["key"]]
     evidence = read_evidence(store, [event_id, *keys])
     quotes = [{"fact": "event", **q} for q in evidence.get(event_id, [])]
@@ -50,17 +52,20 @@ def read_event_profile(store: GraphStore, event_id: str) -> Row:
         role = participants_of([p])[0]["role"]
         quotes.extend({"fact": f"{p['id']} {role}", **q} for q in evidence.get(p["key"], []))
     own = evidence.get(event_id, [])
-    return {
-        **{k: event[k] for k in ("id", "kind", "label", "date", "date_precision", "confidence")},
-        "status": claim_status(event["status"]),
-        **standing_of(own, event["date"], event["status"]),
-        "claimants": claimants_of(own),
-        "place": details["place"],
-        "participants": details["participants"],
-        "relations": read_relations(store, NodeLabel.EVENT, event_id, event["date"]),
-        "evidence": distinct_quotes(quotes),
-        "articles": details["articles"],
-    }
+    return EventProfile.model_validate(
+        {
+            **{k: event[k] for k in ("id", "kind", "label", "date", "date_precision")},
+            "confidence": event["confidence"],
+            "status": claim_status(event["status"]),
+            **standing_of(own, event["date"], event["status"]),
+            "claimants": claimants_of(own),
+            "place": details["place"],
+            "participants": details["participants"],
+            "relations": read_relations(store, NodeLabel.EVENT, event_id, event["date"]),
+            "evidence": distinct_quotes(quotes),
+            "articles": details["articles"],
+        }
+    )
 
 
 def read_event_chain(
@@ -68,45 +73,47 @@ def read_event_chain(
     event_id: str,
     direction: ChainDirection = ChainDirection.BOTH,
     depth: int = 3,
-) -> Row:
+) -> EventChain:
     """Events linked to one event by CAUSED and PRECEDED paths, in date order, with the links."""
     if not 1 <= depth <= MAX_CHAIN_DEPTH:
         raise ValueError(f"depth must be between 1 and {MAX_CHAIN_DEPTH}")
     _event(store, event_id)
     distance, links = _follow_links(store, event_id, direction, depth)
     evidence = read_evidence(store, [*links, *distance])
-    events = run_read(store, "read_events", ids=list(distance))
+    events = run_read(store, Q.READ_EVENTS, ids=list(distance))
     events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
     dates = {e["id"]: e["date"] for e in events}
     derived = derivations(store, [{**link, "key": key} for key, link in links.items()])
-    return {
-        "id": event_id,
-        "direction": str(direction),
-        "depth": depth,
-        "events": [
-            {
-                **e,
-                "status": claim_status(e["status"]),
-                **standing_of(evidence.get(e["id"], []), e["date"], e["status"]),
-                "claimants": claimants_of(evidence.get(e["id"], [])),
-                "distance": distance[e["id"]],
-            }
-            for e in events
-        ],
-        "links": [
-            {
-                **link,
-                **edge_claims(
-                    link,
-                    evidence.get(key, []),
-                    latest(dates.get(link["source"]), dates.get(link["target"])),
-                    derived.get(key),
-                ),
-                "evidence": evidence.get(key, []),
-            }
-            for key, link in sorted(links.items())
-        ],
-    }
+    return EventChain.model_validate(
+        {
+            "id": event_id,
+            "direction": str(direction),
+            "depth": depth,
+            "events": [
+                {
+                    **e,
+                    "status": claim_status(e["status"]),
+                    **standing_of(evidence.get(e["id"], []), e["date"], e["status"]),
+                    "claimants": claimants_of(evidence.get(e["id"], [])),
+                    "distance": distance[e["id"]],
+                }
+                for e in events
+            ],
+            "links": [
+                {
+                    **link,
+                    **edge_claims(
+                        link,
+                        evidence.get(key, []),
+                        latest(dates.get(link["source"]), dates.get(link["target"])),
+                        derived.get(key),
+                    ),
+                    "evidence": evidence.get(key, []),
+                }
+                for key, link in sorted(links.items())
+            ],
+        }
+    )
 
 
 def _follow_links(
@@ -129,7 +136,7 @@ def _follow_links(
         if not frontier["back"] and not frontier["forward"]:
             break
         rows = run_read(
-            store, "read_event_links", back=frontier["back"], forward=frontier["forward"]
+            store, Q.READ_EVENT_LINKS, back=frontier["back"], forward=frontier["forward"]
         )
         following: dict[str, list[str]] = {"back": [], "forward": []}
         for r in rows:

@@ -7,9 +7,11 @@ from collections import defaultdict
 from graph.errors import NotFound
 from graph.models import NodeLabel
 from graph.reads.claims import derivations, edge_claims, latest
+from graph.reads.queries import ReadQuery as Q
 from graph.reads.run import run_read
 from graph.reads.shapes import FACT_TYPES, Row, distinct_quotes, node_label, read_evidence
 from graph.store import GraphStore
+from graph.views import Neighbourhood
 
 MAX_DEPTH = 3
 MAX_NODES = 500
@@ -27,7 +29,7 @@ def read_neighbourhood(  # noqa: C901
     depth: int = 1,
     types: list[str] | None = None,
     limit: int = 100,
-) -> Row:
+) -> Neighbourhood:
     """Nodes within `depth` edges of `types` around a node, at most `limit` nodes."""
     if not 1 <= depth <= MAX_DEPTH:
         raise ValueError(f"depth must be between 1 and {MAX_DEPTH}")
@@ -37,7 +39,7 @@ def read_neighbourhood(  # noqa: C901
     unknown = sorted(set(wanted) - set(EDGE_TYPES))
     if unknown:
         raise ValueError(f"unknown edge types: {', '.join(unknown)}")
-    start = run_read(store, "read_node", id=node_id)
+    start = run_read(store, Q.READ_NODE, id=node_id)
     if not start:
         raise NotFound("node", node_id)
     nodes: dict[str, Row] = {node_id: {**start[0], "depth": 0}}
@@ -50,7 +52,7 @@ def read_neighbourhood(  # noqa: C901
             max_rows = max(limit, len(ids)) * ROWS_PER_NODE
             rows = run_read(
                 store,
-                "read_neighbours",
+                Q.READ_NEIGHBOURS,
                 from_=NodeLabel(label),
                 ids=ids,
                 types=wanted,
@@ -70,6 +72,7 @@ def read_neighbourhood(  # noqa: C901
                         "name": r["other_name"],
                         "type": r["other_type"],
                         "date": r["other_date"],
+                        "date_precision": r["other_precision"],
                         "depth": hop,
                     }
                     if other_label in NodeLabel.__members__.values():
@@ -90,13 +93,15 @@ def read_neighbourhood(  # noqa: C901
         if not frontier:
             break
     with_claims(store, list(edges.values()), nodes)
-    return {
-        "id": node_id,
-        "depth": depth,
-        "truncated": truncated,
-        "nodes": list(nodes.values()),
-        "edges": sorted(edges.values(), key=lambda e: (e["source"], e["type"], e["target"])),
-    }
+    return Neighbourhood.model_validate(
+        {
+            "id": node_id,
+            "depth": depth,
+            "truncated": truncated,
+            "nodes": list(nodes.values()),
+            "edges": sorted(edges.values(), key=lambda e: (e["source"], e["type"], e["target"])),
+        }
+    )
 
 
 def _quotes_of(edge: Row, quotes: dict[str, list[Row]]) -> list[Row]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from graph.errors import NotFound
 from graph.models import Basis, EventKind, Standing
 from graph.reads.claims import claimants_of, standing_of
 from graph.reads.dated import EventFilter, timeline_page
+from graph.reads.paging import position_cursor
+from graph.reads.queries import ReadQuery as Q
 from graph.reads.run import run_read
 from graph.reads.shapes import (
     Row,
@@ -19,6 +23,7 @@ from graph.reads.shapes import (
 )
 from graph.standing import STRENGTH, weakest
 from graph.store import GraphStore
+from graph.views import Page, RollCall, Round, TimelineEvent
 
 Cursor = tuple[str | None, str]
 # The rule that puts the members of a delegation on the roll call of a round it attended.
@@ -50,13 +55,13 @@ def read_timeline(
     limit: int = 50,
     after: Cursor | None = None,
     standing: str | None = None,
-) -> tuple[list[Row], Cursor | None]:
-    """One page of events in date order (undated last) and the (date, id) to continue after.
+) -> Page[TimelineEvent]:
+    """One page of events in date order (undated last), continuing after the (date, id) `after`.
 
     With `standing`, only events of that standing: the timeline is read in batches until the
-    page is full, since a standing is computed from each event's claims.
+    page is full, since a standing is computed from each event's claims (and `total` is null).
     """
-    if actor is not None and not run_read(store, "read_entity", id=actor):
+    if actor is not None and not run_read(store, Q.READ_ENTITY, id=actor):
         raise NotFound("entity", actor)
 
     def fetch(cursor: Cursor | None, n: int) -> list[Row]:
@@ -65,7 +70,7 @@ def read_timeline(
         after_date, after_id = cursor if cursor is not None else (None, None)
         return run_read(
             store,
-            "read_timeline_actor",
+            Q.READ_TIMELINE_ACTOR,
             date_from=date_from,
             date_to=date_to,
             kind=kind,
@@ -75,6 +80,32 @@ def read_timeline(
             limit=n,
         )
 
+    rows, next_after = _filled(store, fetch, after, limit, standing)
+    total = None
+    if standing is None:
+        bounds: Row = {"date_from": date_from, "date_to": date_to, "kind": kind}
+        if actor is None:
+            total = run_read(store, Q.COUNT_EVENTS, **bounds)[0]["total"]
+        else:
+            total = run_read(store, Q.COUNT_ACTOR_EVENTS, actor=actor, **bounds)[0]["total"]
+    return Page[TimelineEvent].model_validate(
+        {"items": with_details(store, rows), "next_cursor": _cursor(next_after), "total": total}
+    )
+
+
+def _cursor(position: Cursor | None) -> str | None:
+    return position_cursor(position) if position is not None else None
+
+
+def _filled(
+    store: GraphStore,
+    fetch: Callable[[Cursor | None, int], list[Row]],
+    after: Cursor | None,
+    limit: int,
+    standing: str | None,
+) -> tuple[list[Row], Cursor | None]:
+    """Up to `limit` events from `fetch` after `after` (of one standing when given), with their
+    standing, and the position to continue after when more follow."""
     if standing is None:
         rows = with_standing(store, fetch(after, limit + 1))
     else:
@@ -86,8 +117,7 @@ def read_timeline(
                 break
             cursor = (batch[-1]["date"], batch[-1]["id"])
     page, more = rows[:limit], len(rows) > limit
-    next_after = (page[-1]["date"], page[-1]["id"]) if more and page else None
-    return with_details(store, page), next_after
+    return page, (page[-1]["date"], page[-1]["id"]) if more and page else None
 
 
 def read_rounds(
@@ -96,25 +126,21 @@ def read_rounds(
     date_from: str | None = None,
     date_to: str | None = None,
     limit: int = 200,
+    after: Cursor | None = None,
     standing: str | None = None,
-) -> list[Row]:
+) -> Page[Round]:
     """Rounds of talks in date order with place, mediators, hosts and the size of the roll call
-    (of one standing when given)."""
+    (of one standing when given), one page continuing after the (date, id) `after`."""
     where = EventFilter(date_from, date_to, str(EventKind.TALKS))
-    if standing is None:
-        found = with_standing(store, timeline_page(store, where, None, limit))
-    else:
-        found, cursor = [], None
-        while len(found) < limit:
-            batch = timeline_page(store, where, cursor, STANDING_BATCH)
-            found += [e for e in with_standing(store, batch) if e["standing"] == standing]
-            if len(batch) < STANDING_BATCH:
-                break
-            cursor = (batch[-1]["date"], batch[-1]["id"])
-    rows = with_details(store, found[:limit])
+
+    def fetch(cursor: Cursor | None, n: int) -> list[Row]:
+        return timeline_page(store, where, cursor, n)
+
+    found, next_after = _filled(store, fetch, after, limit, standing)
+    rows = with_details(store, found)
     people_of = {r["id"]: r["participants"] for r in rows}
     present = {p["id"] for ps in people_of.values() for p in ps if p["role"] == "attendee"}
-    members = {m["id"]: m["members"] for m in run_read(store, "read_members", ids=sorted(present))}
+    members = {m["id"]: m["members"] for m in run_read(store, Q.READ_MEMBERS, ids=sorted(present))}
     out = []
     for r in rows:
         people = people_of[r["id"]]
@@ -122,21 +148,20 @@ def read_rounds(
         attendees |= {m for a in list(attendees) for m in members.get(a, [])}
         out.append(
             {
-                "id": r["id"],
-                "label": r["label"],
-                "date": r["date"],
-                "date_precision": r["date_precision"],
-                "status": r["status"],
-                "standing": r["standing"],
-                "sources": r["sources"],
-                "claimants": r["claimants"],
-                "place": r["place"],
+                **r,
                 "mediators": [_ref(p) for p in people if p["role"] == "mediator"],
                 "hosts": [_ref(p) for p in people if p["role"] == "host"],
                 "attendee_count": len(attendees),
             }
         )
-    return out
+    total = None
+    if standing is None:
+        total = run_read(
+            store, Q.COUNT_EVENTS, date_from=date_from, date_to=date_to, kind=where.kind
+        )[0]["total"]
+    return Page[Round].model_validate(
+        {"items": out, "next_cursor": _cursor(next_after), "total": total}
+    )
 
 
 def _ref(p: Row) -> Row:
@@ -145,13 +170,13 @@ def _ref(p: Row) -> Row:
 
 def read_round(store: GraphStore, round_id: str) -> Row:
     """One round of talks; NotFound unless the id is an event of kind talks."""
-    rows = run_read(store, "read_event", id=round_id)
+    rows = run_read(store, Q.READ_EVENT, id=round_id)
     if not rows or rows[0]["kind"] != "talks":
         raise NotFound("round", round_id)
     return rows[0]
 
 
-def read_round_attendees(store: GraphStore, round_id: str) -> Row:
+def read_round_attendees(store: GraphStore, round_id: str) -> RollCall:
     """The roll call of one round: attendees, their delegations and the quotes that place them,
     each with its standing; and the attendees' ids grouped by standing.
 
@@ -159,7 +184,7 @@ def read_round_attendees(store: GraphStore, round_id: str) -> Row:
     its standing is the weaker of the delegation's attendance and of its membership.
     """
     event = read_round(store, round_id)
-    rows = run_read(store, "read_round_attendees", id=round_id)
+    rows = run_read(store, Q.READ_ROUND_ATTENDEES, id=round_id)
     people: dict[str, Row] = {}
     for r in rows:
         person = people.setdefault(
@@ -248,22 +273,24 @@ def read_round_attendees(store: GraphStore, round_id: str) -> Row:
     for a in attendees:
         groups[a["standing"]].append(a["id"])
     quotes = read_evidence(store, [round_id]).get(round_id, [])
-    return {
-        "round": {
-            **{k: event[k] for k in ("id", "label", "date", "date_precision")},
-            "status": claim_status(event["status"]),
-            **standing_of(quotes, date, event["status"]),
-        },
-        "place": event_details(store, [round_id]).get(round_id, {}).get("place"),
-        "standings": groups,
-        "attendees": attendees,
-    }
+    return RollCall.model_validate(
+        {
+            "round": {
+                **{k: event[k] for k in ("id", "label", "date", "date_precision")},
+                "status": claim_status(event["status"]),
+                **standing_of(quotes, date, event["status"]),
+            },
+            "place": event_details(store, [round_id]).get(round_id, {}).get("place"),
+            "standings": groups,
+            "attendees": attendees,
+        }
+    )
 
 
 def _delegations(store: GraphStore, ids: list[str], attended: set[str]) -> dict[str, Row]:
     """For each entity, a delegation it belongs to, preferring one that attended."""
     out: dict[str, Row] = {}
-    for r in run_read(store, "read_delegations", ids=ids) if ids else []:
+    for r in run_read(store, Q.READ_DELEGATIONS, ids=ids) if ids else []:
         ref = {"id": r["delegation_id"], "name": r["delegation_name"], "type": "Delegation"}
         if r["id"] not in out or r["delegation_id"] in attended:
             out[r["id"]] = ref

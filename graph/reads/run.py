@@ -18,6 +18,7 @@ from neo4j.exceptions import TransientError
 from graph.cypher import catalog
 from graph.errors import GraphUnavailable
 from graph.models import NodeLabel
+from graph.reads.queries import ReadQuery
 from graph.store import GraphStore
 
 log = logging.getLogger(__name__)
@@ -45,18 +46,20 @@ def run_query(store: GraphStore, query: str, attempts: int = ATTEMPTS, **params:
 
 def run_read(
     store: GraphStore,
-    name: str,
+    name: ReadQuery | str,
     from_: NodeLabel | None = None,
     to: NodeLabel | None = None,
     **params: Any,
 ) -> list[Row]:
-    """Rows of the catalog query `name`."""
+    """Rows of the read query `name`: a ReadQuery member (a misspelt one fails where it is
+    written), or the name of a catalog file (an unknown one raises KeyError before anything is
+    sent)."""
     return run_query(store, catalog.render(name, from_=from_, to=to), **params)
 
 
 def read_revision(store: GraphStore) -> str | None:
     """The graph's revision token: it changes with every write (None before the first)."""
-    rows = run_read(store, "read_revision")
+    rows = run_read(store, ReadQuery.READ_REVISION)
     return str(rows[0]["revision"]) if rows and rows[0]["revision"] is not None else None
 
 

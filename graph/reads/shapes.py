@@ -7,6 +7,7 @@ from typing import Any
 
 from graph.claims import claimant_of
 from graph.models import ClaimStatus, NodeLabel, Predicate
+from graph.reads.queries import ReadQuery as Q
 from graph.reads.run import run_read
 from graph.store import GraphStore
 
@@ -52,7 +53,7 @@ def read_evidence(store: GraphStore, facts: Sequence[str]) -> dict[str, list[Row
     out: dict[str, list[Row]] = {}
     if not facts:
         return out
-    for r in run_read(store, "read_evidence", facts=sorted(set(facts))):
+    for r in run_read(store, Q.READ_EVIDENCE, facts=sorted(set(facts))):
         out.setdefault(r["fact"], []).append(
             {
                 "sentence": r["sentence"],
@@ -87,13 +88,13 @@ def distinct_quotes(quotes: Iterable[Row]) -> list[Row]:
 
 def read_articles_by_id(store: GraphStore, ids: Sequence[str]) -> list[Row]:
     """Metadata of the articles asked for, oldest first."""
-    return run_read(store, "read_articles_by_id", ids=list(ids)) if ids else []
+    return run_read(store, Q.READ_ARTICLES_BY_ID, ids=list(ids)) if ids else []
 
 
 def event_details(store: GraphStore, ids: Sequence[str]) -> dict[str, Row]:
     """Place, participants and source articles of each event, by id."""
     out: dict[str, Row] = {}
-    for r in run_read(store, "read_event_details", ids=list(ids)):
+    for r in run_read(store, Q.READ_EVENT_DETAILS, ids=list(ids)):
         place = r["place"] if r["place"] and r["place"].get("id") else None
         articles = [article_ref(a) for a in r["articles"] if a.get("id")]
         articles.sort(key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))

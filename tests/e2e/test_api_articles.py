@@ -31,8 +31,9 @@ def post(client: TestClient, body: dict[str, Any], key: str | None = API_KEY) ->
 def test_articles_lists_newest_first(client: TestClient, world: GraphStore) -> None:
     r = client.get("/articles")
     assert r.status_code == 200
-    assert [a["id"] for a in r.json()] == [A2, A1]
-    assert r.json()[1] == {
+    assert [a["id"] for a in r.json()["items"]] == [A2, A1]
+    assert r.json()["total"] == 2 and r.json()["next_cursor"] is None
+    assert r.json()["items"][1] == {
         "id": A1,
         "title": "Talks open in Veltara",
         "source": "The Invented Courier",
@@ -40,10 +41,11 @@ def test_articles_lists_newest_first(client: TestClient, world: GraphStore) -> N
         "author": "A. Writer",
         "published": "2024-03-05",
     }
-    assert [a["id"] for a in client.get("/articles", params={"limit": 1, "offset": 1}).json()] == [
-        A1
-    ]
-    assert client.get("/articles", params={"source": "Elsewhere"}).json() == []
+    first = client.get("/articles", params={"limit": 1}).json()
+    assert ([a["id"] for a in first["items"]], first["total"]) == ([A2], 2)
+    second = client.get("/articles", params={"limit": 1, "cursor": first["next_cursor"]}).json()
+    assert ([a["id"] for a in second["items"]], second["next_cursor"]) == ([A1], None)
+    assert client.get("/articles", params={"source": "Elsewhere"}).json()["items"] == []
 
 
 def test_article_lists_the_facts_taken_from_it(client: TestClient, world: GraphStore) -> None:

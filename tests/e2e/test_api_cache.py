@@ -75,14 +75,14 @@ def test_api_profile_rounds_articles_and_timeline_follow_writes(
         assert client.get("/timeline").json() == timeline
         assert cache.hits == hits + 1
         articles = client.get("/articles").json()
-        assert [a["id"] for a in articles] == ["a-1"]
+        assert [a["id"] for a in articles["items"]] == ["a-1"]
 
         store.write_article(talks_article("a-2", city="Sarn"))
         profile = client.get("/entities/mara-velden").json()
         assert profile["article_count"] == first["article_count"] + 1
-        assert len(client.get("/rounds").json()) == len(rounds) + 1
-        assert len(client.get("/timeline").json()["events"]) == len(timeline["events"]) + 1
-        assert sorted(a["id"] for a in client.get("/articles").json()) == ["a-1", "a-2"]
+        assert len(client.get("/rounds").json()["items"]) == len(rounds["items"]) + 1
+        assert len(client.get("/timeline").json()["items"]) == len(timeline["items"]) + 1
+        assert sorted(a["id"] for a in client.get("/articles").json()["items"]) == ["a-1", "a-2"]
 
 
 READ_URLS = [

@@ -124,7 +124,7 @@ def test_doubted_attendance_alone_is_never_confirmed(client: TestClient, store: 
         published="2024-08-13",
         source="Wire",
     )
-    rounds = ok(client, "/rounds")
+    rounds = ok(client, "/rounds")["items"]
     [round_] = [r for r in rounds if r["id"].startswith("talks-doha")]
     call = ok(client, f"/rounds/{round_['id']}/attendees")
     hamas = attendee(call, "hamas")
@@ -132,15 +132,15 @@ def test_doubted_attendance_alone_is_never_confirmed(client: TestClient, store: 
     assert call["standings"]["confirmed"] == []
     assert [q["status"] for q in hamas["evidence"]] == ["doubted"]
     confirmed = ok(client, "/rounds", standing="confirmed")
-    assert round_["id"] not in {r["id"] for r in confirmed}
-    timeline = ok(client, "/timeline", standing="confirmed")["events"]
+    assert round_["id"] not in {r["id"] for r in confirmed["items"]}
+    timeline = ok(client, "/timeline", standing="confirmed")["items"]
     assert round_["id"] not in {e["id"] for e in timeline}
     profile = ok(client, "/entities/hamas", standing="confirmed")
-    assert [r for r in profile["relations"] if r["predicate"] == "ATTENDED"] == []
+    assert [r for r in profile["relations"]["items"] if r["predicate"] == "ATTENDED"] == []
     doubted = ok(client, "/entities/hamas", standing="unconfirmed")
-    assert {r["other"]["id"] for r in doubted["relations"] if r["predicate"] == "ATTENDED"} == {
-        round_["id"]
-    }
+    assert {
+        r["other"]["id"] for r in doubted["relations"]["items"] if r["predicate"] == "ATTENDED"
+    } == {round_["id"]}
 
 
 @pytest.mark.parametrize(
@@ -155,17 +155,17 @@ def test_planned_round_is_expected_then_confirmed(
 ) -> None:
     held = "The Israeli delegation held talks in Cairo on Thursday with Egyptian mediators."
     write_text(store, "claim-plan", plan, published="2024-08-13", source="Wire")  # a Tuesday
-    [round_] = ok(client, "/rounds")
+    [round_] = ok(client, "/rounds")["items"]
     assert (round_["id"], round_["date"], round_["standing"]) == (CAIRO, "2024-08-15", "expected")
-    [event] = ok(client, "/timeline", standing="expected")["events"]
+    [event] = ok(client, "/timeline", standing="expected")["items"]
     assert event["id"] == CAIRO
-    assert ok(client, "/rounds", standing="confirmed") == []
+    assert ok(client, "/rounds", standing="confirmed")["items"] == []
 
     write_text(store, "claim-held", held, published="2024-08-16", source="Other Wire")
-    [round_] = ok(client, "/rounds")
+    [round_] = ok(client, "/rounds")["items"]
     assert (round_["id"], round_["standing"], round_["sources"]) == (CAIRO, "confirmed", 2)
-    assert [r["id"] for r in ok(client, "/rounds", standing="confirmed")] == [CAIRO]
-    assert ok(client, "/rounds", standing="expected") == []
+    assert [r["id"] for r in ok(client, "/rounds", standing="confirmed")["items"]] == [CAIRO]
+    assert ok(client, "/rounds", standing="expected")["items"] == []
     call = ok(client, f"/rounds/{CAIRO}/attendees")
     assert attendee(call, "israeli-delegation-2024-08")["standing"] == "confirmed"
     assert call["round"]["standing"] == "confirmed"
@@ -223,7 +223,7 @@ def test_derived_sequence_names_its_rule_and_skips_doubted_rounds(
     assert [q["sentence"] for q in ends["talks-c"]["evidence"]] == ["C will meet."]
     assert link["standing"] == "expected"  # the weaker end: round C is only announced
     profile = ok(client, "/events/talks-c")
-    [preceded] = [r for r in profile["relations"] if r["predicate"] == "PRECEDED"]
+    [preceded] = [r for r in profile["relations"]["items"] if r["predicate"] == "PRECEDED"]
     assert preceded["basis"] == "derived" and preceded["derivation"]["rule"] == ROUND_SEQUENCE_RULE
     hood = ok(client, "/graph/neighbourhood", id="talks-a")
     [edge] = [e for e in hood["edges"] if e["type"] == "PRECEDED"]

@@ -12,7 +12,7 @@ from tests.support.worlds import A1, A2
 def search(client: TestClient, **params: str) -> list[str]:
     r = client.get("/entities", params=params)
     assert r.status_code == 200, r.text
-    return [e["id"] for e in r.json()]
+    return [e["id"] for e in r.json()["items"]]
 
 
 def test_search_ignores_case_and_accents(client: TestClient, world: GraphStore) -> None:
@@ -22,9 +22,9 @@ def test_search_ignores_case_and_accents(client: TestClient, world: GraphStore) 
 
 
 def test_search_ranks_exact_then_prefix_then_word(client: TestClient, world: GraphStore) -> None:
-    found = client.get("/entities", params={"q": "ostria"}).json()
+    found = client.get("/entities", params={"q": "ostria"}).json()["items"]
     assert [(e["id"], e["rank"]) for e in found] == [("ostria", 0), ("ostrian-delegation", 1)]
-    found = client.get("/entities", params={"q": "delegation"}).json()
+    found = client.get("/entities", params={"q": "delegation"}).json()["items"]
     assert {e["id"] for e in found} == {"ostrian-delegation", "mirland-delegation"}
     assert {e["rank"] for e in found} == {2}
     assert search(client, q="lantern") == ["red-lantern-front"]
@@ -38,7 +38,9 @@ def test_search_filters_by_type_and_lists_without_query(
     assert search(client, q="delegation", type="Person") == []
     assert search(client, type="Place") == ["carnisport", "veltara"]
     assert search(client, type="Person", limit="2") == ["ana-lucia-brandt", "dov-kessel"]
-    assert search(client, type="Person", limit="2", offset="2") == ["jorah-vell", "sela-mirren"]
+    first = client.get("/entities", params={"type": "Person", "limit": "2"}).json()
+    cursor = first["next_cursor"]
+    assert search(client, type="Person", limit="2", cursor=cursor) == ["jorah-vell", "sela-mirren"]
 
 
 @pytest.mark.parametrize(
@@ -64,7 +66,7 @@ def test_profile_has_memberships_relations_events_and_articles(
         ("MEMBER_OF", "ana-lucia-brandt"),
         ("LEADS", "tomas-ekk"),
     }
-    attended = [x for x in body["relations"] if x["predicate"] == "ATTENDED"]
+    attended = [x for x in body["relations"]["items"] if x["predicate"] == "ATTENDED"]
     assert len(attended) == 1
     assert attended[0]["direction"] == "out"
     assert attended[0]["other"]["id"] == "veltara-round-1"
@@ -72,8 +74,8 @@ def test_profile_has_memberships_relations_events_and_articles(
     assert attended[0]["evidence"][0]["sentence"] == (
         "The Ostrian delegation attended the Veltara round."
     )
-    assert [e["id"] for e in body["events"]] == ["veltara-round-1"]
-    assert [a["id"] for a in body["articles"]] == [A1]
+    assert [e["id"] for e in body["events"]["items"]] == ["veltara-round-1"]
+    assert [a["id"] for a in body["articles"]["items"]] == [A1]
 
 
 def test_profile_of_a_person_lists_memberships(client: TestClient, world: GraphStore) -> None:
@@ -85,27 +87,29 @@ def test_profile_of_a_person_lists_memberships(client: TestClient, world: GraphS
     ]
 
 
-def test_profile_events_are_in_date_order_with_how(client: TestClient, world: GraphStore) -> None:
+def test_profile_events_are_newest_first_with_how(client: TestClient, world: GraphStore) -> None:
     body = client.get("/entities/ostria").json()
-    assert [(e["id"], e["how"]) for e in body["events"]] == [
-        ("veltara-round-1", ["attendee"]),
+    assert [(e["id"], e["how"]) for e in body["events"]["items"]] == [
         ("mirren-killing", ["perpetrator"]),
+        ("veltara-round-1", ["attendee"]),
     ]
-    killed = [x for x in body["relations"] if x["predicate"] == "KILLED"]
+    assert (body["events"]["total"], body["events"]["next_cursor"]) == (2, None)
+    killed = [x for x in body["relations"]["items"] if x["predicate"] == "KILLED"]
     assert killed[0]["other"]["id"] == "sela-mirren"
     assert killed[0]["articles"] == [A2]
-    assert [a["id"] for a in body["articles"]] == [A1, A2]
+    assert [a["id"] for a in body["articles"]["items"]] == [A2, A1]
 
 
 def test_profile_shows_incoming_relations_and_issues(client: TestClient, world: GraphStore) -> None:
     victim = client.get("/entities/sela-mirren").json()
-    assert [(x["predicate"], x["direction"], x["other"]["id"]) for x in victim["relations"]] == [
+    relations = victim["relations"]["items"]
+    assert [(x["predicate"], x["direction"], x["other"]["id"]) for x in relations] == [
+        ("MEMBER_OF", "out", "red-lantern-front"),  # its own edges first, then those to it
         ("KILLED", "in", "ostria"),
-        ("MEMBER_OF", "out", "red-lantern-front"),
     ]
     front = client.get("/entities/red-lantern-front").json()
     assert [(m["predicate"], m["id"]) for m in front["members"]] == [("MEMBER_OF", "sela-mirren")]
-    demanded = [x for x in front["relations"] if x["predicate"] == "DEMANDED"]
+    demanded = [x for x in front["relations"]["items"] if x["predicate"] == "DEMANDED"]
     assert demanded[0]["other"]["label"] == "Issue"
     assert demanded[0]["other"]["name"] == "an end to the blockade"
 

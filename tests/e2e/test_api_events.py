@@ -30,12 +30,16 @@ def test_event_has_details_participants_evidence_and_articles(
         "published": "2024-03-05",
     }
     assert [a["id"] for a in body["articles"]] == [A1, A2]
-    assert {x["predicate"] for x in body["relations"]} == {"ATTENDED"}
+    # the rounds in date order: the next one follows (a derived PRECEDED)
+    assert {x["predicate"] for x in body["relations"]["items"]} == {"ATTENDED", "PRECEDED"}
+    assert body["relations"]["total"] == len(body["relations"]["items"])
 
 
 def test_event_relations_include_causes(client: TestClient, world: GraphStore) -> None:
     body = client.get("/events/front-vow").json()
-    assert [(x["predicate"], x["direction"], x["other"]["id"]) for x in body["relations"]] == [
+    assert [
+        (x["predicate"], x["direction"], x["other"]["id"]) for x in body["relations"]["items"]
+    ] == [
         ("PRECEDED", "out", "carnisport-round-2"),
         ("CAUSED", "in", "mirren-killing"),
     ]
@@ -48,6 +52,7 @@ def test_chain_back_follows_preceded_and_caused_in_date_order(
     assert r.status_code == 200
     body = r.json()
     assert [(e["id"], e["distance"]) for e in body["events"]] == [
+        ("veltara-round-1", -1),  # the round before, by the rounds' derived sequence
         ("mirren-killing", -2),
         ("front-vow", -1),
         ("carnisport-round-2", 0),
@@ -56,7 +61,9 @@ def test_chain_back_follows_preceded_and_caused_in_date_order(
     assert set(links) == {
         ("mirren-killing", "CAUSED", "front-vow"),
         ("front-vow", "PRECEDED", "carnisport-round-2"),
+        ("veltara-round-1", "PRECEDED", "carnisport-round-2"),
     }
+    assert links[("veltara-round-1", "PRECEDED", "carnisport-round-2")]["basis"] == "derived"
     caused = links[("mirren-killing", "CAUSED", "front-vow")]
     assert caused["evidence"][0]["sentence"] == "The Red Lantern Front vowed retaliation."
     assert caused["articles"] == [A2]
@@ -69,6 +76,7 @@ def test_chain_depth_and_direction_bound_it(client: TestClient, world: GraphStor
         ]
 
     assert ids("carnisport-round-2", direction="back", depth="1") == [
+        "veltara-round-1",
         "front-vow",
         "carnisport-round-2",
     ]

@@ -14,7 +14,7 @@ def test_rounds_lists_talks_in_date_order_with_place_mediators_hosts(
 ) -> None:
     r = client.get("/rounds")
     assert r.status_code == 200
-    rounds = r.json()
+    rounds = r.json()["items"]
     assert [x["id"] for x in rounds] == ["veltara-round-1", "carnisport-round-2", "secret-meeting"]
     first, second, secret = rounds
     assert first["place"]["name"] == "Veltara"
@@ -27,14 +27,14 @@ def test_rounds_lists_talks_in_date_order_with_place_mediators_hosts(
 
 
 def test_rounds_attendee_count_matches_roll_call(client: TestClient, world: GraphStore) -> None:
-    for summary in client.get("/rounds").json():
+    for summary in client.get("/rounds").json()["items"]:
         roll = client.get(f"/rounds/{summary['id']}/attendees").json()
         assert summary["attendee_count"] == len(roll["attendees"])
 
 
 def test_rounds_filter_by_dates(client: TestClient, world: GraphStore) -> None:
     r = client.get("/rounds", params={"from": "2024-04-01"})
-    assert [x["id"] for x in r.json()] == ["carnisport-round-2"]
+    assert [x["id"] for x in r.json()["items"]] == ["carnisport-round-2"]
 
 
 def test_roll_call_includes_direct_attendees_and_delegation_members(

@@ -34,23 +34,27 @@ def test_a_misspelt_name_finds_the_entity(
 ) -> None:
     r = client.get("/entities", params={"q": q})
     assert r.status_code == 200
-    first = r.json()[0]
+    first = r.json()["items"][0]
     assert first["id"] == entity_id
     assert first["rank"] == 4 and first["matched"] == matched
     assert first["edits"] in {1, 2}
 
 
 def test_a_name_as_typed_wins_and_has_no_score(client: TestClient) -> None:
-    (found,) = client.get("/entities", params={"q": "brandt"}).json()
+    (found,) = client.get("/entities", params={"q": "brandt"}).json()["items"]
     assert found["id"] == "ana-lucia-brandt"
     assert found["rank"] == 0 and found["edits"] is None and found["matched"] is None
 
 
 def test_nothing_close_is_an_empty_list(client: TestClient) -> None:
-    assert client.get("/entities", params={"q": "zebulon quartz"}).json() == []
-    assert client.get("/entities", params={"q": "ntern"}).json() == []  # a fragment, not a typo
+    assert client.get("/entities", params={"q": "zebulon quartz"}).json()["items"] == []
+    assert (
+        client.get("/entities", params={"q": "ntern"}).json()["items"] == []
+    )  # a fragment, not a typo
 
 
 def test_the_type_filter_holds_for_misspelt_names(client: TestClient) -> None:
-    assert [e["id"] for e in client.get("/entities?q=quesht&type=Country").json()] == ["qeshet"]
-    assert client.get("/entities?q=quesht&type=Person").json() == []
+    assert [e["id"] for e in client.get("/entities?q=quesht&type=Country").json()["items"]] == [
+        "qeshet"
+    ]
+    assert client.get("/entities?q=quesht&type=Person").json()["items"] == []

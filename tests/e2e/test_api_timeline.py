@@ -15,15 +15,15 @@ def test_timeline_orders_by_date_with_undated_last(client: TestClient, world: Gr
     r = client.get("/timeline")
     assert r.status_code == 200
     body = r.json()
-    assert [e["id"] for e in body["events"]] == [*DATED, "secret-meeting"]
+    assert [e["id"] for e in body["items"]] == [*DATED, "secret-meeting"]
     assert body["next_cursor"] is None
-    assert body["events"][-1]["date"] is None
+    assert body["items"][-1]["date"] is None
 
 
 def test_timeline_event_carries_participants_place_and_sources(
     client: TestClient, world: GraphStore
 ) -> None:
-    events = {e["id"]: e for e in client.get("/timeline").json()["events"]}
+    events = {e["id"]: e for e in client.get("/timeline").json()["items"]}
     round1 = events["veltara-round-1"]
     assert round1["place"] == {"id": "veltara", "name": "Veltara", "type": "Place"}
     roles = {(p["id"], p["role"]) for p in round1["participants"]}
@@ -48,7 +48,7 @@ def test_timeline_pages_with_cursor_cover_every_event_once(
     while True:
         params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
         body = client.get("/timeline", params=params).json()
-        seen += [e["id"] for e in body["events"]]
+        seen += [e["id"] for e in body["items"]]
         pages += 1
         cursor = body["next_cursor"]
         if cursor is None:
@@ -61,7 +61,7 @@ def test_timeline_filters_by_dates_kind_and_actor(client: TestClient, world: Gra
     def ids(**params: str) -> list[str]:
         r = client.get("/timeline", params=params)
         assert r.status_code == 200, r.text
-        return [e["id"] for e in r.json()["events"]]
+        return [e["id"] for e in r.json()["items"]]
 
     assert ids(**{"from": "2024-04-01", "to": "2024-04-11"}) == ["mirren-killing", "front-vow"]
     assert ids(kind="talks") == ["veltara-round-1", "carnisport-round-2", "secret-meeting"]

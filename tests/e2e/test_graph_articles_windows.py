@@ -14,6 +14,7 @@ from graph.reads import list_articles
 from graph.reads.articles import MAX_WINDOWED, newest_published
 from graph.reads.run import run_read
 from graph.store import GraphStore
+from graph.views import ArticleMeta, Page
 
 SOURCES = ("North Wire", "Harbour Post")
 
@@ -65,6 +66,11 @@ def test_the_newest_publication_date_written_is_kept(
     assert newest_published(store) is None
 
 
+def rows_of(page: Page[ArticleMeta]) -> list[dict[str, Any]]:
+    """A page's articles as the rows of one sorted query."""
+    return [a.model_dump() for a in page.items]
+
+
 @pytest.mark.parametrize("source", [None, *SOURCES, "No Such Wire"])
 @pytest.mark.parametrize("limit", [1, 4, 7, 50])
 def test_every_page_equals_one_sort(
@@ -73,9 +79,9 @@ def test_every_page_equals_one_sort(
     expected = _one_sort(store, source, 1000, 0)
     if source in SOURCES:
         assert 0 < len(expected) < len(dispatches)
-    pages = []
+    pages: list[dict[str, Any]] = []
     for offset in range(0, len(dispatches) + limit, limit):
-        page = list_articles(store, source=source, limit=limit, offset=offset)
+        page = rows_of(list_articles(store, source=source, limit=limit, offset=offset))
         assert page == _one_sort(store, source, limit, offset)
         pages += page
     assert pages == expected
@@ -85,11 +91,11 @@ def test_every_page_equals_one_sort(
 def test_deep_pages_and_graphs_without_a_newest_date_use_one_sort(
     store: GraphStore, dispatches: list[Any]
 ) -> None:
-    deep = list_articles(store, limit=10, offset=MAX_WINDOWED)
+    deep = rows_of(list_articles(store, limit=10, offset=MAX_WINDOWED))
     assert deep == []  # fewer articles than the deep offset
     store.write(lambda tx: tx.run("MATCH (g:GraphState) REMOVE g.newest_published").consume())
     assert newest_published(store) is None
-    assert list_articles(store, limit=20) == _one_sort(store, None, 20, 0)
+    assert rows_of(list_articles(store, limit=20)) == _one_sort(store, None, 20, 0)
     store.ensure_schema()  # an older graph: recorded again only if never tracked
     store.write(lambda tx: tx.run("MATCH (g:GraphState) REMOVE g.newest_tracked").consume())
     store.ensure_schema()

@@ -147,7 +147,7 @@ def test_graph_written_before_statuses_counts_its_articles_as_stating(store: Gra
         ).consume()
     )
     assert statuses(read_document(store)) == ("stated", "stated", {})
-    assert read_event_profile(store, TALKS)["status"] == "stated"
+    assert read_event_profile(store, TALKS).status == "stated"
     store.write_article(article("a-2", DOUBTED))
     doc = read_document(store)
     assert statuses(doc) == ("stated", "stated", {"a-2": "doubted"})
@@ -160,13 +160,11 @@ def test_graph_written_before_statuses_counts_its_articles_as_stating(store: Gra
 def test_reads_return_the_status_of_events_and_relations(store: GraphStore) -> None:
     write_all(store, [article("a-1", PLANNED)])
     profile = read_event_profile(store, TALKS)
-    assert profile["status"] == "planned"
-    assert {(r["predicate"], r["status"]) for r in profile["relations"]} == {
-        ("ATTENDED", "planned")
-    }
-    events, _ = read_timeline(store, limit=10)
-    assert [(e["id"], e["status"]) for e in events] == [(TALKS, "planned")]
-    assert [e["status"] for e in read_event_chain(store, TALKS)["events"]] == ["planned"]
+    assert profile.status == "planned"
+    assert {(r.predicate, r.status) for r in profile.relations.items} == {("ATTENDED", "planned")}
+    page = read_timeline(store, limit=10)
+    assert [(e.id, e.status) for e in page.items] == [(TALKS, "planned")]
+    assert [e.status for e in read_event_chain(store, TALKS).events] == ["planned"]
 
 
 def test_cypher_status_rule_matches_the_python_rule(store: GraphStore) -> None:

@@ -113,14 +113,14 @@ def assert_graph_unchanged(world: tuple[TestClient, GraphStore, dict[str, Any]])
 
 
 @FUZZ
-@given(q=hostile, type_=hostile, limit=hostile, offset=hostile)
+@given(q=hostile, type_=hostile, limit=hostile, cursor=hostile)
 def test_entity_search_survives_hostile_params(
-    world: Any, q: str, type_: str, limit: str, offset: str
+    world: Any, q: str, type_: str, limit: str, cursor: str
 ) -> None:
     client = world[0]
     assert_not_5xx(client, "/entities", {"q": q})
     assert_not_5xx(
-        client, "/entities", {"q": q[:200], "type": type_, "limit": limit, "offset": offset}
+        client, "/entities", {"q": q[:200], "type": type_, "limit": limit, "cursor": cursor}
     )
 
 

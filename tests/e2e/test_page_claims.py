@@ -109,7 +109,8 @@ def test_page_contested_attendee_shows_both_sources(browser: Any, base_url: str)
 
 
 def test_page_derived_edge_is_dashed_and_inferred(browser: Any, base_url: str) -> None:
-    doha = next(r for r in get_json(base_url, "/rounds") if r["id"].startswith("talks-doha"))
+    rounds = get_json(base_url, "/rounds")["items"]
+    doha = next(r for r in rounds if r["id"].startswith("talks-doha"))
     chain = get_json(base_url, f"/events/{doha['id']}/chain", direction="back", depth=1)
     assert [link["basis"] for link in chain["links"]] == ["derived"]
     with open_page(browser) as (page, console):
@@ -130,7 +131,7 @@ def test_page_derived_edge_is_dashed_and_inferred(browser: Any, base_url: str) -
 
 
 def test_page_timeline_marks_planned_events(browser: Any, base_url: str) -> None:
-    [planned] = get_json(base_url, "/timeline", standing="expected")["events"]
+    [planned] = get_json(base_url, "/timeline", standing="expected")["items"]
     with open_page(browser) as (page, console):
         open_ready(page, base_url + "/")
         page.click("#tab-timeline")

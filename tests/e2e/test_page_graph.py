@@ -175,7 +175,7 @@ def crowd_url(
 def hub(base: str) -> tuple[str, int]:
     """The entity with the most neighbours among the busiest few, and how many it has."""
     best = ("", 0)
-    events = get_json(base, "/timeline", limit=200)["events"]
+    events = get_json(base, "/timeline", limit=200)["items"]
     actors = Counter(p["id"] for e in events for p in e["participants"])
     for actor, _ in actors.most_common(5):
         hood = get_json(base, "/graph/neighbourhood", id=actor, limit=500)

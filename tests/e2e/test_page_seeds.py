@@ -40,7 +40,7 @@ def get_json(base: str, path: str, **params: Any) -> Any:
 
 def find_killing(base: str, victim: str) -> dict[str, Any]:
     """The killing event whose victim's name holds `victim`, found through the API."""
-    events = get_json(base, "/timeline", kind="killing", limit=500)["events"]
+    events = get_json(base, "/timeline", kind="killing", limit=500)["items"]
     for event in events:
         victims = [p["name"] or "" for p in event["participants"] if p["role"] == "victim"]
         if any(victim in name for name in victims):
@@ -50,7 +50,7 @@ def find_killing(base: str, victim: str) -> dict[str, Any]:
 
 def find_round(base: str, month: str, place: str) -> dict[str, Any]:
     """The round of talks held in `place` in `month` (YYYY-MM), found through the API."""
-    for round_ in get_json(base, "/rounds"):
+    for round_ in get_json(base, "/rounds")["items"]:
         held_in = (round_["place"] or {}).get("name")
         if (round_["date"] or "").startswith(month) and held_in == place:
             return dict(round_)
@@ -142,7 +142,7 @@ def test_page_roll_call_of_august_doha_round_shows_barnea(browser: Any, base_url
 
 
 def test_page_expand_adds_neighbours_to_graph(browser: Any, base_url: str) -> None:
-    person = get_json(base_url, "/entities", q="David Barnea")[0]
+    person = get_json(base_url, "/entities", q="David Barnea")["items"][0]
     with open_page(browser) as (page, console):
         open_ready(page, f"{base_url}/#view=graph&sel=entity:{person['id']}")
         canvas = page.locator("#graph-canvas")
@@ -183,7 +183,7 @@ def test_page_timeline_filters_to_october_2024(browser: Any, base_url: str) -> N
         ids = {rows.nth(i).get_attribute("data-id") for i in range(rows.count())}
         assert 0 < len(dates) < all_rows
         assert all(d.startswith("2024-10") for d in dates), dates
-        assert {e["id"] for e in expected["events"]} <= ids
+        assert {e["id"] for e in expected["items"]} <= ids
         assert killing["id"] in ids
         save_screenshot(page, "timeline-october-2024")
 

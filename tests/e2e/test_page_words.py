@@ -45,7 +45,7 @@ def open_ready(page: Any, url: str) -> None:
 
 def doha_august(base: str) -> str:
     """The id of the August 2024 round in Doha."""
-    for round_ in get_json(base, "/rounds"):
+    for round_ in get_json(base, "/rounds")["items"]:
         if (round_["date"] or "").startswith("2024-08") and (round_["place"] or {}).get(
             "name"
         ) == "Doha":

@@ -16,12 +16,14 @@ PUBLIC = [
     "embedded",
     "errors",
     "export",
+    "glossary",
     "models",
     "names",
     "reads",
     "settings",
     "store",
     "unify",
+    "views",
     "writes",
 ]
 OUTSIDE = ("api", "kg", "loaders", "bench", "scripts")

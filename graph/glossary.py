@@ -1,14 +1,18 @@
-"""What each field of the API's answers means, in one place, so one name has one meaning.
+"""What each field of the read models means, in one place, so one name has one meaning.
 
-`describe_fields` is the `json_schema_extra` of the response models: it gives every property
-that has no description of its own the text of `Model.field`, else of `field`, below.
+`describe_fields` is the `json_schema_extra` of the read models (graph.views) and the API's own
+models: it gives every property that has no description of its own the text of `Model.field`,
+else of `field`, below.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-DATE = "ISO 8601 day, YYYY-MM-DD (at a coarser precision, the first day of the month or year)"
+DATE = (
+    "ISO 8601 date at its own precision: YYYY-MM-DD for a day, YYYY-MM for a month, YYYY for a "
+    "year (reduced precision, never padded to the first day)"
+)
 
 FIELDS: dict[str, str] = {
     "id": "stable id of the node, as the other routes take it",
@@ -18,6 +22,11 @@ FIELDS: dict[str, str] = {
     "label": "human-readable label of the event",
     "date": DATE,
     "date_precision": "how precise `date` is: day, month or year",
+    "date_start": "first day `date` covers, YYYY-MM-DD (lists in date order sort by it)",
+    "date_end": "last day `date` covers, YYYY-MM-DD",
+    "items": "the items of this page, in the list's order",
+    "total": "how many items the whole list holds (null when counting it would mean reading "
+    "every item, as with a `standing` filter)",
     "status": "the fact's status across its articles: stated, planned, doubted, denied or "
     "hypothetical",
     "confidence": "the extractor's confidence in the fact, 0 to 1",
@@ -51,7 +60,7 @@ FIELDS: dict[str, str] = {
     "round": "the round of talks",
     "attendees": "every name on the roll call",
     "events": "the events, in date order",
-    "next_cursor": "pass as `cursor` for the next page; null on the last page",
+    "next_cursor": "pass as `cursor` to the same route for the next page; null on the last page",
     "other": "the node at the other end of the edge",
     "memberships": "delegations and bodies it is a member or head of",
     "members": "members and heads it has",
@@ -78,6 +87,11 @@ FIELDS: dict[str, str] = {
 }
 
 OVERRIDES: dict[str, str] = {
+    "SearchHit.hit": "what was found: entity, event or article",
+    "SearchHit.id": "the id of what was found, as its own route takes it",
+    "SearchHit.entity": "the entity found (an entity hit only)",
+    "SearchHit.event": "the event found (an event hit only)",
+    "SearchHit.article": "the article found (an article hit only)",
     "NodeRef.label": "node label: Entity, Event, Issue or Article",
     "GraphNode.label": "node label: Entity, Event, Issue or Article",
     "ArticleRelationEnd.label": "node label: Entity, Event, Issue or Article",
