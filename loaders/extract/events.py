@@ -83,7 +83,10 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
     triggers = [
         t
         for t in ctx.sents[sent]
-        if is_talks_trigger(ctx, t) and t.i not in ctx.meeting_triggers and not _requested(ctx, t)
+        if is_talks_trigger(ctx, t)
+        and t.i not in ctx.meeting_triggers
+        and not _requested(ctx, t)
+        and not _names_a_team(ctx, t)
     ]
     if not triggers:
         return None
@@ -126,6 +129,12 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
         pred = Predicate.MEDIATED if role is Role.MEDIATOR else Predicate.ATTENDED
         ctx.relate(m.entity_id, pred, key, sent, m.confidence * 0.9, obj_is_event=True)
     return key
+
+
+def _names_a_team(ctx: ArticleContext, tok: Token) -> bool:
+    """'its negotiating team', 'the negotiation delegation': the word describes the team."""
+    nouns = ctx.patterns["delegation"]["nouns"]
+    return tok.dep_ in ("amod", "compound") and tok.head.lower_ in nouns
 
 
 def _joined(ctx: ArticleContext, trigger: Token) -> bool:

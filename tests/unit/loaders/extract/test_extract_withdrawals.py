@@ -34,6 +34,17 @@ def test_extract_withdrawal_from_talks_names_the_party_and_the_round(sentence: s
     assert any(subject.startswith("israel") and obj in talks for subject, obj in left), left
 
 
+def test_extract_a_walkout_leaves_the_round_it_names_not_the_last_one_reported() -> None:
+    text = (
+        "On December 12, 2032, Norland recalled its negotiating team from the talks in Meridan. "
+        "A new round of negotiations between Norland and Vesmar opened in Sorna in June."
+    )
+    facts = extract_article(make_article("t-wd-named", text, published="2033-01-22"))
+    places = {e.id: e.place_id for e in facts.events if e.kind is EventKind.TALKS}
+    left = {r.object_id for r in facts.relations if r.predicate is Predicate.WITHDREW_FROM}
+    assert {places[t] for t in left} == {"meridan"}, (left, places)
+
+
 def test_extract_troops_pulled_out_of_a_place_withdraw_from_it() -> None:
     facts = extract_article(
         make_article(
