@@ -1,6 +1,5 @@
 // The analyst's page: wires the search, the views and the details panel, and keeps the URL in step.
 
-import { fetchAllEvents } from "./api.js";
 import { formatDate } from "./dates.js";
 import { showDetails } from "./details.js";
 import { h, replaceChildren } from "./dom.js";
@@ -9,13 +8,15 @@ import { NODE_TYPES } from "./palette.js";
 import { predicatePhrase } from "./words.js";
 import { createRounds } from "./rounds.js";
 import { createSearch } from "./search.js";
+import { createEventStore } from "./timedata.js";
 import { createTimeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
 const VIEWS = ["graph", "timeline", "rounds"];
 const state = { view: "graph", sel: null, round: null, from: "", to: "", hideKinds: new Set(), hideTypes: new Set() };
-let events = [];
-let eventIndex = new Map();
+let events = [];  // those of the date range in view
+const store = createEventStore();
+let rangeTicket = 0;
 let graph = null;
 let timeline = null;
 let rounds = null;
@@ -83,6 +84,7 @@ async function select(sel, push = true) {
 
 function showView(view) {
   state.view = view;
+  $("story").hidden = view === "rounds";
   for (const name of VIEWS) {
     $(`view-${name}`).hidden = name !== view;
     $(`tab-${name}`).setAttribute("aria-selected", String(name === view));
@@ -142,8 +144,42 @@ function setRange(from, to) {
   $("range-from").value = from;
   $("range-to").value = to;
   writeHash(false);
-  timeline.update({ from, to });
   graph?.setFilters({ from, to });
+  loadRange(from, to).catch(notify);
+}
+
+/** Asks for the events of [from, to] and shows them (the last range asked for wins). */
+async function loadRange(from, to) {
+  const mine = ++rangeTicket;
+  timeline?.update({ from, to, note: "Loading the events of this range…" });
+  const answer = await store.range(from, to);
+  if (mine !== rangeTicket) return;
+  showRange(answer);
+}
+
+function showRange({ events: inView, complete }) {
+  events = inView;
+  const note = complete ? "" : `Showing the first ${inView.length.toLocaleString("en")} events of this range: narrow it to see the rest.`;
+  timeline?.update({ events, from: state.from, to: state.to, note, extent: store.extent(), overview: store.all() });
+  document.body.dataset.events = String(events.length);
+}
+
+/** Steps the story to the next (delta 1) or previous (-1) event of the timeline in view: the
+ * details show its sources and the graph centres on it and its participants. */
+async function step(delta) {
+  const list = timeline.visible().filter((e) => e.date);
+  if (!list.length) return;
+  const at = state.sel?.kind === "event" ? list.findIndex((e) => e.id === state.sel.id) : -1;
+  const next = at < 0 ? (delta > 0 ? 0 : list.length - 1) : at + delta;
+  if (next < 0 || next >= list.length) {
+    $("story-pos").textContent = next < 0 ? "At the first event in view" : "At the last event in view";
+    return;
+  }
+  const e = list[next];
+  $("story-pos").textContent = `${next + 1} of ${list.length}: ${formatDate(e.date, e.date_precision)}, ${e.label}`;
+  await select({ kind: "event", id: e.id });
+  timeline.reveal(e.id);
+  if (state.view === "graph" && graph) await graph.centreOn(e.id).catch(notify);
 }
 
 function renderTypeChips() {
@@ -224,13 +260,25 @@ function wireControls() {
   $("graph-zoom-in").addEventListener("click", () => graph?.zoom(1.25));
   $("graph-zoom-out").addEventListener("click", () => graph?.zoom(0.8));
   $("graph-clear").addEventListener("click", () => graph?.clear());
-  window.addEventListener("popstate", () => { readHash(); applyState(); });
+  window.addEventListener("popstate", () => { readHash(); applyState(); loadRange(state.from, state.to).catch(notify); });
+  $("story-prev").addEventListener("click", () => step(-1).catch(notify));
+  $("story-next").addEventListener("click", () => step(1).catch(notify));
+  const arrows = (e) => {
+    if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+    e.preventDefault();
+    step(e.key === "ArrowRight" ? 1 : -1).catch(notify);
+  };
+  $("story").addEventListener("keydown", arrows);
+  $("timeline-chart").addEventListener("keydown", (e) => {
+    arrows(e);
+    if (e.key === "Enter" && state.sel) select(state.sel);
+  });
 }
 
 function applyState() {
   $("range-from").value = state.from;
   $("range-to").value = state.to;
-  timeline.update({ events, from: state.from, to: state.to, hidden: state.hideKinds });
+  timeline.update({ from: state.from, to: state.to, hidden: state.hideKinds });
   graph?.setFilters({ from: state.from, to: state.to, hiddenTypes: new Set(state.hideTypes) });
   renderTypeChips();
   showView(state.view);
@@ -245,12 +293,12 @@ async function main() {
     graph = createGraph($("graph-canvas"), {
       onSelect: (sel) => select(sel), onChange: showGraphStatus,
       onAnnounce: (text) => { $("graph-focus").textContent = text; },
-      precisionOf: (id) => eventIndex.get(id)?.date_precision,
+      precisionOf: (id) => store.get(id)?.date_precision,
     });
   } catch (error) {
     notify(error);
   }
-  timeline = createTimeline({ chart: $("timeline-chart"), list: $("timeline-list"), kinds: $("timeline-kinds") }, {
+  timeline = createTimeline({ chart: $("timeline-chart"), list: $("timeline-list"), wrap: $("timeline-wrap"), kinds: $("timeline-kinds") }, {
     onSelect: (sel) => select(sel),
     onRange: (from, to) => setRange(from, to),
     onKinds: (hidden) => { state.hideKinds = hidden; writeHash(false); timeline.update({ hidden }); },
@@ -259,10 +307,18 @@ async function main() {
     onSelect: (sel) => select(sel),
     onRound: (id) => { state.round = id; writeHash(true); rounds.show(id).catch(notify); },
   });
-  createSearch($("search-input"), $("search-results"), { events: () => events, onSelect: (sel) => select(sel) });
+  createSearch($("search-input"), $("search-results"), { events: () => store.all(), onSelect: (sel) => select(sel) });
   try {
-    [events] = await Promise.all([fetchAllEvents(), rounds.load()]);
-    eventIndex = new Map(events.map((e) => [e.id, e]));
+    await rounds.load();
+    await store.span(rounds.list());
+    if (state.from || state.to) {
+      await loadRange(state.from, state.to);
+    } else {
+      const first = await store.opening();
+      [state.from, state.to] = [first.from, first.to];
+      showRange(first);
+      writeHash(false);
+    }
   } catch (error) {
     notify(error);
   }

@@ -178,6 +178,9 @@ def test_page_timeline_filters_to_october_2024(browser: Any, base_url: str) -> N
         page.fill("#range-from", "2024-10-01")
         page.fill("#range-to", "2024-10-31")
         wait_until(page, "location.hash.includes('to=2024-10-31')")
+        # the page asks the API for the range in view, and shows exactly its events
+        count = len(expected["items"])
+        wait_until(page, f"document.querySelector('#timeline-list').dataset.count === '{count}'")
         rows = page.locator("#timeline-list tbody tr")
         dates = [rows.nth(i).get_attribute("data-date") or "" for i in range(rows.count())]
         ids = {rows.nth(i).get_attribute("data-id") for i in range(rows.count())}

@@ -1,0 +1,88 @@
+// The timeline's events, asked of the API for the date range in view (a few pages at most) and
+// kept by id, so that panning back costs nothing and the rest of the page can look them up.
+
+import { getJSON } from "./api.js";
+
+const PAGE = 500;
+const MAX_PAGES = 4;   // past 2,000 events the range is too wide to read: the page narrows it
+const DAY = 86400000;
+
+const itemsOf = (page) => page.items ?? page.events ?? (Array.isArray(page) ? page : []);
+
+/** The store of events seen so far. */
+export function createEventStore() {
+  const byId = new Map();
+  const windows = new Map();  // "from|to" -> {events, complete}
+  let extent = null;
+
+  function keep(events) {
+    for (const e of events) byId.set(e.id, e);
+    for (const e of events) {
+      if (!e.date || !extent) continue;
+      if (e.date < extent[0]) extent[0] = e.date;
+      if (e.date > extent[1]) extent[1] = e.date;
+    }
+  }
+
+  /** The events dated within [from, to] ("" for an open end), in date order; `complete` is false
+   * when there were more than MAX_PAGES pages of them. */
+  async function range(from, to) {
+    const key = `${from}|${to}`;
+    if (windows.has(key)) return windows.get(key);
+    const events = [];
+    let cursor = null;
+    let pages = 0;
+    do {
+      const page = await getJSON("/timeline", { from, to, limit: PAGE, cursor });
+      events.push(...itemsOf(page));
+      cursor = page.next_cursor;
+      pages += 1;
+    } while (cursor && pages < MAX_PAGES);
+    const answer = { events, complete: !cursor };
+    keep(events);
+    windows.set(key, answer);
+    return answer;
+  }
+
+  /** The first and last day of the graph's events: the first event of the timeline, and the
+   * later of the newest article and the last round of talks. */
+  async function span(rounds) {
+    const [first, articles] = await Promise.all([getJSON("/timeline", { limit: 1 }), getJSON("/articles", { limit: 1 })]);
+    const start = itemsOf(first).find((e) => e.date)?.date;
+    const newest = itemsOf(articles)[0]?.published;
+    const lastRound = rounds.map((r) => r.date).filter(Boolean).sort().pop();
+    const end = [newest, lastRound, start].filter(Boolean).sort().pop();
+    extent = start && end ? [start, end] : null;
+    return extent;
+  }
+
+  /** The range to open on: all of it when it holds at most MAX_PAGES pages, else the latest
+   * stretch that should (from the density of the first page), halved until it does. */
+  async function opening() {
+    if (!extent) return { from: "", to: "", ...(await range("", "")) };
+    const probe = await getJSON("/timeline", { limit: PAGE });
+    if (!probe.next_cursor) {
+      const all = { events: itemsOf(probe), complete: true };
+      keep(all.events);
+      windows.set("|", all);
+      return { from: "", to: "", ...all };
+    }
+    const dated = itemsOf(probe).filter((e) => e.date);
+    const covered = Math.max(1, (Date.parse(dated[dated.length - 1].date) - Date.parse(dated[0].date)) / DAY);
+    let days = Math.max(1, Math.floor((covered * MAX_PAGES * 0.8 * PAGE) / dated.length));
+    const to = extent[1];
+    for (;;) {
+      const from = new Date(Date.parse(to) - days * DAY).toISOString().slice(0, 10);
+      const answer = await range(from, to);
+      if (answer.complete || days <= 1) return { from, to, ...answer };
+      days = Math.floor(days / 2);
+    }
+  }
+
+  return {
+    range, span, opening,
+    get: (id) => byId.get(id),
+    all: () => [...byId.values()],
+    extent: () => extent,
+  };
+}
