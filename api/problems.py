@@ -159,6 +159,7 @@ def invalid(loc: tuple[str | int, ...], msg: str, type_: str = "value_error") ->
 
 
 _DESCRIPTIONS = {
+    400: "the body cannot be read: not JSON in UTF-8",
     401: "no X-API-Key header",
     403: "wrong key, or the service does not accept this",
     404: "no such id in the graph",

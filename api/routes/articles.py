@@ -97,6 +97,7 @@ def get_article_text(
     responses={
         200: {"model": IngestResult, "description": "already in the graph: unchanged or updated"},
         **problems(
+            400,
             401,
             403,
             409,

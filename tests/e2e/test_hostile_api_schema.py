@@ -1,5 +1,7 @@
-"""Schemathesis against the app's own OpenAPI spec: no 5xx, and every response it documents
-matches its schema, for generated valid and invalid requests on every operation."""
+"""Schemathesis against the app's own OpenAPI spec with its built-in checks (no 5xx, documented
+status codes, headers and content types, responses matching their schemas, invalid data
+refused, auth not ignored), for generated valid and invalid requests on every operation, POST
+/articles included."""
 
 from __future__ import annotations
 
@@ -10,18 +12,17 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
-from schemathesis.checks import (
-    content_type_conformance,
-    not_a_server_error,
-    response_schema_conformance,
-)
+from schemathesis.checks import positive_data_acceptance
 
 from api.main import create_app
 from api.settings import ApiSettings
 from graph.store import GraphStore
 from tests.support.worlds import API_KEY, api_settings, facts_from_text, load_world
 
-CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+# Every built-in check but one: positive_data_acceptance wants each schema-valid request to
+# succeed, but some rules are beyond JSON Schema (a day of the calendar, `to` not before
+# `from`, a search text holding a letter): those answer 422, by design.
+EXCLUDED = [positive_data_acceptance]
 EXAMPLES = 20  # per operation and generation mode
 
 
@@ -50,7 +51,7 @@ def run_operation(operation: Any, mode: GenerationMode) -> int:
     def check(case: Any) -> None:
         nonlocal calls
         calls += 1
-        case.call_and_validate(headers={"X-API-Key": API_KEY}, checks=CHECKS)
+        case.call_and_validate(headers={"X-API-Key": API_KEY}, excluded_checks=EXCLUDED)
 
     try:
         check()
