@@ -28,6 +28,7 @@ class Talks(_Section):
     verbs: Words
     attend_verbs: Words
     mediator_cues: Words
+    convene_verbs: dict[str, Words] = {}  # 'brought the two sides together': who convenes mediates
     host_cues: Words
     speech_verbs: Words
     dating_verbs: Words

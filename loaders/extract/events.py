@@ -118,8 +118,8 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
     for m in ctx.mentions_in(sent):
         if m.type not in _ATTENDEES or m.entity_id == place or is_media(ctx, m):
             continue
-        if not _takes_part(ctx, m, trigger):
-            continue
+        if m not in mediators and not _takes_part(ctx, m, trigger):
+            continue  # a mediator the sentence names mediates its round wherever it stands
         if m.type is EntityType.PERSON and not _person_takes_part(ctx, m, trigger):
             continue
         if m.type is EntityType.ORGANIZATION and _in_title(ctx, m):

@@ -44,6 +44,10 @@ def mentions_at(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
 def _cue_mediators(ctx: ArticleContext, cue: Token) -> list[Mention]:
     if cue.pos_ == "NOUN":
         found = mentions_at(ctx, [cue])
+        if cue.dep_ == "pobj" and cue.head.lower_ == "as":  # 'with Egypt acting as mediator'
+            role = cue.head.head
+            subj = [c for c in role.children if c.dep_ == "nsubj"]
+            found += mentions_at(ctx, subj or ([role.head] if role.dep_ == "acl" else []))
         if cue.dep_ == "attr" or cue.dep_ == "appos":
             subj = [c for c in cue.head.children if c.dep_ == "nsubj"]
             found += mentions_at(ctx, subj if cue.dep_ == "attr" else [cue.head])
@@ -66,11 +70,22 @@ def mediators_of(ctx: ArticleContext, sent: int) -> set[Mention]:
     """Mentions of a sentence that act as mediators ('Qatari mediators', 'Egypt ... to mediate')."""
     cues = set(ctx.patterns["talks"]["mediator_cues"])
     out: set[Mention] = set()
-    for cue in (t for t in ctx.sents[sent] if t.lower_ in cues or t.lemma_ in cues):
+    found = [t for t in ctx.sents[sent] if t.lower_ in cues or t.lemma_ in cues]
+    found += [t for t in ctx.sents[sent] if _convenes(ctx, t)]
+    for cue in found:
         for m in _cue_mediators(ctx, cue):
             if m.type in (EntityType.COUNTRY, EntityType.ORGANIZATION) and not is_media(ctx, m):
                 out.add(m)
     return out
+
+
+def _convenes(ctx: ArticleContext, tok: Token) -> bool:
+    """A verb of bringing the sides together with its particle ('brought A and B together')."""
+    needs = ctx.patterns["talks"]["convene_verbs"].get(tok.lemma_) if tok.pos_ == "VERB" else None
+    if needs is None:
+        return False
+    near = [g for c in tok.children for g in (c, *c.children)]
+    return not needs or any(t.lower_ in needs for t in near)
 
 
 def is_media(ctx: ArticleContext, m: Mention) -> bool:

@@ -54,6 +54,24 @@ def test_extract_passive_broker_names_mediators_not_parties() -> None:
     assert ("israel", Role.MEDIATOR) not in roles
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Syria and Jordan resumed talks in Amman on Monday, with Oman and Kuwait acting as "
+        "mediators.",
+        "Talks between Syria and Jordan took place in Amman on Monday under the auspices of Oman "
+        "and Kuwait.",
+        "Oman and Kuwait brought Syria and Jordan together for talks in Amman on Monday.",
+    ],
+)
+def test_extract_mediators_named_by_role_auspices_or_convening(sentence: str) -> None:
+    facts = extract_article(make_article("t-auspices", sentence, published="2024-08-14"))
+    talks = next(e for e in facts.events if e.kind is EventKind.TALKS)
+    roles = {(p.entity_id, p.role) for p in talks.participants}
+    assert {("oman", Role.MEDIATOR), ("kuwait", Role.MEDIATOR)} <= roles, roles
+    assert ("syria", Role.ATTENDEE) in roles and ("syria", Role.MEDIATOR) not in roles
+
+
 def test_extract_future_talks_without_date_get_month_precision() -> None:
     facts = extract_article(
         make_article("t-soon", "Jordan and Egypt have announced that talks will resume in Amman.")
