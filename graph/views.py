@@ -73,6 +73,12 @@ class Page(View, Generic[T]):
     total: int | None = None
 
 
+class Identified(View):
+    """A node named by its id (the first field of every view that has one)."""
+
+    id: str
+
+
 class Dated(View):
     """A node with a date at its own precision and the days that date covers."""
 
@@ -148,10 +154,9 @@ class Claimed(Standed):
     claimants: list[ClaimantOut] = Field(default_factory=list)
 
 
-class DerivedEnd(Dated):
+class DerivedEnd(Dated, Identified):
     """One end of a derived edge, with the quotes that date it."""
 
-    id: str
     label: str | None = None
     standing: Standing = Standing.CONFIRMED
     evidence: list[Quote]
@@ -179,10 +184,9 @@ class Participant(Ref):
     role: Role
 
 
-class EventRef(Dated, Claimed):
+class EventRef(Claimed, Dated, Identified):
     """An event named in a list, with its standing across its claims."""
 
-    id: str
     kind: EventKind
     label: str
     status: ClaimStatus = ClaimStatus.STATED
@@ -197,10 +201,9 @@ class TimelineEvent(EventRef):
     articles: list[ArticleRef]
 
 
-class Round(Dated, Claimed):
+class Round(Claimed, Dated, Identified):
     """A round of talks with where it was held, who mediated and hosted, and how many attended."""
 
-    id: str
     label: str
     status: ClaimStatus = ClaimStatus.STATED
     place: Ref | None = None
@@ -228,10 +231,9 @@ class Attendee(Claimed):
     evidence: list[Quote]
 
 
-class RoundSummary(Dated, Standed):
+class RoundSummary(Standed, Dated, Identified):
     """The round a roll call belongs to."""
 
-    id: str
     label: str
     status: ClaimStatus = ClaimStatus.STATED
 
@@ -269,10 +271,9 @@ class EntitySummary(View):
     )
 
 
-class NodeRef(Dated):
+class NodeRef(Dated, Identified):
     """A node at the other end of an edge: an entity, an event, an issue or an article."""
 
-    id: str
     label: NodeLabel
     name: str | None = None
     type: str | None = None
@@ -429,10 +430,9 @@ class ArticleText(ArticleRef):
     text: str = Field(description="the cleaned text the quotes' offsets index")
 
 
-class MentionedNode(Dated):
+class MentionedNode(Dated, Identified):
     """An entity, event or issue an article mentions, with the sentences that state it."""
 
-    id: str
     name: str | None = None
     type: str | None = None
     evidence: list[ArticleQuote]

@@ -103,7 +103,7 @@ def search_all(store: GraphStore, q: str, *, offset: int = 0, limit: int = 20) -
     suggestions: list[str] = []
     if misspelt or total == 0:
         near = search_entities(store, q, limit=DID_YOU_MEAN).items if misspelt else []
-        suggestions = list(dict.fromkeys(e.matched or e.name for e in near))
+        suggestions = list(dict.fromkeys(e.name for e in near))
     return SearchPage.model_validate(
         {**offset_page(items, offset, limit, total), "did_you_mean": suggestions}
     )
