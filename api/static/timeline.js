@@ -52,7 +52,8 @@ export function createTimeline({ chart, list, wrap, kinds }, { onSelect, onRange
   function renderChart() {
     const d3 = window.d3;
     const dated = visible().filter((e) => e.date);
-    const width = Math.max(chart.clientWidth, 320);
+    const pad = parseFloat(getComputedStyle(chart).paddingLeft) + parseFloat(getComputedStyle(chart).paddingRight);
+    const width = Math.max(chart.clientWidth - pad, 300);
     const margin = { top: 8, right: 16, bottom: 24, left: width < 600 ? 84 : 140 };
     const innerW = width - margin.left - margin.right;
     const full = state.extent ? state.extent.map((d) => new Date(`${d}T00:00Z`)) : d3.extent(dated.flatMap((e) => spanOf(e.date, e.date_precision)));
