@@ -189,6 +189,7 @@ class Coreference(_Section):
     """Definite descriptions ('the movement') and the entity type they refer back to."""
 
     descriptions: dict[str, EntityType]
+    same_office: list[Words] = []  # words naming one office ('premier', 'prime minister')
 
 
 class Status(_Section):

@@ -20,7 +20,7 @@ _LEADING_WORDS = {"a", "an", "the", "that", "to", "on", "any", "for"}
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
 _GROUP_PRONOUNS = {"it", "its"}
-_COREF_WINDOW = 4  # sentences a pronoun may look back
+COREF_WINDOW = 4  # sentences a pronoun may look back
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"a", "an", "the", "of", "on", "in", "to", "for", "from", "and", "or", "with", "by", "at"}
 
@@ -102,9 +102,6 @@ def similar_texts(a: str, b: str, threshold: float = 0.5) -> bool:
 def resolve_pronoun(ctx: ArticleContext, tok: Token) -> Mention | None:
     """The actor a personal or possessive pronoun refers to: the last person or group before it."""
     word = tok.lower_
-    titled = _titled_person(ctx, tok)
-    if titled is not None:
-        return titled
     described = _description_types(ctx, tok)
     if described:
         types: tuple[EntityType, ...] = described
@@ -115,7 +112,7 @@ def resolve_pronoun(ctx: ArticleContext, tok: Token) -> Mention | None:
         types = _GROUP_TYPES
     else:
         return None
-    first_sent = ctx.sent_of[tok.i] - _COREF_WINDOW
+    first_sent = ctx.sent_of[tok.i] - COREF_WINDOW
     before = [
         m for m in ctx.mentions if m.start < tok.i and m.sent >= first_sent and m.type in types
     ]
@@ -128,37 +125,6 @@ def resolve_pronoun(ctx: ArticleContext, tok: Token) -> Mention | None:
     # A pronoun refers back to the last subject ('X waits for Y ... He said'), else the last one.
     pool = subjects or before
     return max(pool, key=lambda m: m.start) if pool else None
-
-
-def _titled_person(ctx: ArticleContext, tok: Token) -> Mention | None:
-    """The person a definite title refers back to: 'the CIA director', 'the Qatari premier'.
-
-    The title's words must all be in a role the article or the dictionary gives a person named
-    in the last few sentences; the nearest such person wins, and only if one person fits.
-    """
-    if tok.pos_ != "NOUN" or ctx.mention_for(tok) is not None:
-        return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return None
-    mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
-    # a nationality qualifies the title ('the American envoy', 'the Qatari premier')
-    mods = [c for c in mods if not (m := ctx.mention_for(c)) or m.type is not EntityType.COUNTRY]
-    words = {t.lower_ for t in (*mods, tok)}
-    titles = set(ctx.patterns["titles"]["leader"]) | set(ctx.patterns["titles"]["member"])
-    if not any(tok.lower_ == t.split()[-1] for t in titles):
-        return None
-    first_sent = ctx.sent_of[tok.i] - _COREF_WINDOW
-    fits: dict[str, Mention] = {}
-    for m in ctx.mentions:
-        if m.type is not EntityType.PERSON or m.start >= tok.i or m.sent < first_sent:
-            continue
-        draft = ctx.entities.get(m.entity_id)
-        actor = ctx.actor(m.entity_id)
-        roles = [*(draft.roles if draft else ()), *(actor.titles if actor else ())]
-        roles += list(actor.roles) if actor else []
-        if any(words <= set(_WORD.findall(r.lower())) for r in roles):
-            fits[m.entity_id] = m
-    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _description_types(ctx: ArticleContext, tok: Token) -> tuple[EntityType, ...]:
@@ -204,9 +170,6 @@ def party_of(ctx: ArticleContext, tok: Token) -> Mention | None:
         return m if m.type in PARTY_TYPES else None
     if tok.pos_ == "PRON" or _description_types(ctx, tok):
         return resolve_pronoun(ctx, tok)
-    titled = _titled_person(ctx, tok)  # 'the American envoy' after 'envoy Steve Witkoff'
-    if titled is not None:
-        return titled
     if tok.pos_ == "NOUN":
         named = [ctx.mention_for(c) for c in tok.children if c.dep_ == "appos"]
         person = next((n for n in named if n is not None and n.type in PARTY_TYPES), None)

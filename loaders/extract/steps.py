@@ -23,6 +23,7 @@ from loaders.extract.attendance import collect_attendance
 from loaders.extract.claims import mark_claims
 from loaders.extract.context import ArticleContext
 from loaders.extract.countries import retype_countries
+from loaders.extract.descriptions import collect_descriptions
 from loaders.extract.entities import collect_affiliations, collect_mentions
 from loaders.extract.events import collect_delegations, collect_rounds, finish_talks
 from loaders.extract.groups import collect_groups
@@ -60,6 +61,7 @@ STEPS: tuple[Step, ...] = (
     Step("groups", collect_groups, ("mentions",), ("mentions",)),
     Step("affiliations", collect_affiliations, ("mentions",), ("relations",)),
     Step("leadership", collect_leadership, ("mentions",), ("relations",)),
+    Step("descriptions", collect_descriptions, ("mentions", "relations"), ("mentions",)),
     Step("meetings", collect_meetings, ("mentions",), ("events", "relations")),
     Step("rounds", collect_rounds, ("mentions", "events"), ("events", "talks_sents")),
     Step("delegations", collect_delegations, ("talks_sents",), ("mentions", "events")),
