@@ -127,11 +127,102 @@ OVERRIDES: dict[str, str] = {
 }
 
 
+ROUND = "talks-doha-2024-08"
+ARTICLE = "003_fee297e723815dd1"
+QUOTE = (
+    "White House press secretary Karine Jean-Pierre said that CIA director Bill Burns and U.S. "
+    "Middle East envoy Brett McGurk will attend the United States delegation to the ceasefire "
+    "meeting."
+)
+# An example of each field, from the seeds' August 2024 round in Doha (`Model.field` first).
+EXAMPLES: dict[str, object] = {
+    "id": ROUND,
+    "name": "Bill Burns",
+    "label": "Talks in Doha",
+    "date": "2024-08-15",
+    "date_start": "2024-08-15",
+    "date_end": "2024-08-15",
+    "confidence": 0.8,
+    "article_count": 3,
+    "attendee_count": 9,
+    "event_count": 14,
+    "sources": 2,
+    "title": "US Wants to Continue Ceasefire Talks Despite $20 Billion Arms Sale to Israel",
+    "source": "News Decensored",
+    "published": "2024-08-14",
+    "url": "https://example.org/2024/08/14/ceasefire-talks",
+    "author": "Staff writer",
+    "sentence": QUOTE,
+    "start": 412,
+    "end": 592,
+    "entity_id": "karine-jean-pierre",
+    "via": "Reuters",
+    "rank": 0,
+    "edits": 1,
+    "matched": "Blinken",
+    "next_cursor": "WyJvZmZzZXQiLDUwXQ",
+    "total": 217,
+    "truncated": False,
+    "depth": 1,
+    "distance": -1,
+    "fact": "event",
+    "rule": "rounds in date order",
+    "predicate": "ATTENDED",
+    "direction": "out",
+    "target": ROUND,
+    "type": "Person",
+    "text": "US Wants to Continue Ceasefire Talks Despite $20 Billion Arms Sale to Israel ...",
+    "entities": 14,
+    "events": 3,
+    "relations": 21,
+    "articles": 2,
+    "standings": {"confirmed": [], "expected": ["us-delegation-2024-08", "bill-burns"]},
+    "aliases": ["Burns", "William Burns"],
+    "roles": ["CIA director"],
+    "how": ["attendee"],
+    "did_you_mean": ["Yahya Sinwar"],
+}
+EXAMPLE_OVERRIDES: dict[str, object] = {
+    **{f"{m}.id": ARTICLE for m in ("ArticleRef", "ArticleMeta", "ArticleText", "ArticleProfile")},
+    **{f"{m}.id": "bill-burns" for m in ("Ref", "Participant", "Membership", "Attendee")},
+    **{f"{m}.id": "bill-burns" for m in ("EntitySummary", "EntityProfile", "ArticleRelationEnd")},
+    "IngestResult.id": ARTICLE,
+    "IngestRequest.id": ARTICLE,
+    "IngestRequest.text": QUOTE,
+    "NodeRef.type": "talks",
+    "GraphNode.type": "talks",
+    "GraphEdge.type": "ATTENDED",
+    "GraphEdge.source": "bill-burns",
+    "ChainLink.source": "killing-yahya-sinwar",
+    "ChainLink.target": "talks-doha-2024-10",
+    "EventChain.direction": "forward",
+    "Attendee.via": ["MEMBER_OF us-delegation-2024-08"],
+    "Relation.articles": [ARTICLE],
+    "ChainLink.articles": ["001_91095281d9933948"],
+    "FactClaims.predicate": "ATTENDED",
+    "Health.status": "ok",
+    "Ready.status": "ready",
+}
+
+
+def plain(prop: dict[str, Any]) -> bool:
+    """Whether a property holds plain values (not models or enums, nor lists of them)."""
+    options = prop.get("anyOf", [prop])
+    return not any(
+        "$ref" in o or "enum" in o or ("items" in o and not plain(o["items"])) for o in options
+    )
+
+
 def describe_fields(schema: dict[str, Any], model: type) -> None:
-    """Fills in the description of every property of `model`'s schema that has none."""
+    """Fills in the description of every property of `model`'s schema that has none, and an
+    example of every plain value that has none."""
     for field, prop in schema.get("properties", {}).items():
-        if "description" in prop:
-            continue
-        text = OVERRIDES.get(f"{model.__name__}.{field}") or FIELDS.get(field)
-        if text is not None:
-            prop["description"] = text
+        key = f"{model.__name__}.{field}"
+        if "description" not in prop:
+            text = OVERRIDES.get(key) or FIELDS.get(field)
+            if text is not None:
+                prop["description"] = text
+        if "examples" not in prop and plain(prop):
+            example = EXAMPLE_OVERRIDES.get(key, EXAMPLES.get(field))
+            if example is not None:
+                prop["examples"] = [example]
