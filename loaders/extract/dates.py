@@ -250,8 +250,9 @@ _ANAPHORIC = re.compile(
     r"|(?P<next>(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|evening|night)"
     r"|the\s+day\s+after)"
     r"|(?P<before>the\s+(?:day|night|evening)\s+before|the\s+previous\s+day)"
-    r"|(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+days?\s+"
-    r"(?P<dir>later|after|afterwards|earlier|before))\b",
+    r"|(?P<qual>(?:less|more)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+)?"
+    r"(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>later|after|afterwards|earlier|before))\b",
     re.IGNORECASE,
 )
 
@@ -271,9 +272,26 @@ def find_anaphoric_dates(text: str, anchor: str | None) -> list[ResolvedDate]:
         elif m.group("before"):
             offset = -1
         else:
-            raw = m.group("num").lower()
-            n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 0)
-            offset = n if m.group("dir").lower() in ("later", "after", "afterwards") else -n
+            found.append(_counted_from(base, m))
+            continue
         day = (base + dt.timedelta(days=offset)).isoformat()
         found.append(ResolvedDate(m.start(), m.end(), m.group(0), day, DatePrecision.DAY))
     return found
+
+
+def _counted_from(base: dt.date, m: re.Match[str]) -> ResolvedDate:
+    """'two days later', 'less than a week later', 'three months earlier': counted from `base`;
+    a week or a day counted exactly keeps the day, an approximate count or months the month."""
+    raw = m.group("num").lower()
+    n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 0)
+    if m.group("dir").lower() not in ("later", "after", "afterwards"):
+        n = -n
+    unit = m.group("unit").lower().rstrip("s")
+    if unit == "month":
+        day = shift_month(base, n)
+    else:
+        day = base + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    exact = unit != "month" and not m.group("qual")
+    precision = DatePrecision.DAY if exact else DatePrecision.MONTH
+    iso = day.isoformat() if exact else day.replace(day=1).isoformat()
+    return ResolvedDate(m.start(), m.end(), m.group(0), iso, precision)

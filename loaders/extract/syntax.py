@@ -150,7 +150,7 @@ def _is_circumstance(verb: Token) -> bool:
 
 
 # Sentences back where 'the same day' or 'a day later' finds the day it is told from.
-_ANAPHORA_WINDOW = 3
+_ANAPHORA_WINDOW = 4
 _SUBCLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp"}
 
 

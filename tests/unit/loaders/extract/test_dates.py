@@ -133,6 +133,34 @@ def test_find_anaphoric_dates_count_from_the_day_just_reported(text: str, date: 
     assert [d.date for d in find_anaphoric_dates(text, "2024-08-08")] == [date]
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("Two weeks later the envoys met again.", "2024-08-22", DatePrecision.DAY),
+        ("A week before, the cabinet had met.", "2024-08-01", DatePrecision.DAY),
+        ("Less than a week later Hamas named a new leader.", "2024-08-01", DatePrecision.MONTH),
+        ("About two weeks later the talks resumed.", "2024-08-01", DatePrecision.MONTH),
+        ("Three months earlier the truce had collapsed.", "2024-05-01", DatePrecision.MONTH),
+    ],
+)
+def test_find_anaphoric_dates_count_weeks_and_months(
+    text: str, date: str, precision: DatePrecision
+) -> None:
+    found = find_anaphoric_dates(text, "2024-08-08")
+    assert [(d.date, d.precision) for d in found] == [(date, precision)]
+
+
+def test_extract_a_count_from_a_day_three_sentences_back() -> None:
+    text = (
+        "On July 31, Ismail Haniyeh was assassinated in Tehran. Hamas and Iran blamed Israel. "
+        "Iran has vowed to retaliate. Less than a week later Hamas named Yahya Sinwar, its leader "
+        "in Gaza, to succeed him."
+    )
+    facts = extract_article(make_article("t-week-later", text, published="2024-08-17"))
+    named = [e for e in facts.events if e.kind is EventKind.OTHER]
+    assert [(e.date, e.date_precision) for e in named] == [("2024-08-01", DatePrecision.MONTH)]
+
+
 def test_extract_statement_dated_by_the_same_night() -> None:
     text = (
         "On Aug. 8, Joe Biden, Egypt and Qatar called on both sides to resume talks. "
