@@ -13,3 +13,4 @@ CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published);
 CREATE INDEX evidence_fact IF NOT EXISTS FOR (n:Evidence) ON (n.fact);
 CREATE INDEX evidence_article IF NOT EXISTS FOR (n:Evidence) ON (n.article);
 CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (n:GraphState) REQUIRE n.id IS UNIQUE;
+CREATE INDEX search_key_text IF NOT EXISTS FOR (n:SearchKey) ON (n.text);

@@ -26,7 +26,7 @@ from graph.models import ClaimStatus, EventKind
 # The rule behind PRECEDED edges the graph derives: each dated round precedes the next by date.
 ROUND_SEQUENCE_RULE = "rounds in date order"
 GAP_DAYS = 14  # stretches this close are relinked as one (the rounds between them are read)
-WINDOWS = (31, 400, 4000)  # days searched for a stretch's neighbours before all the dates
+WINDOWS = (31, 400)  # days searched for a stretch's neighbours before all the dates
 NO_FLOOR, NO_CEIL = "", "~"  # below and above every ISO date
 
 
@@ -152,44 +152,34 @@ class RoundSequence:
         self, tx: ManagedTransaction, spans: list[tuple[str, str]]
     ) -> list[tuple[Key | None, Key | None, list[Key]]]:
         """Per span: the round just before it, the round just after it (None at either end of
-        the sequence) and the orderable rounds within it."""
-        rows = [{"i": i, "lo": lo, "hi": hi} for i, (lo, hi) in enumerate(spans)]
-        members: dict[int, list[Key]] = {i: [] for i in range(len(spans))}
-        query = catalog.render("read_round_segments")
-        for r in tx.run(query, spans=rows, **_params()):
-            members[r["span"]].append((r["date"], r["id"]))
-        before = self._edge(tx, "read_round_before", rows, "lo", "floor", -1, NO_FLOOR)
-        after = self._edge(tx, "read_round_after", rows, "hi", "ceil", 1, NO_CEIL)
-        return [(before.get(i), after.get(i), members[i]) for i in range(len(spans))]
+        the sequence) and the orderable rounds within it. One query each, with the bounds as
+        parameters: the engine serves a range on the index only from parameters."""
+        out: list[tuple[Key | None, Key | None, list[Key]]] = []
+        for lo, hi in spans:
+            rows = tx.run(catalog.render("read_round_segments"), lo=lo, hi=hi, **_params())
+            members = [(r["date"], r["id"]) for r in rows]
+            floors = [_shift(lo, -d, NO_FLOOR) for d in WINDOWS]
+            ceils = [_shift(hi, d, NO_CEIL) for d in WINDOWS]
+            before = _neighbour(tx, "read_round_before", ("lo", lo), "floor", floors)
+            after = _neighbour(tx, "read_round_after", ("hi", hi), "ceil", ceils)
+            out.append((before, after, members))
+        return out
 
-    @staticmethod
-    def _edge(
-        tx: ManagedTransaction,
-        name: str,
-        spans: list[dict[str, Any]],
-        side: str,
-        bound: str,
-        sign: int,
-        unbounded: str,
-    ) -> dict[int, Key]:
-        """The neighbour of each span on one side, in windows that grow until one holds it."""
-        found: dict[int, Key] = {}
-        pending = spans
-        for days in (*WINDOWS, None):
-            if not pending:
-                break
-            rows = [
-                {
-                    **s,
-                    bound: unbounded if days is None else _shift(s[side], sign * days, unbounded),
-                }
-                for s in pending
-            ]
-            for r in tx.run(catalog.render(name), spans=rows, **_params()):
-                if r["id"] is not None:
-                    found[r["span"]] = (r["date"], r["id"])
-            pending = [s for s in rows if s["i"] not in found and s[bound] != unbounded]
-        return found
+
+def _neighbour(
+    tx: ManagedTransaction, name: str, edge: tuple[str, str], far: str, windows: list[str]
+) -> Key | None:
+    """The round next to a stretch on one side (`edge`: the parameter and date of the stretch's
+    end), in windows whose far end (`far`) grows through `windows`, then no bound at all."""
+    unbounded = NO_FLOOR if far == "floor" else NO_CEIL
+    for limit in [*dict.fromkeys(windows), unbounded]:
+        params = {edge[0]: edge[1], far: limit, **_params()}
+        row = tx.run(catalog.render(name), params).single()
+        if row is not None:
+            return (row["date"], row["id"])
+        if limit == unbounded:
+            break
+    return None
 
 
 def _merge_covers(

@@ -23,9 +23,11 @@ from neo4j.exceptions import (
 from graph import embedded
 from graph.cypher import catalog
 from graph.errors import GraphAuthFailed, GraphError, GraphUnavailable, WriteRejected
+from graph.keys import rebuild_keys
 from graph.models import ArticleFacts, NodeLabel, WriteStatus
 from graph.sequence import ROUND_SEQUENCE_RULE, RoundSequence, derive_all
 from graph.settings import Settings
+from graph.summaries import EntitySummaries
 from graph.writes import (
     ArticleRows,
     build_rows,
@@ -164,6 +166,10 @@ class GraphStore:
                 s.run(stmt).consume()
         self.write(_migrate_article_counts)
         self.write(_migrate_newest_published)
+        self.write(_migrate_event_counts)
+        keyed = self.write(rebuild_keys)
+        if keyed:
+            log.info("made the search keys of %d entities of an older graph", keyed)
         return len(statements)
 
     # -- writes
@@ -192,13 +198,14 @@ class GraphStore:
             found = tx.run(catalog.render("read_article_hashes"), ids=[aid]).data()
             if found and found[0]["content_hash"] == facts.article.content_hash:
                 return WriteStatus.UNCHANGED
-            sequence = RoundSequence.note(
-                tx, (v.id for v in facts.events), articles=[aid] if found else []
-            )
+            replaced = [aid] if found else []
+            sequence = RoundSequence.note(tx, (v.id for v in facts.events), replaced)
+            summaries = EntitySummaries.note(tx, [facts], replaced)
             if found:
                 retract_article(tx, aid)
             write_rows(tx, rows)
             sequence.relink(tx)
+            summaries.apply(tx)
             return WriteStatus.UPDATED if found else WriteStatus.LOADED
 
         with _rejections(f"article {aid!r}"):
@@ -241,10 +248,12 @@ class GraphStore:
             if not tx.run(catalog.render("read_article_hashes"), ids=[article_id]).data():
                 return False
             sequence = RoundSequence.note(tx, (), articles=[article_id])
+            summaries = EntitySummaries.note(tx, [], [article_id])
             retract_article(tx, article_id)
             tx.run(catalog.render("delete_article"), article=article_id).consume()
             tx.run(catalog.render("recompute_newest_published")).consume()
             sequence.relink(tx)
+            summaries.apply(tx)
             mark_revision(tx)
             return True
 
@@ -273,6 +282,7 @@ class GraphStore:
 
         def work(tx: ManagedTransaction) -> None:
             tx.run(catalog.render("delete_all")).consume()
+            tx.run(catalog.render("mark_search_keys_indexed")).consume()  # none, all in step
             mark_revision(tx)
 
         self.write(work)
@@ -297,6 +307,13 @@ def _migrate_article_counts(tx: ManagedTransaction) -> None:
         migrated += int(row["migrated"]) if row else 0
     if migrated:
         log.warning("counted the articles of %d nodes of an older graph", migrated)
+
+
+def _migrate_event_counts(tx: ManagedTransaction) -> None:
+    """Entities of graphs written before the event count was kept get it once."""
+    row = tx.run(catalog.render("migrate_event_counts")).single()
+    if row and row["migrated"]:
+        log.info("counted the events of %d entities of an older graph", row["migrated"])
 
 
 def _migrate_newest_published(tx: ManagedTransaction) -> None:

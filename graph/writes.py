@@ -33,6 +33,7 @@ from graph.models import (
 )
 from graph.names import search_keys
 from graph.sequence import RoundSequence
+from graph.summaries import EntitySummaries
 
 Row = dict[str, Any]
 _seq_lock = threading.Lock()
@@ -242,17 +243,18 @@ def write_batch(tx: ManagedTransaction, batch: Sequence[ArticleFacts]) -> list[W
 
     An article whose stored hash is its own is UNCHANGED; a changed one is retracted first
     (after the rows before it are written, so the order of effects is the serial order). The
-    sequence of rounds is relinked around the rounds the batch touches, in the same transaction.
+    sequence of rounds is relinked around the rounds the batch touches and the summaries of the
+    entities it touches are moved (graph.summaries), in the same transaction.
     """
     ids = list(dict.fromkeys(f.article.id for f in batch))
     found = tx.run(catalog.render("read_article_hashes"), ids=ids).data()
     stored: dict[str, str] = {r["id"]: r["content_hash"] for r in found}
+    # What the batch can change: every article of it (an article given twice ends as its last
+    # version, which may equal what is stored), and what the stored ones it replaces stated.
     changed = [f for f in batch if stored.get(f.article.id) != f.article.content_hash]
-    sequence = RoundSequence.note(
-        tx,
-        (v.id for f in changed for v in f.events),
-        articles=dict.fromkeys(f.article.id for f in changed if f.article.id in stored),
-    )
+    replaced = list(dict.fromkeys(f.article.id for f in changed if f.article.id in stored))
+    sequence = RoundSequence.note(tx, (v.id for f in batch for v in f.events), replaced)
+    summaries = EntitySummaries.note(tx, batch, replaced)
     statuses: list[WriteStatus] = []
     rows = ArticleRows()
     for facts in batch:
@@ -272,4 +274,5 @@ def write_batch(tx: ManagedTransaction, batch: Sequence[ArticleFacts]) -> list[W
     if rows.count:
         write_rows(tx, rows)
     sequence.relink(tx)
+    summaries.apply(tx)
     return statuses

@@ -24,6 +24,8 @@ SUBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT)
 OBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT, NodeLabel.ISSUE)
 # The one node that is not a fact: the graph's revision token (mark_revision, read_revision).
 STATE_LABEL = "GraphState"
+# The entities' names as indexed nodes, written and read only by graph.keys and the search.
+KEY_LABEL = "SearchKey"
 # A fact's status from `claims`, the list of its articles' statuses (graph.models.fact_status):
 # stated if any states it, else planned, else the most frequent claim, ties denied > doubted.
 STATUS_OF = """CASE

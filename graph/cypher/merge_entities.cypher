@@ -5,7 +5,8 @@ UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n.type = row.type, n.name = row.name, n.aliases = [], n.roles = [],
-              n.article_count = 0, n.search_keys = [], n.confidence = row.confidence
+              n.article_count = 0, n.event_count = 0, n.search_keys = [],
+              n.confidence = row.confidence
 SET n.aliases = n.aliases + [x IN row.aliases WHERE NOT x IN n.aliases],
     n.roles = n.roles + [x IN row.roles WHERE NOT x IN n.roles],
     n.search_keys = n.search_keys + [x IN row.search_keys WHERE NOT x IN n.search_keys],

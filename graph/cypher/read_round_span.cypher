@@ -2,6 +2,7 @@
 // PRECEDED edges join it to: the stretch of the sequence a write to those rounds can change.
 UNWIND $ids AS vid
 MATCH (v:Event {id: vid})
+WITH v
 WHERE v.kind = $kind
 OPTIONAL MATCH (v)-[r:PRECEDED]-(o:Event)
 WHERE r.derived = true

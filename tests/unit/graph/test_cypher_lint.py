@@ -81,7 +81,7 @@ def run_lint(statements: list[tuple[str, str]]) -> LintResults:
         )
     request = {
         "statements": [{"name": name, "query": text} for name, text in statements],
-        "labels": [*(label.value for label in NodeLabel), catalog.STATE_LABEL],
+        "labels": [*(label.value for label in NodeLabel), catalog.STATE_LABEL, catalog.KEY_LABEL],
         "relationshipTypes": [p.value for p in Predicate] + list(STRUCTURAL_TYPES),
         "propertyKeys": collect_property_keys(),
     }
