@@ -9,7 +9,8 @@ by the server's threads.
 
 Each answer carries an ETag made from the graph's revision and the question (`Cache-Control:
 no-cache`: keep it, ask again); a request whose If-None-Match names the current tag answers 304
-with no body.
+with no body. `X-KG-Cache` says whether the answer came from the cache (`hit`) or was computed
+(`miss`), so a client or a benchmark can tell how warm the cache stayed across a write.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from graph.reads import read_revision
 from graph.store import GraphStore
 
 MB = 1 << 20
+CACHE_HEADER = "X-KG-Cache"  # 'hit' when the answer came from the cache, else 'miss'
 API_VERSION = version("event-timeline-kg")
 
 
@@ -115,10 +117,15 @@ def cached_json(
     if tag and if_none_match and tag_matches(if_none_match, tag):
         return Response(status_code=304, headers=headers)
 
+    computed = False
+
     def encode() -> bytes:
+        nonlocal computed
+        computed = True
         return model.dump_json(model.validate_python(compute()), by_alias=True)
 
     body = cache.body_at(revision, key, encode)
+    headers[CACHE_HEADER] = "miss" if computed else "hit"
     return Response(content=body, media_type="application/json", headers=headers)
 
 

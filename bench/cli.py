@@ -190,3 +190,12 @@ def print_database(report: dict[str, Any]) -> None:
                 f"{row['in_memory_floor']['p50_ms']:.2f}",
             )
         out.print(table)
+        post = scale.get("after_post")
+        if post:
+            nxt = post["next_100"]
+            out.print(
+                f"after posting one article ({post['post_status']}, {post['post_ms']:.0f} ms): "
+                f"{post['cached_after_post']:.0%} of {post['urls']} cached answers still served "
+                f"from the cache ({post['cached_before_post']:.0%} before); next 100 requests "
+                f"p50 {nxt['p50_ms']:.1f} ms, p99 {nxt['p99_ms']:.1f} ms"
+            )

@@ -136,3 +136,33 @@ def run_floor(answers: dict[str, Any], paths: Sequence[str], requests: int) -> d
         json.dumps(answers[path]).encode()
         latencies.append((time.perf_counter() - t0) * 1000)
     return summarise(latencies, 0, time.perf_counter() - started)
+
+
+def ask_each(host: str, port: int, paths: Sequence[str]) -> list[tuple[float, bool]]:
+    """Each path asked once in order over one connection: (ms, answered from the API's cache)."""
+    conn = http.client.HTTPConnection(host, port, timeout=60)
+    out: list[tuple[float, bool]] = []
+    try:
+        for path in paths:
+            started = time.perf_counter()
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
+            ms = (time.perf_counter() - started) * 1000
+            out.append((ms, response.getheader("X-KG-Cache") == "hit"))
+    finally:
+        conn.close()
+    return out
+
+
+def post_json(host: str, port: int, path: str, body: Any, api_key: str) -> int:
+    """One POST of a JSON body with the API key; the status code."""
+    conn = http.client.HTTPConnection(host, port, timeout=120)
+    try:
+        headers = {"Content-Type": "application/json", "X-API-Key": api_key}
+        conn.request("POST", path, body=json.dumps(body), headers=headers)
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()

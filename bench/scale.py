@@ -18,9 +18,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from bench.facts import iter_event_facts
-from bench.http_load import get_json, run_floor, run_load, run_once
+from bench.facts import articles_for_events, event_facts, iter_event_facts
+from bench.http_load import (
+    ask_each,
+    get_json,
+    post_json,
+    run_floor,
+    run_load,
+    run_once,
+    summarise,
+)
 from bench.servers import peak_rss_mb, run_api, run_database
+from bench.world import build_world
 from graph import embedded
 from graph.models import ArticleFacts
 from graph.reads.run import run_read
@@ -33,6 +42,8 @@ log = logging.getLogger(__name__)
 BATCH = 64
 BUSIEST = 10  # the busiest entities, whose profiles `kg serve` precomputes
 REPEATED = 20  # URLs per endpoint asked again and again (answered from the API's cache)
+AFTER_POST_URLS = 400  # cached questions asked again after one article is posted
+POST_KEY = "bench-" + "k" * 26  # the API key of the benchmark's own server
 ROW_KINDS = ("articles", "entities", "events", "issues", "participants", "places", "evidence")
 
 
@@ -134,11 +145,20 @@ def build_graph(store: GraphStore, events: int, seed: int) -> dict[str, Any]:
     }
 
 
+def items_of(answer: Any, key: str | None = None) -> list[Any]:
+    """The rows of a list answer: a bare list, a page (`items`) or a field of an object."""
+    if isinstance(answer, list):
+        return answer
+    if "items" in answer:
+        return list(answer["items"])
+    return list(answer[key]) if key is not None else []
+
+
 def spread_days(host: str, port: int, rng: random.Random, count: int) -> list[str]:
     """Up to `count` distinct days drawn evenly between the first event and the newest
     article, where an analyst might open a page."""
-    first = get_json(host, port, "/timeline?limit=1")["events"]
-    newest = get_json(host, port, "/articles?limit=1")
+    first = items_of(get_json(host, port, "/timeline?limit=1"), "events")
+    newest = items_of(get_json(host, port, "/articles?limit=1"))
     if not first or not first[0]["date"] or not newest or not newest[0]["published"]:
         return []
     start = dt.date.fromisoformat(first[0]["date"])
@@ -153,12 +173,12 @@ def sample_paths(
     """Up to `count` distinct request paths per endpoint, for ids sampled from the graph through
     the API itself, and the profiles of the `busiest` entities."""
     rng = random.Random(seed)
-    rounds = get_json(host, port, "/rounds?limit=1000")
+    rounds = items_of(get_json(host, port, "/rounds?limit=1000"))
     round_ids = [r["id"] for r in rounds]
     dates = spread_days(host, port, rng, count)
     events: list[dict[str, Any]] = []
     for date in rng.sample(dates, min(8, len(dates))):
-        events += get_json(host, port, f"/timeline?from={date}&limit=100")["events"]
+        events += items_of(get_json(host, port, f"/timeline?from={date}&limit=100"), "events")
     entity_ids = sorted({p["id"] for e in events for p in e["participants"]} - set(busiest))
     event_ids = sorted({e["id"] for e in events})
     words = sorted({p["name"].split()[-1] for e in events for p in e["participants"]})
@@ -213,6 +233,7 @@ def measure_queries(
             {
                 "endpoint": endpoint,
                 "example": urls[0],
+                "urls": urls,
                 "uncached_one_client": first,
                 "uncached_eight_clients": first_eight,
                 "one_client": one,
@@ -225,20 +246,67 @@ def measure_queries(
 
 
 def measure_scale(events: int, data_dir: Path, requests: int, seed: int) -> dict[str, Any]:
-    """Build a graph of about `events` events in `data_dir`, serve it and measure queries."""
+    """Build a graph of about `events` events in `data_dir`, serve it and measure queries,
+    then post one article and measure how many cached answers survive it."""
     with run_database(data_dir) as (settings, store, db_pid):
         built = build_graph(store, events, seed)
         busiest = [r["id"] for r in run_read(store, "read_busiest_entities", limit=BUSIEST)]
-        with run_api(settings) as (host, port, api_pid):
+        with run_api(settings, api_key=POST_KEY) as (host, port, api_pid):
             queries = measure_queries(host, port, requests, seed, busiest)
+            asked = [q["urls"] for q in queries]
+            after_post = measure_after_post(host, port, asked, post_body(events, seed), seed)
             api_mb = peak_rss_mb(api_pid)
         db_mb = peak_rss_mb(db_pid)
+    for q in queries:
+        del q["urls"]
     return {
         "events": built["counts"].get("Event", 0),
         "graph": built,
         "queries": queries,
+        "after_post": after_post,
         "peak_mb": {"api": round(api_mb), "database": round(db_mb)},
         "disk_mb": round(embedded.data_size(data_dir) / 1e6, 1),
+    }
+
+
+def measure_after_post(
+    host: str, port: int, asked: Sequence[Sequence[str]], body: dict[str, Any], seed: int
+) -> dict[str, Any]:
+    """Post one article to the served graph, then ask again the questions asked before it.
+
+    Up to AFTER_POST_URLS of the URLs already asked (dealt evenly across endpoints) are asked
+    once to check they are cached, one article is posted (extracted and written by the API),
+    and the same URLs are asked once each again by 1 client: the share answered from the cache
+    (the `X-KG-Cache` header) and the latency of the first 100 of them."""
+    rng = random.Random(seed)
+    per = max(1, AFTER_POST_URLS // max(1, len(asked)))
+    urls = [u for group in asked for u in list(group)[:per]]
+    rng.shuffle(urls)
+    before = ask_each(host, port, urls)
+    started = time.perf_counter()
+    status = post_json(host, port, "/articles", body, POST_KEY)
+    post_ms = (time.perf_counter() - started) * 1000
+    after = ask_each(host, port, urls)
+    first = sorted(ms for ms, _ in after[:100])
+    return {
+        "urls": len(urls),
+        "post_status": status,
+        "post_ms": round(post_ms, 1),
+        "cached_before_post": round(sum(hit for _, hit in before) / max(1, len(before)), 3),
+        "cached_after_post": round(sum(hit for _, hit in after) / max(1, len(after)), 3),
+        "next_100": summarise(first, 0, sum(first) / 1000),
+    }
+
+
+def post_body(events: int, seed: int) -> dict[str, Any]:
+    """One new dispatch about an event of the graph's world, as POST /articles takes it."""
+    world = build_world(seed, articles_for_events(events))
+    facts = event_facts(world, len(world.events) // 2)
+    return {
+        "id": "bench-post-1",
+        "text": facts.article.text + " Officials confirmed the account on Friday.",
+        "published": facts.article.published,
+        "source": "Bench Wire",
     }
 
 

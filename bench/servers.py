@@ -50,11 +50,13 @@ def run_database(data_dir: Path) -> Iterator[tuple[Settings, GraphStore, int]]:
 
 
 @contextmanager
-def run_api(settings: Settings, precompute: int = 0) -> Iterator[tuple[str, int, int]]:
+def run_api(
+    settings: Settings, precompute: int = 0, api_key: str | None = None
+) -> Iterator[tuple[str, int, int]]:
     """`kg serve` on the benchmark's database: (host, port, pid), ready and warmed up.
 
     It precomputes no profiles unless `precompute` is given, so that first requests measure the
-    database."""
+    database; with `api_key` it takes posted articles."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
     env.update(
         KG_DATA_DIR=str(settings.kg_data_dir),
@@ -62,6 +64,8 @@ def run_api(settings: Settings, precompute: int = 0) -> Iterator[tuple[str, int,
         KG_HTTP_PORT=str(settings.kg_http_port),
         KG_PRECOMPUTE_ENTITIES=str(precompute),
     )
+    if api_key is not None:
+        env["KG_API_KEY"] = api_key
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", "--port", str(port)],

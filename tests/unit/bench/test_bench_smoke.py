@@ -38,6 +38,11 @@ def test_bench_smoke_run_writes_valid_json_report(tmp_path: Path) -> None:
             assert measured["requests"] >= 1 and measured["errors"] == 0, (name, run)
             assert measured["p99_ms"] >= measured["p50_ms"] > 0, (name, run)
     assert scale["disk_mb"] > 0 and scale["peak_mb"]["api"] > 0
+    post = scale["after_post"]
+    assert post["post_status"] in (200, 201) and post["urls"] > 0
+    assert post["cached_before_post"] == 1.0  # every question asked again was cached
+    assert 0.0 <= post["cached_after_post"] <= 1.0
+    assert post["next_100"]["requests"] >= 1 and post["next_100"]["p99_ms"] > 0
     assert "HTTP queries at" in result.output
 
 
