@@ -81,6 +81,8 @@ class KindFrame(_Section):
     positions: Words = []
     not_nouns: Words = []
     since_only_nouns: Words = []
+    start_verbs: Words = []  # 'the war began on 7 October' dates a since-only noun too
+    campaign_verbs: Words = []  # 'resumed its strikes': attacks renewed are a campaign
     dating_verbs: Words = []
     delivered_nouns: Words = []  # 'Hamas delivered its reply': a trigger only when handed over
 

@@ -237,6 +237,20 @@ def _since(ctx: ArticleContext, sent: int, tok: Token) -> bool:
     return any(starts_a_span(span.text, d) for d in clause_dates(ctx, sent, tok, spans=True))
 
 
+def _starts(tok: Token, cfg: dict[str, Any]) -> bool:
+    """'The war began on 7 October': the noun is the subject of a verb of starting."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in cfg.get("start_verbs", ())
+
+
+def _campaign(ctx: ArticleContext, sent: int, tok: Token, cfg: dict[str, Any]) -> bool:
+    """Attacks that are a sustained campaign: plural and ongoing since a date ('airstrikes since
+    October'), or renewed ('resumed heavy strikes across Gaza', 'intensified its bombing')."""
+    if tok.tag_ == "NNS" and _since(ctx, sent, tok):
+        return True
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+    return verb.lemma_ in cfg.get("campaign_verbs", ())
+
+
 def _content_parties(ctx: ArticleContext, verb: Token, noun: Token) -> list[Mention]:
     """Parties a plan's content names ('the plan includes the release of 40 hostages by X')."""
     inside = {t.i for t in noun.subtree}
@@ -366,7 +380,9 @@ def _record(
 ) -> None:
     if kind is EventKind.ATTACK and _means_of_killing(ctx, tok):
         return  # 'killed X in a raid': the killing is the event
-    if noun_matches(tok, cfg.get("since_only_nouns", [])) and not _since(ctx, sent, tok):
+    if noun_matches(tok, cfg.get("since_only_nouns", [])) and not (
+        _since(ctx, sent, tok) or _starts(tok, cfg)
+    ):
         return  # 'end the war' names the war under way; 'the war since October 7' dates it
     found = _participants(ctx, tok, cfg)
     if found is not None and kind is EventKind.AGREEMENT and not found.first:
@@ -375,7 +391,7 @@ def _record(
         return
     if kind is EventKind.STATEMENT and (not found.first or _attributes_an_event(ctx, tok)):
         return
-    if kind is EventKind.ATTACK and tok.tag_ == "NNS" and _since(ctx, sent, tok):
+    if kind is EventKind.ATTACK and _campaign(ctx, sent, tok, cfg):
         kind = EventKind.MILITARY_OPERATION  # 'airstrikes since October': a sustained campaign
         cfg = ctx.patterns["events"][str(kind)]
     when = _date_of(ctx, sent, tok, spans=kind is EventKind.MILITARY_OPERATION)

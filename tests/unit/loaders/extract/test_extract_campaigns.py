@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.models import DatePrecision, EventKind, Predicate, Role
 from loaders.extract import extract_article
 from loaders.extract.dates import find_dates
@@ -32,6 +34,29 @@ def test_extract_strikes_since_a_month_are_a_campaign_with_month_precision() -> 
         ("2023-03-01", DatePrecision.MONTH, "rafah")
     ]
     assert not [e for e in facts.events if e.kind is EventKind.ATTACK]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Syria resumed heavy strikes across Idlib on Tuesday, ending the truce.",
+        "On Tuesday Syria resumed its bombardment of Idlib and blamed the rebels.",
+    ],
+)
+def test_extract_renewed_strikes_or_a_bombardment_are_a_campaign(sentence: str) -> None:
+    facts = extract_article(make_article("t-resumed", sentence, published="2031-03-20"))
+    ops = [e for e in facts.events if e.kind is EventKind.MILITARY_OPERATION]
+    assert [(e.date, [p.entity_id for p in e.participants]) for e in ops] == [
+        ("2031-03-18", ["syria"])
+    ]
+    assert not [e for e in facts.events if e.kind is EventKind.ATTACK]
+
+
+def test_extract_a_war_that_began_on_a_day_is_dated_by_it() -> None:
+    text = "Syria's war on the rebels in Idlib began on 7 October 2031."
+    facts = extract_article(make_article("t-war-began", text, published="2031-12-01"))
+    ops = [e for e in facts.events if e.kind is EventKind.MILITARY_OPERATION]
+    assert [(e.date, e.date_precision) for e in ops] == [("2031-10-07", DatePrecision.DAY)]
 
 
 def test_extract_intensified_operations_are_not_dated_by_the_verb() -> None:
