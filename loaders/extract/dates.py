@@ -246,6 +246,7 @@ def _find_dates(text: str, published: str | None, future: bool) -> tuple[Resolve
 _ANAPHORIC = re.compile(
     r"\b(?:(?P<same>(?:on\s+)?the\s+same\s+(?:day|night|evening|morning|afternoon)"
     r"|that\s+(?:same\s+)?(?:day|night|evening|morning|afternoon)|later\s+that\s+day"
+    r"|(?:later\s+)?in\s+the\s+(?:evening|afternoon|night)"
     r"|(?:a\s+few\s+|several\s+)?hours\s+later|within\s+hours|minutes\s+later)"
     r"|(?P<next>(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|evening|night)"
     r"|the\s+day\s+after)"

@@ -126,6 +126,7 @@ def test_find_dates_ordinal_of_a_thing_is_no_day(text: str) -> None:
         ("The next day he recalled his team.", "2024-08-09"),
         ("Hours later Trump posted a warning.", "2024-08-08"),
         ("Two days earlier, the cabinet had met.", "2024-08-06"),
+        ("In the evening, the authorities released 39 prisoners.", "2024-08-08"),
     ],
 )
 def test_find_anaphoric_dates_count_from_the_day_just_reported(text: str, date: str) -> None:
