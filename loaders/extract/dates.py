@@ -57,7 +57,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("week", r"\b(?P<rel>last|next|previous|past|coming)\s+week\b(?!s)"),
         (
             "weekday",
-            r"\b(?P<rel>last|next|this|on|early|late)?\s*" + _WEEKDAY + r"(?:['\u2019]s)?\b",
+            # 'on a Sunday', 'every Friday': a kind of day, not a date
+            r"\b(?P<rel>last|next|this|on|early|late)?\s*(?<!\ba )(?<!\bevery )(?<!\beach )"
+            + _WEEKDAY
+            + r"(?:['\u2019]s)?\b",
         ),
         (
             "relative",

@@ -112,6 +112,13 @@ def test_find_dates_counted_and_parts_of_days(
     assert [(d.date, d.precision) for d in find_dates(text, WED.isoformat())] == [(date, precision)]
 
 
+@pytest.mark.parametrize(
+    "text", ["The meeting took place on a Sunday.", "They meet every Friday.", "each Monday"]
+)
+def test_find_dates_a_kind_of_day_is_no_date(text: str) -> None:
+    assert find_dates(text, WED.isoformat()) == []
+
+
 @pytest.mark.parametrize("text", ["on the 2nd floor", "on the 10th anniversary of the war"])
 def test_find_dates_ordinal_of_a_thing_is_no_day(text: str) -> None:
     assert find_dates(text, WED.isoformat()) == []
