@@ -63,7 +63,7 @@ function writeHash(push) {
 }
 
 /** Selects a node, an edge, an event or an article: details, graph highlight and URL follow. */
-async function select(sel, push = true) {
+async function select(sel, push = true, { centre = false } = {}) {
   if (sel?.kind === "edge" && !sel.types && graph) {
     await graph.expand(sel.source).catch(() => null);
     sel = graph.edge(sel.id) || sel;
@@ -79,7 +79,7 @@ async function select(sel, push = true) {
   } else {
     showDetails($("details"), sel, (next) => select(next));
   }
-  if (graph && state.view === "graph") await graph.select(sel).catch(notify);
+  if (graph && state.view === "graph") await (centre ? graph.centreOn(sel.id) : graph.select(sel)).catch(notify);
 }
 
 function showView(view) {
@@ -177,9 +177,8 @@ async function step(delta) {
   }
   const e = list[next];
   $("story-pos").textContent = `${next + 1} of ${list.length}: ${formatDate(e.date, e.date_precision)}, ${e.label}`;
-  await select({ kind: "event", id: e.id });
   timeline.reveal(e.id);
-  if (state.view === "graph" && graph) await graph.centreOn(e.id).catch(notify);
+  await select({ kind: "event", id: e.id }, true, { centre: true });
 }
 
 function renderTypeChips() {
@@ -309,8 +308,8 @@ async function main() {
   });
   createSearch($("search-input"), $("search-results"), { events: () => store.all(), onSelect: (sel) => select(sel) });
   try {
-    await rounds.load();
-    await store.span(rounds.list());
+    const roundsLoaded = rounds.load().then(() => rounds.list());
+    await store.span(roundsLoaded);
     if (state.from || state.to) {
       await loadRange(state.from, state.to);
     } else {

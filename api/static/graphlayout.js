@@ -3,7 +3,7 @@
 
 const TICKS_FRESH = 300;
 const TICKS_STEP = 120;
-const ANIMATE_UP_TO = 250;  // nodes; past it the nodes jump, which costs far less
+const ANIMATE_UP_TO = 60;  // nodes; past it the nodes jump, which costs far less
 
 let worker = null;
 let asked = 0;
@@ -37,18 +37,18 @@ export async function runLayout(cy, eles, { fresh }) {
   const answer = await new Promise((resolve) => { waiting.set(id, resolve); w.postMessage(message); });
   if (!answer) return runFcose(eles, fresh);
   if (id !== asked) return { ms: answer.ms, where: "worker", stale: true };
-  await place(cy, nodes, answer.positions);
+  await place(cy, nodes, answer.positions, !fresh);
   return { ms: answer.ms, where: "worker" };
 }
 
-function place(cy, nodes, positions) {
+function place(cy, nodes, positions, animate) {
   const movable = nodes.filter((n) => !n.locked() && positions[n.id()]);
-  if (movable.length > ANIMATE_UP_TO) {
+  if (!animate || movable.length > ANIMATE_UP_TO) {
     cy.batch(() => movable.forEach((n) => n.position({ x: positions[n.id()][0], y: positions[n.id()][1] })));
     return Promise.resolve();
   }
   const run = movable.layout({
-    name: "preset", animate: true, animationDuration: 300, fit: false,
+    name: "preset", animate: true, animationDuration: 150, fit: false,
     positions: (n) => ({ x: positions[n.id()][0], y: positions[n.id()][1] }),
   });
   const done = run.promiseOn("layoutstop");

@@ -154,6 +154,7 @@ export function createGraph(container, { onSelect, onChange, onAnnounce = () => 
     if (result.stale) return;
     lastLayout = result;
     container.dataset.layoutMs = String(Math.round(result.ms));
+    container.dataset.layouts = String(Number(container.dataset.layouts || 0) + 1);
     container.dataset.layoutWhere = result.where;
     fit();
     updateLabels();
@@ -288,7 +289,7 @@ export function createGraph(container, { onSelect, onChange, onAnnounce = () => 
   }
 
   /** Marks `sel` as selected, fading what is not next to it; adds the node when missing. */
-  async function select(sel) {
+  async function select(sel, { pan = true } = {}) {
     const mine = ++selecting;
     current = sel;
     if (sel && sel.kind !== "edge" && sel.kind !== "article" && !cy.getElementById(sel.id).length) await expand(sel.id);
@@ -297,19 +298,21 @@ export function createGraph(container, { onSelect, onChange, onAnnounce = () => 
     if (node?.hasClass("hidden")) node.removeClass("hidden");
     highlight();
     updateLabels();
-    if (node?.length && !inView(node.position())) cy.animate({ center: { eles: node }, duration: 250 });
+    if (pan && node?.length && !inView(node.position())) cy.animate({ center: { eles: node }, duration: 150 });
     if (node?.length) onAnnounce(describe(node));
   }
 
   /** Selects event `id` and fits the view to it and its participants. */
   async function centreOn(id) {
-    await select({ kind: "event", id });
+    await select({ kind: "event", id }, { pan: false });
     const node = cy.getElementById(id);
     if (!node.length) return;
     const around = node.closedNeighborhood().not(".filtered, .hidden, .folded");
     cy.stop();
-    const zoom = Math.min(MAX_FIT_ZOOM, fitZoom(around));
-    cy.animate({ zoom, center: { eles: around }, duration: 300 });
+    // at once, not animated: a story step is read as soon as it lands
+    cy.zoom(Math.min(MAX_FIT_ZOOM, fitZoom(around)));
+    cy.center(around);
+    updateLabels();
   }
 
   function fitZoom(eles) {

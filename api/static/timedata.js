@@ -14,6 +14,7 @@ export function createEventStore() {
   const byId = new Map();
   const windows = new Map();  // "from|to" -> {events, complete}
   let extent = null;
+  let probing = null;
 
   function keep(events) {
     for (const e of events) byId.set(e.id, e);
@@ -44,10 +45,12 @@ export function createEventStore() {
     return answer;
   }
 
-  /** The first and last day of the graph's events: the first event of the timeline, and the
-   * later of the newest article and the last round of talks. */
-  async function span(rounds) {
-    const [first, articles] = await Promise.all([getJSON("/timeline", { limit: 1 }), getJSON("/articles", { limit: 1 })]);
+  /** The first and last day of the graph's events: the first event of the timeline (from its
+   * first page, which opening() reads again), and the later of the newest article and the last
+   * round of talks. */
+  async function span(roundsPromise) {
+    probing = getJSON("/timeline", { limit: PAGE });  // asked now, read by opening()
+    const [first, articles, rounds] = await Promise.all([probing, getJSON("/articles", { limit: 1 }), roundsPromise]);
     const start = itemsOf(first).find((e) => e.date)?.date;
     const newest = itemsOf(articles)[0]?.published;
     const lastRound = rounds.map((r) => r.date).filter(Boolean).sort().pop();
@@ -60,7 +63,7 @@ export function createEventStore() {
    * stretch that should (from the density of the first page), halved until it does. */
   async function opening() {
     if (!extent) return { from: "", to: "", ...(await range("", "")) };
-    const probe = await getJSON("/timeline", { limit: PAGE });
+    const probe = await (probing || getJSON("/timeline", { limit: PAGE }));
     if (!probe.next_cursor) {
       const all = { events: itemsOf(probe), complete: true };
       keep(all.events);

@@ -22,12 +22,17 @@ export function planned(e) {
 export function createTimeline({ chart, list, wrap, kinds }, { onSelect, onRange, onKinds }) {
   let state = { events: [], overview: [], extent: null, from: "", to: "", hidden: new Set(), selected: null, note: "" };
   const table = createEventList(list, wrap, { onSelect, planned });
+  let stale = true;
 
   function update(next) {
+    const onlySelection = Object.keys(next).length === 1 && "selected" in next;
     state = { ...state, ...next };
+    if (onlySelection) return showSelected();
     renderKinds();
-    renderChart();
     renderList();
+    // the chart is drawn when it can be seen: a hidden view is only marked out of date
+    if (chart.offsetParent === null) stale = true;
+    else renderChart();
   }
 
   /** The events of the range in view that the kind chips let through, in date order. */
@@ -50,6 +55,7 @@ export function createTimeline({ chart, list, wrap, kinds }, { onSelect, onRange
   }
 
   function renderChart() {
+    stale = false;
     const d3 = window.d3;
     const dated = visible().filter((e) => e.date);
     const pad = parseFloat(getComputedStyle(chart).paddingLeft) + parseFloat(getComputedStyle(chart).paddingRight);
@@ -135,6 +141,13 @@ export function createTimeline({ chart, list, wrap, kinds }, { onSelect, onRange
     chart.dataset.labelled = String(placed.filter((p) => p.label).length);
   }
 
+  /** A new selection: marks and rows change class, nothing is drawn again. */
+  function showSelected() {
+    chart.querySelectorAll(".mark.selected").forEach((m) => m.classList.remove("selected"));
+    if (state.selected) chart.querySelector(`.mark[data-id="${CSS.escape(state.selected)}"]`)?.classList.add("selected");
+    renderList();
+  }
+
   function renderList() {
     const rows = visible();
     table.update(rows, state.selected);
@@ -142,9 +155,10 @@ export function createTimeline({ chart, list, wrap, kinds }, { onSelect, onRange
     if (state.note) list.createCaption().textContent = state.note;
   }
 
-  window.addEventListener("resize", () => renderChart());
+  window.addEventListener("resize", () => { if (chart.offsetParent !== null) renderChart(); else stale = true; });
   return {
-    update, render: renderChart, visible,
+    update, visible,
+    render: () => { if (stale || !chart.firstChild) renderChart(); },
     reveal: (id) => table.reveal(id),
   };
 }
