@@ -1,6 +1,8 @@
-// How many entities search_entities matches: a normalised name or alias equal to the term,
-// starting with it, or holding it as a word or the start of a word.
-MATCH (n:Entity)
-WHERE ($type IS NULL OR n.type = $type)
-  AND any(k IN n.search_keys WHERE k STARTS WITH $term OR (' ' + k) CONTAINS (' ' + $term))
+// How many entities search_entities matches: those of the SearchKey nodes whose text starts with
+// the term (a range on the indexed `text`, graph.keys), of one type when given.
+MATCH (k:SearchKey)
+WHERE k.text STARTS WITH $term
+WITH DISTINCT k.entity AS eid
+MATCH (n:Entity {id: eid})
+WHERE $type IS NULL OR n.type = $type
 RETURN count(n) AS total
