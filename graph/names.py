@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 _APOSTROPHES = re.compile("['\u2019\u2018`\u00b4]")
 SLUG_CHARS = 120
 
@@ -20,8 +22,9 @@ def strip_accents(text: str) -> str:
 
 
 def _folded(text: str) -> str:
-    """Lower case, no accents, no apostrophes: the common form of slugs and search keys."""
-    return _APOSTROPHES.sub("", strip_accents(text).lower())
+    """Lower case, no accents, no apostrophes, letters without a decomposition transliterated
+    ('Kalın' -> 'kalin', 'Łódź' -> 'lodz'): the common form of slugs and search keys."""
+    return _APOSTROPHES.sub("", anyascii(strip_accents(text)).lower())
 
 
 def normalize(text: str) -> str:

@@ -29,3 +29,10 @@ def test_normalize_and_search_keys_fold_like_slugs() -> None:
 
 def test_strip_accents_keeps_case_and_punctuation() -> None:
     assert strip_accents("Ministère d'État") == "Ministere d'Etat"
+
+
+def test_letters_without_a_decomposition_are_transliterated_in_slugs_and_keys() -> None:
+    # 'ı' (dotless i), 'ł', 'ø' and 'ß' have no accent to strip: one person, one id
+    assert slugify("Ibrahim Kalın") == slugify("Ibrahim Kalin") == "ibrahim-kalin"
+    assert normalize("Łódź") == "lodz"
+    assert normalize("Ørsted Straße") == "orsted strasse"
