@@ -125,6 +125,8 @@ def test_clean_footer_marker_before_any_body_only_drops_the_marker() -> None:
         "Source: Talks Falter as Both Sides Recall Negotiators",
         "Tags: ceasefire, diplomacy",
         "Read more: Envoys Head Back to the Capital",
+        "Related: Envoys warn of escalation | Conference pledges aid",
+        "See also: What the truce text says",
     ],
 )
 def test_clean_drops_page_furniture_lines(furniture: str) -> None:
