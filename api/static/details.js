@@ -29,21 +29,54 @@ export async function showDetails(panel, sel, open) {
 const RENDERERS = { entity: renderEntity, event: renderEvent, article: renderArticle, issue: renderIssue, edge: renderEdge };
 
 async function renderEntity(sel, open) {
-  const e = await api.fetchEntity(sel.id);
+  const e = await api.getJSON(`/entities/${encodeURIComponent(sel.id)}`);
+  const base = `/entities/${encodeURIComponent(e.id)}`;
   return h("article", { class: "card", "data-id": e.id },
     heading(e.name, typeBadge(e.type), e.confidence),
     e.aliases.length ? field("Also called", e.aliases.join(", ")) : null,
     e.roles.length ? section("Roles", h("ul", { class: "plain" }, e.roles.map((r) => h("li", {}, r)))) : null,
     byPredicate(e.memberships).map(([predicate, refs]) => section(capital(predicatePhrase(predicate)), refList(refs, open))),
     byPredicate(e.members).map(([predicate, refs]) => section(MEMBERS_TITLE[predicate] || capital(predicatePhrase(predicate, true)), refList(refs, open))),
-    e.events.length ? section(`Events (${e.events.length})`, eventList(e.events, open, (ev) => howPhrases(ev.how).join(", "))) : null,
-    e.relations.length ? section(`Relations (${e.relations.length})`, e.relations.map((r) => relationBlock(r, open))) : null,
-    section(`Articles (${e.articles.length})`, h("ul", { class: "plain" }, e.articles.map((a) => h("li", {}, citation(a, open))))),
+    e.events.total ? pagedSection("Events", e.events, `${base}/events`, "ul", "plain events-mini",
+      (ev) => eventItem(ev, open, howPhrases(ev.how).join(", "))) : null,
+    e.relations.total ? pagedSection("Relations", e.relations, `${base}/relations`, "div", "relations", (r) => relationBlock(r, open)) : null,
+    pagedSection("Articles", e.articles, `${base}/articles`, "ul", "plain", (a) => h("li", {}, citation(a, open))),
   );
 }
 
+/** A section over one page of a list ({items, next_cursor, total}); "Show N more" asks for
+ * the next page at `path` and appends it, so a hub's profile stays light. */
+function pagedSection(title, page, path, tag, cls, render) {
+  const body = h(tag, { class: cls }, page.items.map(render));
+  const count = h("span", { class: "count" });
+  const more = h("button", { class: "more", dataset: { path } });
+  let cursor = page.next_cursor;
+  let shown = page.items.length;
+  const refresh = () => {
+    count.textContent = shown < page.total ? ` (${shown} of ${page.total})` : ` (${page.total})`;
+    more.hidden = !cursor;
+    more.textContent = `Show ${Math.min(PAGE, page.total - shown)} more`;
+  };
+  more.addEventListener("click", async () => {
+    more.disabled = true;
+    try {
+      const next = await api.getJSON(path, { cursor, limit: PAGE });
+      body.append(...next.items.map(render));
+      shown += next.items.length;
+      cursor = next.next_cursor;
+    } finally {
+      more.disabled = false;
+      refresh();
+    }
+  });
+  refresh();
+  return h("section", { class: "card-section" }, h("h3", {}, title, count), body, more);
+}
+
+const PAGE = 50;
+
 async function renderEvent(sel, open) {
-  const [e, chain] = await Promise.all([api.fetchEvent(sel.id), api.fetchChain(sel.id).catch(() => null)]);
+  const [e, chain] = await Promise.all([api.getJSON(`/events/${encodeURIComponent(sel.id)}`), api.fetchChain(sel.id).catch(() => null)]);
   const quotes = dedupeQuotes(e.evidence);
   const eventQuotes = quotes.filter((q) => q.fact === "event");
   const byParticipant = groupBy(quotes, (q) => q.fact);
@@ -56,7 +89,8 @@ async function renderEvent(sel, open) {
       h("li", {}, h("span", { class: "role" }, roleNoun(p.role)), " ", refLink(p, open),
         quoteDetails(byParticipant[p.id] || [], open))))),
     section("What the sources say", eventQuotes.length ? eventQuotes.map((q) => quoteBlock(q, open)) : h("p", { class: "muted" }, "No quote for the event itself.")),
-    e.relations.length ? section("Linked events and relations", e.relations.map((r) => relationBlock(r, open))) : null,
+    e.relations.total ? pagedSection("Linked events and relations", e.relations, `/events/${encodeURIComponent(e.id)}/relations`, "div", "relations",
+      (r) => relationBlock(r, open)) : null,
     chain && chain.events.length > 1 ? section("Chain of events", eventList(
       chain.events.filter((c) => c.id !== e.id), open, (c) => (c.distance < 0 ? "led to it" : "followed"))) : null,
     section(`Articles (${e.articles.length})`, h("ul", { class: "plain" }, e.articles.map((a) => h("li", {}, citation(a, open))))),
@@ -88,17 +122,14 @@ async function renderEdge(sel, open) {
   const { source, target, types } = sel;
   const quotes = [];
   const derived = [];
-  if (sel.sourceLabel === "Entity" || sel.sourceLabel === "Event") {
-    const profile = sel.sourceLabel === "Entity" ? await api.fetchEntity(source) : await api.fetchEvent(source);
-    for (const r of profile.relations) {
-      if (r.direction === "out" && r.other.id === target && types.includes(r.predicate)) {
-        quotes.push(...r.evidence);
-        if (r.basis === "derived") derived.push(r.derivation);
-      }
-    }
+  // the claims behind the facts from source to target, whatever the size of either's profile
+  const claims = await api.getJSON("/claims", { subject: source, object: target }).catch(() => ({ facts: [] }));
+  for (const fact of claims.facts) {
+    quotes.push(...fact.claims);
+    if (fact.basis === "derived" && fact.derivation) derived.push(fact.derivation);
   }
-  if (sel.targetLabel === "Event" && types.includes("PARTICIPATED_IN")) {
-    const event = await api.fetchEvent(target);
+  if (sel.targetLabel === "Event" && types.includes("PARTICIPATED_IN") && !quotes.length) {
+    const event = await api.getJSON(`/events/${encodeURIComponent(target)}`);
     quotes.push(...event.evidence.filter((q) => q.fact === source));
   }
   const labels = types.map((t) => factPhrase(t, t === "PARTICIPATED_IN" ? sel.role : null));
@@ -181,11 +212,15 @@ function factsSection(facts, open) {
 }
 
 function eventList(events, open, note) {
-  return h("ul", { class: "plain events-mini" }, events.map((ev) => h("li", {},
+  return h("ul", { class: "plain events-mini" }, events.map((ev) => eventItem(ev, open, note(ev))));
+}
+
+function eventItem(ev, open, note) {
+  return h("li", {},
     h("span", { class: "dot", style: { background: EVENT_KINDS[ev.kind] || EVENT_KINDS.other } }),
     h("span", { class: "date" }, formatDate(ev.date, ev.date_precision)), " ",
     h("a", { href: "#", onclick: go(open, { kind: "event", id: ev.id }) }, ev.label), " ",
-    h("span", { class: "muted" }, note(ev)))));
+    h("span", { class: "muted" }, note));
 }
 
 function relationBlock(r, open) {

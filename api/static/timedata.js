@@ -7,6 +7,15 @@ const PAGE = 500;
 const MAX_PAGES = 4;   // past 2,000 events the range is too wide to read: the page narrows it
 const DAY = 86400000;
 
+/** The first and last day an event's date covers, as YYYY-MM-DD ("2024-10" is a month). */
+export function daysOf(e) {
+  if (e.date_start && e.date_end) return [e.date_start, e.date_end];
+  const d = String(e.date);
+  if (d.length === 4) return [`${d}-01-01`, `${d}-12-31`];
+  if (d.length === 7) return [`${d}-01`, `${d}-${new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7), 0)).getUTCDate()}`];
+  return [d, d];
+}
+
 const itemsOf = (page) => page.items ?? page.events ?? (Array.isArray(page) ? page : []);
 
 /** The store of events seen so far. */
@@ -20,8 +29,9 @@ export function createEventStore() {
     for (const e of events) byId.set(e.id, e);
     for (const e of events) {
       if (!e.date || !extent) continue;
-      if (e.date < extent[0]) extent[0] = e.date;
-      if (e.date > extent[1]) extent[1] = e.date;
+      const [first, last] = daysOf(e);
+      if (first < extent[0]) extent[0] = first;
+      if (last > extent[1]) extent[1] = last;
     }
   }
 
@@ -51,9 +61,10 @@ export function createEventStore() {
   async function span(roundsPromise) {
     probing = getJSON("/timeline", { limit: PAGE });  // asked now, read by opening()
     const [first, articles, rounds] = await Promise.all([probing, getJSON("/articles", { limit: 1 }), roundsPromise]);
-    const start = itemsOf(first).find((e) => e.date)?.date;
+    const dated = itemsOf(first).find((e) => e.date);
+    const start = dated ? daysOf(dated)[0] : null;
     const newest = itemsOf(articles)[0]?.published;
-    const lastRound = rounds.map((r) => r.date).filter(Boolean).sort().pop();
+    const lastRound = rounds.filter((r) => r.date).map((r) => daysOf(r)[1]).sort().pop();
     const end = [newest, lastRound, start].filter(Boolean).sort().pop();
     extent = start && end ? [start, end] : null;
     return extent;
@@ -71,7 +82,7 @@ export function createEventStore() {
       return { from: "", to: "", ...all };
     }
     const dated = itemsOf(probe).filter((e) => e.date);
-    const covered = Math.max(1, (Date.parse(dated[dated.length - 1].date) - Date.parse(dated[0].date)) / DAY);
+    const covered = Math.max(1, (Date.parse(daysOf(dated[dated.length - 1])[0]) - Date.parse(daysOf(dated[0])[0])) / DAY);
     let days = Math.max(1, Math.floor((covered * MAX_PAGES * 0.8 * PAGE) / dated.length));
     const to = extent[1];
     for (;;) {

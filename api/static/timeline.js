@@ -219,7 +219,7 @@ export function eras(events, [start, end]) {
   }
   return out.map(({ from, to }) => ({
     label: `truce from ${formatDate(from.date, from.date_precision)}`,
-    a: new Date(`${from.date}T00:00Z`), b: to ? new Date(`${to.date}T00:00Z`) : end,
+    a: spanOf(from.date, from.date_precision)[0], b: to ? spanOf(to.date, to.date_precision)[0] : end,
   })).filter((era) => era.b > start && era.a < end);
 }
 

@@ -158,6 +158,18 @@ def test_page_graph_date_range_hides_what_only_outside_events_hold(
         assert console.errors == []
 
 
+def test_page_edge_card_quotes_the_claims_behind_it(browser: Any, base_url: str) -> None:
+    edge = f"bill-burns|{ROUND}"
+    with open_page(browser) as (page, console):
+        open_ready(page, f"{base_url}/#view=graph&sel=edge:{edge}")
+        card = page.locator(f"#details .card[data-id='{edge}']")
+        card.wait_for()
+        assert card.locator("h2").inner_text() == "took part in"
+        quotes = card.locator(".evidence .quote").all_inner_texts()
+        assert len(quotes) == 1 and "Bill Burns" in quotes[0]
+        assert console.errors == []
+
+
 @pytest.fixture(scope="module")
 def crowd_url(
     base_url: str, graph_settings: ApiSettings, session_store: GraphStore
@@ -206,4 +218,28 @@ def test_page_graph_offers_n_more_and_labels_by_importance(browser: Any, crowd_u
         assert 0 < labelled < shown, (labelled, shown)
         assert page.evaluate(f"!{CY}.getElementById('{actor}').hasClass('nolabel')")
         save_screenshot(page, "graph-hub-labels")
+        assert console.errors == []
+
+
+def test_page_hub_profile_comes_in_pages(browser: Any, crowd_url: str) -> None:
+    actor, _ = hub(crowd_url)
+    profile = get_json(crowd_url, f"/entities/{actor}")
+    total, first = profile["events"]["total"], len(profile["events"]["items"])
+    assert total > first, "the hub has more events than the profile's first page"
+    with open_page(browser, width=1280, height=800) as (page, console):
+        open_ready(page, f"{crowd_url}/#view=rounds&sel=entity:{actor}")
+        card = page.locator(f"#details .card[data-id='{actor}']")
+        card.wait_for()
+        events = card.locator(".card-section").filter(has=page.locator("h3", has_text="Events"))
+        assert f"({first} of {total})" in (events.locator("h3").text_content() or "")
+        assert events.locator("li").count() == first
+        events.locator("button.more").click()
+        wait_until(
+            page,
+            f"document.querySelectorAll('#details .events-mini li').length > {first}",
+        )
+        shown = min(total, first + 50)
+        assert events.locator("li").count() == shown
+        ids = events.locator("li a").evaluate_all("els => els.map(a => a.textContent)")
+        assert len(ids) == shown
         assert console.errors == []
