@@ -77,18 +77,32 @@ const PAGE = 50;
 
 async function renderEvent(sel, open) {
   const [e, chain] = await Promise.all([api.getJSON(`/events/${encodeURIComponent(sel.id)}`), api.fetchChain(sel.id).catch(() => null)]);
-  const quotes = dedupeQuotes(e.evidence);
-  const eventQuotes = quotes.filter((q) => q.fact === "event");
-  const byParticipant = groupBy(quotes, (q) => q.fact);
+  // each sentence once, with what it supports: the event itself and the participants it names
+  const quotes = new Map();
+  for (const q of e.evidence) {
+    const key = quoteKey(q);
+    if (!quotes.has(key)) quotes.set(key, { n: quotes.size + 1, q, event: false, supports: [] });
+    const entry = quotes.get(key);
+    const who = String(q.fact || "").split(" ")[0];  // "<entity id> <role>", or "event"
+    if (q.fact === "event") entry.event = true;
+    else if (who && !entry.supports.includes(who)) entry.supports.push(who);
+  }
+  const names = new Map(e.participants.map((p) => [p.id, p]));
+  const refsOf = (id) => [...quotes.values()].filter((x) => x.supports.includes(id)).map((x) => h("a", {
+    href: "#", class: "quote-ref", dataset: { quote: String(x.n) }, title: x.q.sentence,
+    onclick: (ev) => { ev.preventDefault(); showEventQuote(ev.currentTarget, x.n); } }, `[${x.n}]`));
   return h("article", { class: "card", "data-id": e.id },
     heading(e.label, kindBadge(e.kind), e.confidence),
     field("Date", formatDate(e.date, e.date_precision)),
     field("Standing", standingBadge(e.standing, `\u00b7 ${e.sources} independent source${e.sources === 1 ? "" : "s"}`)),
     e.place ? field("Place", refLink(e.place, open)) : null,
     section(`Participants (${e.participants.length})`, h("ul", { class: "plain participants" }, e.participants.map((p) =>
-      h("li", {}, h("span", { class: "role" }, roleNoun(p.role)), " ", refLink(p, open),
-        quoteDetails(byParticipant[p.id] || [], open))))),
-    section("What the sources say", eventQuotes.length ? eventQuotes.map((q) => quoteBlock(q, open)) : h("p", { class: "muted" }, "No quote for the event itself.")),
+      h("li", { dataset: { id: p.id } }, h("span", { class: "role" }, roleNoun(p.role)), " ", refLink(p, open), " ", refsOf(p.id))))),
+    section(`What the sources say (${quotes.size})`, quotes.size ? h("ol", { class: "plain" }, [...quotes.values()].map((x) =>
+      h("li", { class: "rc-quote", dataset: { quote: String(x.n) }, tabindex: -1 }, h("span", { class: "quote-n" }, `[${x.n}]`), quoteBlock(x.q, open),
+        h("p", { class: "supports" }, h("span", { class: "muted" }, "Supports: "),
+          [x.event ? "the event itself" : null, ...x.supports.map((id) => names.get(id)?.name || id)].filter(Boolean).join(", ")))))
+      : h("p", { class: "muted" }, "No quote recorded for this event.")),
     e.relations.total ? pagedSection("Linked events and relations", e.relations, `/events/${encodeURIComponent(e.id)}/relations`, "div", "relations",
       (r) => relationBlock(r, open)) : null,
     chain && chain.events.length > 1 ? section("Chain of events", eventList(
@@ -130,7 +144,7 @@ async function renderEdge(sel, open) {
   }
   if (sel.targetLabel === "Event" && types.includes("PARTICIPATED_IN") && !quotes.length) {
     const event = await api.getJSON(`/events/${encodeURIComponent(target)}`);
-    quotes.push(...event.evidence.filter((q) => q.fact === source));
+    quotes.push(...event.evidence.filter((q) => String(q.fact || "").split(" ")[0] === source));
   }
   const labels = types.map((t) => factPhrase(t, t === "PARTICIPATED_IN" ? sel.role : null));
   return h("article", { class: "card", "data-id": `${source}|${target}` },
@@ -235,10 +249,13 @@ function relationBlock(r, open) {
         : quotes.map((q) => quoteBlock(q, open)));
 }
 
-function quoteDetails(quotes, open) {
-  if (!quotes.length) return null;
-  return h("details", { class: "quotes" }, h("summary", {}, `${quotes.length} quote${quotes.length > 1 ? "s" : ""}`),
-    quotes.map((q) => quoteBlock(q, open)));
+function showEventQuote(from, n) {
+  const card = from.closest(".card");
+  card.querySelectorAll(".rc-quote.current").forEach((el) => el.classList.remove("current"));
+  const target = card.querySelector(`.rc-quote[data-quote="${n}"]`);
+  target?.classList.add("current");
+  target?.scrollIntoView({ block: "nearest" });
+  target?.focus({ preventScroll: true });
 }
 
 /** A quoted sentence, the article it comes from (title, outlet, date), and on whose word. */
@@ -307,10 +324,4 @@ function dedupeQuotes(quotes) {
     const key = `${q.fact || ""}|${quoteKey(q)}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
-}
-
-function groupBy(items, key) {
-  const out = {};
-  for (const item of items) (out[key(item)] ||= []).push(item);
-  return out;
 }

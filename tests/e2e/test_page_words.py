@@ -146,3 +146,26 @@ def test_page_timeline_sources_name_each_outlet_once_and_open_it(
         page.locator(f"#details .card[data-id='{article_id}']").wait_for()
         assert f"sel=article:{article_id}" in page.url.replace("%3A", ":")
         assert console.errors == []
+
+
+def test_page_event_card_quotes_each_sentence_once_with_who_it_supports(
+    browser: Any, base_url: str
+) -> None:
+    round_id = doha_august(base_url)
+    event = get_json(base_url, f"/events/{round_id}")
+    sentences = [q["sentence"] for q in event["evidence"]]
+    assert len(set(sentences)) < len(sentences), "the API lists a sentence once per fact"
+    with open_page(browser) as (page, console):
+        open_ready(page, f"{base_url}/#view=rounds&sel=event:{round_id}")
+        card = page.locator(f"#details .card[data-id='{round_id}']")
+        card.wait_for()
+        shown = card.locator(".rc-quote .quote").all_inner_texts()
+        assert sorted(shown) == sorted(set(sentences))
+        shared = card.locator(".rc-quote").filter(has_text="Ronen Bar of Shin Bet")
+        supports = shared.locator(".supports").inner_text()
+        for name in ("David Barnea", "Ronen Bar", "Nitzan Alon", "Ophir Falk"):
+            assert name in supports
+        barnea = card.locator(".participants li[data-id='david-barnea']")
+        barnea.locator("a.quote-ref").first.click()
+        assert "current" in (shared.get_attribute("class") or "")
+        assert console.errors == []
