@@ -55,8 +55,10 @@ def _mentions(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
                 cands += [c for c in t.children if c.dep_ == "poss"]
             for cand in cands:
                 m = ctx.mention_for(cand)
-                if m is None and cand.dep_ in ("nsubj", "nsubjpass"):
-                    m = resolve_pronoun(ctx, cand)
+                if m is None and (
+                    cand.dep_ in ("nsubj", "nsubjpass") or (cand.dep_ == "poss" and t is tok)
+                ):
+                    m = resolve_pronoun(ctx, cand)  # 'it said', 'its answer
                 if m is None and cand.dep_ == "pobj" and cand.head.dep_ == "agent":
                     m = party_of(ctx, cand)  # 'announced by Egypt's foreign minister'
                 if m is not None and m not in out:
@@ -351,8 +353,13 @@ def _is_trigger(tok: Token, cfg: dict[str, Any]) -> bool:
     if tok.lower_ in cfg.get("delivered_nouns", ()):
         # 'Hamas delivered its reply', 'the response was handed over': a reply made, not the
         # 'response to the killing' or 'in response to'
-        handed = tok.head.pos_ == "VERB" and tok.head.lemma_ in cfg.get("dating_verbs", ())
-        return handed and tok.dep_ in ("dobj", "nsubjpass")
+        dating = cfg.get("dating_verbs", ())
+        handed = tok.head.pos_ == "VERB" and tok.head.lemma_ in dating
+        # 'its answer, handed to the mediators on Tuesday, ...': the participle hands it over
+        participle = any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in dating for c in tok.children
+        )
+        return (handed and tok.dep_ in ("dobj", "nsubjpass")) or participle
     return noun_matches(tok, cfg["nouns"])
 
 

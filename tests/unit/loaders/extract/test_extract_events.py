@@ -311,6 +311,19 @@ def test_month_after_in_is_no_venue() -> None:
     assert all(e.id != "july" for e in facts.entities)
 
 
+def test_a_reply_a_participle_hands_over_is_a_proposal_of_its_owner() -> None:
+    text = (
+        "Syria took its time. Its answer, handed to the Jordanian mediators on Tuesday, turned "
+        "the framework on its head."
+    )
+    facts = extract_article(make_article("t-answer-handed", text, published="2024-08-14"))
+    proposals = [e for e in facts.events if e.kind is EventKind.PROPOSAL]
+    assert [
+        (e.date, [p.entity_id for p in e.participants if p.role is Role.PROPOSER])
+        for e in proposals
+    ] == [("2024-08-13", ["syria"])]
+
+
 def test_reply_handed_over_is_a_proposal_of_the_side_that_sends_it() -> None:
     facts = extract_article(
         make_article(
