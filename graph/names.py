@@ -23,7 +23,7 @@ def strip_accents(text: str) -> str:
 
 def _folded(text: str) -> str:
     """Lower case, no accents, no apostrophes, letters without a decomposition transliterated
-    ('Kalın' -> 'kalin', 'Łódź' -> 'lodz'): the common form of slugs and search keys."""
+    (a dotless i, a barred l, a slashed o, a sharp s): the common form of slugs and search keys."""
     return _APOSTROPHES.sub("", anyascii(strip_accents(text)).lower())
 
 

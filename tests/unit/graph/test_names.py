@@ -32,7 +32,7 @@ def test_strip_accents_keeps_case_and_punctuation() -> None:
 
 
 def test_letters_without_a_decomposition_are_transliterated_in_slugs_and_keys() -> None:
-    # 'ı' (dotless i), 'ł', 'ø' and 'ß' have no accent to strip: one person, one id
-    assert slugify("Ibrahim Kalın") == slugify("Ibrahim Kalin") == "ibrahim-kalin"
-    assert normalize("Łódź") == "lodz"
-    assert normalize("Ørsted Straße") == "orsted strasse"
+    # a dotless i, a barred l, a slashed o and a sharp s have no accent to strip
+    assert slugify("Ibrahim Kal\u0131n") == slugify("Ibrahim Kalin") == "ibrahim-kalin"
+    assert normalize("\u0141\u00f3d\u017a") == "lodz"
+    assert normalize("\u00d8rsted Stra\u00dfe") == "orsted strasse"
