@@ -146,6 +146,7 @@ function setRange(from, to) {
   writeHash(false);
   graph?.setFilters({ from, to });
   loadRange(from, to).catch(notify);
+  rounds?.load(from, to).catch(notify);
 }
 
 /** Asks for the events of [from, to] and shows them (the last range asked for wins). */
@@ -308,15 +309,15 @@ async function main() {
   });
   createSearch($("search-input"), $("search-results"), { events: () => store.all(), onSelect: (sel) => select(sel) });
   try {
-    const roundsLoaded = rounds.load().then(() => rounds.list());
-    await store.span(roundsLoaded);
+    await store.span();
     if (state.from || state.to) {
-      await loadRange(state.from, state.to);
+      await Promise.all([loadRange(state.from, state.to), rounds.load(state.from, state.to)]);
     } else {
       const first = await store.opening();
       [state.from, state.to] = [first.from, first.to];
       showRange(first);
       writeHash(false);
+      await rounds.load(state.from, state.to);
     }
   } catch (error) {
     notify(error);

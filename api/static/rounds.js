@@ -7,26 +7,43 @@ import { h, replaceChildren } from "./dom.js";
 import { NODE_TYPES } from "./palette.js";
 import { quoteKey, viaPhrases } from "./words.js";
 
+const PAGE = 200;
+
 /** The rounds view; `onSelect(sel)` opens an attendee, `onRound(id)` reports the round picked. */
 export function createRounds({ list, rollcall }, { onSelect, onRound }) {
   let rounds = [];
   let current = null;
+  let range = { from: "", to: "" };
+  let next = null;
+  let total = 0;
 
-  async function load() {
-    rounds = await api.fetchRounds();
+  /** The first page of the rounds of [from, to] (the date range in view); more on demand. */
+  async function load(from = "", to = "") {
+    range = { from, to };
+    const page = await api.getJSON("/rounds", { from, to, limit: PAGE });
+    if (range.from !== from || range.to !== to) return;
+    [rounds, next, total] = [page.items, page.next_cursor, page.total ?? page.items.length];
+    renderList();
+  }
+
+  async function more() {
+    const page = await api.getJSON("/rounds", { ...range, limit: PAGE, cursor: next });
+    rounds = [...rounds, ...page.items];
+    next = page.next_cursor;
     renderList();
   }
 
   function renderList() {
-    replaceChildren(list, rounds.length ? rounds.map((r) => h("li", {},
+    const items = rounds.map((r) => h("li", {},
       h("button", {
         class: `round${r.id === current ? " current" : ""}`, dataset: { id: r.id }, "aria-current": r.id === current ? "true" : null,
         onclick: () => onRound(r.id),
       },
       h("span", { class: "round-date" }, formatDate(r.date, r.date_precision)),
       h("span", { class: "round-label" }, r.label),
-      h("span", { class: "muted" }, [r.place?.name, `${r.attendee_count} attending`].filter(Boolean).join(" · "))))) :
-      h("li", { class: "muted" }, "No round of talks in the graph."));
+      h("span", { class: "muted" }, [r.place?.name, `${r.attendee_count} attending`].filter(Boolean).join(" · ")))));
+    const tail = next ? h("li", {}, h("button", { class: "more", onclick: () => more() }, `Show ${Math.min(PAGE, total - rounds.length)} more of ${total}`)) : null;
+    replaceChildren(list, items.length ? [items, tail] : h("li", { class: "muted" }, range.from || range.to ? "No round of talks in this date range." : "No round of talks in the graph."));
   }
 
   /** Shows the roll call of round `id`. */

@@ -56,16 +56,15 @@ export function createEventStore() {
   }
 
   /** The first and last day of the graph's events: the first event of the timeline (from its
-   * first page, which opening() reads again), and the later of the newest article and the last
-   * round of talks. */
-  async function span(roundsPromise) {
+   * first page, which opening() reads again) and the newest article; events dated later, such
+   * as planned rounds, widen it when they are loaded. */
+  async function span() {
     probing = getJSON("/timeline", { limit: PAGE });  // asked now, read by opening()
-    const [first, articles, rounds] = await Promise.all([probing, getJSON("/articles", { limit: 1 }), roundsPromise]);
+    const [first, articles] = await Promise.all([probing, getJSON("/articles", { limit: 1 })]);
     const dated = itemsOf(first).find((e) => e.date);
     const start = dated ? daysOf(dated)[0] : null;
     const newest = itemsOf(articles)[0]?.published;
-    const lastRound = rounds.filter((r) => r.date).map((r) => daysOf(r)[1]).sort().pop();
-    const end = [newest, lastRound, start].filter(Boolean).sort().pop();
+    const end = [newest, start].filter(Boolean).sort().pop();
     extent = start && end ? [start, end] : null;
     return extent;
   }
