@@ -256,7 +256,8 @@ _ANAPHORIC = re.compile(
     r"|(?P<before>the\s+(?:day|night|evening)\s+before|the\s+previous\s+day)"
     r"|(?P<qual>(?:less|more)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+)?"
     r"(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-    r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>later|after|afterwards|earlier|before))\b",
+    # 'two days before' counts from the day just told; 'a week before the vote' from the vote
+    r"(?P<unit>days?|weeks?|months?)\s+(?P<dir>later|afterwards|earlier|(?:after|before)(?!\s+\w)))\b",
     re.IGNORECASE,
 )
 

@@ -158,6 +158,11 @@ def test_find_anaphoric_dates_count_weeks_and_months(
     assert [(d.date, d.precision) for d in found] == [(date, precision)]
 
 
+def test_find_anaphoric_dates_a_count_before_a_named_event_is_not_told_from_the_last_day() -> None:
+    assert find_anaphoric_dates("Burns flew in a week before the election.", "2024-08-08") == []
+    assert find_anaphoric_dates("Two days after the vote, they met.", "2024-08-08") == []
+
+
 def test_extract_a_count_from_a_day_three_sentences_back() -> None:
     text = (
         "On July 31, Ismail Haniyeh was assassinated in Tehran. Hamas and Iran blamed Israel. "
