@@ -137,6 +137,7 @@ class Events(_Section):
     statement: KindFrame
     other: KindFrame
     aid: KindFrame
+    election: KindFrame | None = None
     continuation_verbs: Words
     acting_for: Words
     one_per_day: list[EventKind]

@@ -23,6 +23,7 @@ GENERIC_KINDS = (
     EventKind.ARMS_TRANSFER,
     EventKind.STATEMENT,
     EventKind.AID,
+    EventKind.ELECTION,
     EventKind.OTHER,
 )
 _PARTIES = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.PERSON, EntityType.DELEGATION)

@@ -311,6 +311,31 @@ def test_month_after_in_is_no_venue() -> None:
     assert all(e.id != "july" for e in facts.entities)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        (
+            "Burns flew to Doha a week before the US presidential election on Nov. 5.",
+            "2024-12-26",
+            ("2024-11-05", DatePrecision.DAY, "united-states"),
+        ),
+        (
+            "Netanyahu, facing an election due next year, may find a deal worth more to him.",
+            "2025-10-05",
+            ("2026-01-01", DatePrecision.YEAR, "benjamin-netanyahu"),
+        ),
+    ],
+)
+def test_extract_an_election_with_its_country_or_candidate(
+    sentence: str, published: str, expected: tuple[str, DatePrecision, str]
+) -> None:
+    facts = extract_article(make_article("t-election", sentence, published=published))
+    elections = [e for e in facts.events if e.kind is EventKind.ELECTION]
+    assert [(e.date, e.date_precision, e.participants[0].entity_id) for e in elections] == [
+        expected
+    ]
+
+
 def test_a_reply_a_participle_hands_over_is_a_proposal_of_its_owner() -> None:
     text = (
         "Syria took its time. Its answer, handed to the Jordanian mediators on Tuesday, turned "
