@@ -280,7 +280,7 @@ def measure_after_post(
     (the `X-KG-Cache` header) and the latency of the first 100 of them."""
     rng = random.Random(seed)
     per = max(1, AFTER_POST_URLS // max(1, len(asked)))
-    urls = [u for group in asked for u in list(group)[:per]]
+    urls = list(dict.fromkeys(u for group in asked for u in list(group)[:per]))
     rng.shuffle(urls)
     before = ask_each(host, port, urls)
     started = time.perf_counter()
