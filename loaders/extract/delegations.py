@@ -67,8 +67,10 @@ def delegation_entity(
         entity_id = same  # one delegation per country and round, whatever the article calls it
     ctx.delegations.setdefault((country.entity_id, talks), entity_id)
     draft = ctx.add_entity(entity_id, EntityType.DELEGATION, name, sent, country.confidence)
-    # as written ('Israel's negotiators') and with the side's adjective ('Israeli negotiators')
-    for form in (f"{country.text} {noun.text}", f"{adjective} {noun.lower_}"):
+    # as written ('Israel's negotiators'), with the side's adjective ('Israeli negotiators') and
+    # by the common name of every side's team ('Israeli delegation')
+    forms = (f"{country.text} {noun.text}", f"{adjective} {noun.lower_}", f"{adjective} delegation")
+    for form in forms:
         if form not in draft.aliases and form != draft.name:
             draft.aliases.append(form)
     return entity_id
