@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from graph.models import EntityType, slugify
+from loaders.extract import extract_article
 from loaders.nlp import load_actors, load_patterns, parse_actors
+from tests.support.factories import make_article
 
 
 def test_actors_dictionary_has_unique_ids_and_valid_types() -> None:
@@ -44,3 +46,13 @@ def test_patterns_name_known_kinds() -> None:
     patterns = load_patterns()
     assert {"talks", "delegation", "events", "relations", "titles", "ner"} <= set(patterns)
     assert patterns["titles"]["leader"] and patterns["titles"]["member"]
+
+
+def test_the_war_cabinet_and_the_security_cabinet_are_two_bodies() -> None:
+    text = (
+        "Israel's war cabinet met on Monday. Gallant called on the security cabinet to reverse "
+        "its decision on Thursday."
+    )
+    facts = extract_article(make_article("t-cabinets", text, published="2024-09-02"))
+    ids = {e.id for e in facts.entities}
+    assert {"israeli-war-cabinet", "israeli-security-cabinet"} <= ids, ids
