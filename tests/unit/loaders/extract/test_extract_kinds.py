@@ -90,3 +90,14 @@ def test_extract_junk_spans_are_not_entities() -> None:
     assert "defence" not in types
     assert "state" not in types
     assert types.get("daniel-hagari") is EntityType.PERSON
+
+
+def test_peoples_weapons_and_apps_are_not_entities() -> None:
+    text = (
+        "Katyusha rockets were fired at a Bedouin village on Monday, residents said on WhatsApp, "
+        "hours before the State of the Union address."
+    )
+    facts = extract_article(make_article("t-stop-names", text, published="2024-03-08"))
+    assert not {"katyusha", "bedouin", "whatsapp", "state-of-the-union"} & {
+        e.id for e in facts.entities
+    }
