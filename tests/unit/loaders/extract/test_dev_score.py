@@ -3,7 +3,7 @@
 The floors are the figures the extractor reaches today, so that a change that loses ground on
 articles written in other styles than the seeds fails here. The targets the project aims at
 (entities 0.90, events 0.75, relations 0.65, exact event dates 0.75) are above them; each floor
-is raised as the extractor gets there.
+is raised as the extractor gets there (entities reach their target: that floor is the target).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from tests.support.scoring import score_corpus
 
 DEV = SHARED / "eval" / "dev" / "articles"
 GOLD = SHARED / "eval" / "dev" / "gold.json"
-FLOORS = {"entities": 0.875, "events": 0.625, "relations": 0.565, "event_dates": 0.555}
+FLOORS = {"entities": 0.90, "events": 0.67, "relations": 0.58, "event_dates": 0.60}
 
 pytestmark = pytest.mark.skipif(
     not (DEV / "manifest.json").exists() or not GOLD.exists() or not SCORER.exists(),
