@@ -186,6 +186,7 @@ class Countries(_Section):
     state_nouns: Words
     organization_words: Words
     host_cues: Words
+    body_nouns: Words = []  # 'Egypt's foreign ministry': a body of the state
 
 
 class Coreference(_Section):

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from loaders.extract.attendance import collect_attendance
+from loaders.extract.bodies import collect_bodies
 from loaders.extract.claims import mark_claims
 from loaders.extract.context import ArticleContext
 from loaders.extract.countries import retype_countries
@@ -58,6 +59,7 @@ STEPS: tuple[Step, ...] = (
     Step("mentions", collect_mentions, ("doc",), ("mentions",)),
     Step("staff", drop_staff, ("mentions",), ("mentions",)),
     Step("countries", retype_countries, ("mentions",), ("mentions",)),
+    Step("bodies", collect_bodies, ("mentions",), ("mentions",)),
     Step("groups", collect_groups, ("mentions",), ("mentions",)),
     Step("affiliations", collect_affiliations, ("mentions",), ("relations",)),
     Step("leadership", collect_leadership, ("mentions",), ("relations",)),
