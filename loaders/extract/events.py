@@ -386,6 +386,15 @@ def _add_host(ctx: ArticleContext, d: EventDraft) -> None:
         if country is not None and host not in ctx.entities:
             ctx.add_entity(host, country.type, country.name, d.sent, 0.7)
     parties = {e for e, role in d.participants if role is Role.ATTENDEE}
+    if found is not None and host in parties:
+        # 'Kastel will host talks between Norland and Vesmar': the host is not a party to them
+        del d.participants[(host, Role.ATTENDEE)]
+        ctx.relations = [
+            r
+            for r in ctx.relations
+            if not (r.subject == host and r.predicate is Predicate.ATTENDED and r.obj == d.key)
+        ]
+        parties.discard(host)
     if host is not None and host not in parties:
         d.participants.setdefault((host, Role.HOST), sent)
 

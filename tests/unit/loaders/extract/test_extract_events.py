@@ -337,6 +337,16 @@ def test_extract_an_election_with_its_country_or_candidate(
     ]
 
 
+def test_a_named_host_of_talks_between_others_hosts_them_without_attending() -> None:
+    text = "Oman will host talks between Syria and Jordan in Muscat on Thursday."
+    facts = extract_article(make_article("t-host", text, published="2024-08-12"))
+    talks = next(e for e in facts.events if e.kind is EventKind.TALKS)
+    roles = {(p.entity_id, p.role) for p in talks.participants}
+    assert ("oman", Role.HOST) in roles and ("oman", Role.ATTENDEE) not in roles, roles
+    attended = {r.subject_id for r in facts.relations if r.predicate is Predicate.ATTENDED}
+    assert "oman" not in attended
+
+
 def test_a_reply_a_participle_hands_over_is_a_proposal_of_its_owner() -> None:
     text = (
         "Syria took its time. Its answer, handed to the Jordanian mediators on Tuesday, turned "
