@@ -35,17 +35,14 @@ class IngestRunner:
         return await asyncio.get_running_loop().run_in_executor(self._pool, ingest, body)
 
     async def write(self, store: GraphStore, facts: ArticleFacts) -> WriteStatus:
-        """Writes one article's facts and re-derives sequences, one writer at a time."""
+        """Writes one article's facts (the write relinks the rounds it touches), one at a time."""
         return await anyio.to_thread.run_sync(self._write, store, facts)
 
     def _write(self, store: GraphStore, facts: ArticleFacts) -> WriteStatus:
         with self._write_lock:
             events = EventIndex()  # name the article's events as the graph already does
             events.read_from(store, [facts])
-            written = store.write_article(events.unify(facts))
-            if written is not WriteStatus.UNCHANGED:
-                store.derive_sequences()
-            return written
+            return store.write_article(events.unify(facts))
 
     def close(self) -> None:
         """Waits for running extractions and stops the pool."""

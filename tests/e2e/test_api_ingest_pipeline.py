@@ -82,3 +82,20 @@ def test_two_posted_reports_of_one_walkout_make_one_event(
     assert [(r["id"], sorted(r["articles"])) for r in rows] == [
         ("withdrawal-norland-2031-03-04", ["walkout-1", "walkout-2"])
     ]
+
+
+def test_posted_rounds_are_linked_in_date_order_by_the_write(
+    store: GraphStore, graph_settings: ApiSettings
+) -> None:
+    settings = graph_settings.model_copy(update={"kg_api_key": SecretStr("k" * 32)})
+    text = "Officials from Norland and Vesmar resumed talks in Cairo on Tuesday, mediated by Egypt."
+    with TestClient(create_app(settings, ingest=ingest_posted)) as client:
+        for aid, day in (("round-may", "2031-05-07"), ("round-march", "2031-03-05")):
+            body = {"id": aid, "text": text, "published": day, "source": "Example Wire"}
+            posted = client.post("/articles", json=body, headers={"X-API-Key": "k" * 32})
+            assert posted.status_code == 201, posted.text
+    rows = store.read(
+        "MATCH (a:Event)-[r:PRECEDED]->(b:Event) WHERE r.derived = true "
+        "RETURN a.date AS first, b.date AS then"
+    )
+    assert [(r["first"], r["then"]) for r in rows] == [("2031-03-04", "2031-05-06")]
