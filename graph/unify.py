@@ -39,7 +39,7 @@ class KnownEvent:
     id: str
     kind: str
     date: str | None
-    precision: str | None
+    precision: DatePrecision | None
     place: str | None = None
     participants: set[str] = field(default_factory=set)
 
@@ -49,7 +49,7 @@ class KnownEvent:
             event.id,
             str(event.kind),
             event.date,
-            str(event.date_precision) if event.date_precision else None,
+            event.date_precision,
             event.place_id,
             {p.entity_id for p in event.participants},
         )
@@ -73,14 +73,15 @@ def _known_row(row: dict[str, Any]) -> KnownEvent:
         row["id"],
         row["kind"],
         row["date"],
-        row["date_precision"],
+        DatePrecision(row["date_precision"]) if row["date_precision"] else None,
         places[0] if places else None,
         {p for p in row["participants"] if p},
     )
 
 
-def _rank(precision: str | None) -> int:
-    return {"day": 0, "month": 1, "year": 2}.get(precision or "", 3)
+def _rank(precision: DatePrecision | None) -> int:
+    """The precision's rank (lower is finer); an unknown date is coarser than any."""
+    return precision.rank if precision is not None else len(DatePrecision)
 
 
 def _day(iso: str) -> dt.date:
@@ -92,9 +93,9 @@ def dates_agree(a: KnownEvent, b: KnownEvent) -> bool:
     if a.date is None or b.date is None:
         return False
     coarse = max(_rank(a.precision), _rank(b.precision))
-    if coarse == _rank(DatePrecision.DAY.value):
+    if coarse == DatePrecision.DAY.rank:
         return abs((_day(a.date) - _day(b.date)).days) <= MAX_DAY_GAP
-    if coarse == _rank(DatePrecision.MONTH.value):
+    if coarse == DatePrecision.MONTH.rank:
         return a.date[:7] == b.date[:7]
     return False  # a year says too little to join two mentions
 
@@ -106,7 +107,7 @@ def _shared(a: KnownEvent, b: KnownEvent) -> int:
         if a.place and b.place:
             return 2 + common if a.place == b.place else 0
         # a round reported without its venue is known by its day and the parties it names
-        days = a.precision == b.precision == DatePrecision.DAY.value
+        days = a.precision is b.precision is DatePrecision.DAY
         return common if days and common >= _TALKS_WITHOUT_VENUE else 0
     same_place = int(bool(a.place) and a.place == b.place)
     return 2 * same_place + common
@@ -223,7 +224,7 @@ def renamed(facts: ArticleFacts, renames: dict[str, str]) -> ArticleFacts:
 def _joined(first: Event, second: Event) -> Event:
     """One event from two mentions of it in one article: the finer date, every participant."""
     date, precision = first.date, first.date_precision
-    if second.date and _rank(str(second.date_precision)) < _rank(str(precision or "")):
+    if second.date and _rank(second.date_precision) < _rank(precision):
         date, precision = second.date, second.date_precision
     have = {(p.entity_id, p.role) for p in first.participants}
     more = tuple(p for p in second.participants if (p.entity_id, p.role) not in have)

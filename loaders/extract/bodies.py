@@ -24,7 +24,6 @@ _QUALIFIERS = ("ADJ", "NOUN", "PROPN")
 def collect_bodies(ctx: ArticleContext) -> None:
     """Mentions of the bodies a state's possessive names."""
     nouns = set(ctx.patterns["countries"]["body_nouns"])
-    added = False
     for sent, tok in ctx.body_tokens():
         if tok.lower_ not in nouns or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -57,9 +56,6 @@ def collect_bodies(ctx: ArticleContext) -> None:
         alias = f"{state.text}'s {phrase}"
         if alias not in ctx.entities[entity_id].aliases:
             ctx.entities[entity_id].aliases.append(alias)
-        added = True
-    if added:
-        ctx.mentions.sort(key=lambda m: m.start)
 
 
 def _recognised_only(ctx: ArticleContext, m: Mention, state: Mention) -> bool:

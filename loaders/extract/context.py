@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -152,7 +153,7 @@ class ArticleContext:
     # -- mentions
     def add_mention(self, mention: Mention, actor: Actor | None) -> None:
         """Record a mention and the entity it names."""
-        self.mentions.append(mention)
+        bisect.insort(self.mentions, mention, key=lambda m: m.start)
         for i in range(mention.start, mention.end):
             self.mention_of[i] = mention
         draft = self.entities.get(mention.entity_id)
@@ -165,6 +166,14 @@ class ArticleContext:
             self.entities[mention.entity_id] = draft
         if mention.text not in draft.aliases and mention.text != draft.name:
             draft.aliases.append(mention.text)
+
+    def refer(self, mention: Mention) -> None:
+        """Record a mention that refers to a known entity without naming it ('the Qatari
+        premier', 'the four'): in position order, on the tokens no other mention holds, and
+        adding no alias to the entity."""
+        bisect.insort(self.mentions, mention, key=lambda m: m.start)
+        for i in range(mention.start, mention.end):
+            self.mention_of.setdefault(i, mention)
 
     def add_entity(
         self, entity_id: str, type_: EntityType, name: str, sent: int, confidence: float

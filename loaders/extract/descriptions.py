@@ -12,23 +12,19 @@ where the text only gave an office.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from graph.models import EntityType, Predicate
 from loaders.extract.context import ArticleContext, Mention
-from loaders.extract.phrases import COREF_WINDOW
+from loaders.extract.phrases import COREF_WINDOW, WORD
 
 _OFFICE_DEPS = ("compound", "amod")
 _ANCHOR_TYPES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 DESCRIPTION_CONFIDENCE = 0.7
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 def collect_descriptions(ctx: ArticleContext) -> None:
     """Mentions of persons for the offices that stand for them."""
-    added = False
     for sent, tok in ctx.body_tokens():
         found = _description(ctx, tok)
         if found is None:
@@ -42,11 +38,7 @@ def collect_descriptions(ctx: ArticleContext) -> None:
         mention = Mention(
             person, EntityType.PERSON, text, tok.i, tok.i + 1, sent, DESCRIPTION_CONFIDENCE
         )
-        ctx.mentions.append(mention)
-        ctx.mention_of[tok.i] = mention
-        added = True
-    if added:
-        ctx.mentions.sort(key=lambda m: m.start)
+        ctx.refer(mention)
 
 
 def _description(ctx: ArticleContext, tok: Token) -> tuple[str, str | None] | None:
@@ -161,6 +153,6 @@ def _recent_holder(ctx: ArticleContext, tok: Token) -> str | None:
         actor = ctx.actor(m.entity_id)
         roles = [*(draft.roles if draft else ()), *(actor.titles if actor else ())]
         roles += list(actor.roles) if actor else []
-        if any(words <= set(_WORD.findall(r.lower())) for r in roles):
+        if any(words <= set(WORD.findall(r.lower())) for r in roles):
             fits[m.entity_id] = m
     return next(iter(fits)) if len(fits) == 1 else None

@@ -61,6 +61,4 @@ def collect_groups(ctx: ArticleContext) -> None:
                 sent,
                 person.confidence * 0.8,
             )
-            ctx.mentions.append(mention)
-            for i in range(mention.start, mention.end):
-                ctx.mention_of.setdefault(i, mention)
+            ctx.refer(mention)

@@ -21,7 +21,7 @@ _PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
 _GROUP_PRONOUNS = {"it", "its"}
 COREF_WINDOW = 4  # sentences a pronoun may look back
-_WORD = re.compile(r"[a-z0-9]+")
+WORD = re.compile(r"[a-z0-9]+")  # the words of a lower-cased text
 _STOP = {"a", "an", "the", "of", "on", "in", "to", "for", "from", "and", "or", "with", "by", "at"}
 
 
@@ -88,7 +88,7 @@ def coordinated(tok: Token) -> list[Token]:
 
 def text_tokens(text: str) -> frozenset[str]:
     """Lower-case content words of a text, for comparing two free-text objects."""
-    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+    return frozenset(w for w in WORD.findall(text.lower()) if w not in _STOP)
 
 
 def similar_texts(a: str, b: str, threshold: float = 0.5) -> bool:
