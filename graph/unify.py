@@ -9,8 +9,9 @@ and renames an article's event to a known one when they are the same happening:
 - the same kind (statements keep their own ids: a speaker says many things on one day);
 - compatible dates: two days at most one day apart (a round of talks spans days), a day
   inside a month, or the same month; undated mentions are left to the article's own merge;
-- the same place, or a participant in common; talks need the same venue when both name one
-  (two rounds in one month in different cities stay two), else the day and two parties.
+- the same place, or a participant in common (an agreement: or the same day); talks need
+  the same venue when both name one (two rounds in one month in different cities stay two),
+  else the day and two parties.
 
 Of several candidates the one sharing most wins; a tie is left alone, so a month mention of one
 of two rounds at one venue that month joins neither.
@@ -28,6 +29,7 @@ from graph.models import ArticleFacts, DatePrecision, Event, EventKind
 from graph.store import GraphStore
 
 _OWN_IDS = frozenset({EventKind.STATEMENT})
+_ONE_A_DAY = frozenset({EventKind.AGREEMENT.value})
 MAX_DAY_GAP = 1
 _TALKS_WITHOUT_VENUE = 2  # parties in common that place a round reported without its venue
 
@@ -103,14 +105,17 @@ def dates_agree(a: KnownEvent, b: KnownEvent) -> bool:
 def _shared(a: KnownEvent, b: KnownEvent) -> int:
     """How much two mentions share; 0 when they cannot be one event."""
     common = len(a.participants & b.participants)
+    days = a.precision is b.precision is DatePrecision.DAY
     if a.kind == EventKind.TALKS.value:
         if a.place and b.place:
             return 2 + common if a.place == b.place else 0
         # a round reported without its venue is known by its day and the parties it names
-        days = a.precision is b.precision is DatePrecision.DAY
         return common if days and common >= _TALKS_WITHOUT_VENUE else 0
     same_place = int(bool(a.place) and a.place == b.place)
-    return 2 * same_place + common
+    # one negotiation reaches one agreement a day: reports of that day with no party in common
+    # name it by its parties in one, by its mediators in another
+    same_day = int(a.kind in _ONE_A_DAY and days and a.date == b.date)
+    return 2 * same_place + common + same_day
 
 
 class EventIndex:

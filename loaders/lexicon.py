@@ -76,6 +76,7 @@ class KindFrame(_Section):
     verbs_only: bool = False
     needs_date: bool = False
     of_is_actor: bool = False
+    between_are_parties: bool = False  # 'the deal reached between X and Y': X and Y make it
     content_verbs: Words = []
     noun_participles: Words = []
     positions: Words = []

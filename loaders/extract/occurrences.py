@@ -11,7 +11,13 @@ from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.dates import starts_a_span
 from loaders.extract.mediation import mediators_of
 from loaders.extract.phrases import party_of, resolve_pronoun
-from loaders.extract.syntax import clause_dates, event_date, is_perfect, lede_sentence
+from loaders.extract.syntax import (
+    clause_dates,
+    event_date,
+    is_perfect,
+    lede_sentence,
+    reports_now,
+)
 from loaders.nlp import lexicon_words
 
 # Kinds handled elsewhere (talks, killings, withdrawals, releases have their own modules).
@@ -152,6 +158,9 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
         if tok.lemma_ in cfg.get("verbs_need_for", ()) and not _asks_for_talks(ctx, tok):
             return None  # 'pushed for talks' is a request; 'pushed for a resolution' is not news
         found.add(_mentions(ctx, _subject(tok)), first=True)
+        if cfg.get("between_are_parties"):  # 'a deal was reached between Israel and Hamas'
+            between = [o for t in [tok, *objs] for o in _objects(t, {"between"})]
+            found.add(_mentions(ctx, [o for o in between if o.dep_ == "pobj"]), first=True)
         found.add(_mentions(ctx, [o for o in objs if not noun_matches(o, cfg["nouns"])]), False)
         return found
     mods = [c for c in tok.children if c.dep_ in _MODIFIERS]
@@ -176,6 +185,9 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
         for p in c.children
     ]
     found.add([m for m in _mentions(ctx, mods + by) if m.type is not EntityType.PLACE], True)
+    if cfg.get("between_are_parties"):  # 'the agreement reached between Israel and Hamas'
+        between = [o for t in [tok, *parts] for o in _objects(t, {"between"}) if o.dep_ == "pobj"]
+        found.add([m for m in _mentions(ctx, between) if m.type is not EntityType.PLACE], True)
     found.add(_mentions(ctx, _objects(tok, _TARGET_PREPS | _PLACE_PREPS)), first=False)
     for other in [*tok.conjuncts, *parts]:
         found.add(_mentions(ctx, _objects(other, _TARGET_PREPS | _PLACE_PREPS)), first=False)
@@ -195,8 +207,10 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
     verb = tok.head
     rel_cfg = ctx.patterns["relations"]
     linking = set(rel_cfg["precede_verbs"] + rel_cfg["causal_verbs"])
+    speech = set(ctx.patterns["events"]["statement"]["verbs"])
     if tok.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_ not in linking:
-        if not found.first:
+        # 'Egypt welcomes the agreement': who speaks of an event takes no part in it
+        if not found.first and verb.lemma_ not in speech:
             found.add(_mentions(ctx, _subject(verb)), first=True)
         found.add(_mentions(ctx, _objects(verb, _TARGET_PREPS | _PLACE_PREPS)), first=False)
     by_place = cfg.get("anchor") == "place" and found.places
@@ -393,20 +407,26 @@ def _record(
     ):
         return  # 'end the war' names the war under way; 'the war since October 7' dates it
     found = _participants(ctx, tok, cfg)
+    brokers: list[Mention] = []
     if found is not None and kind is EventKind.AGREEMENT and not found.first:
-        found.first = [m for m in mediators_of(ctx, sent) if m not in found.targets]
+        # 'the agreement, brokered by Qatar': the mediators place it, they are not its parties
+        brokers = [m for m in mediators_of(ctx, sent) if m not in found.targets]
+        found.first = brokers
     if found is None or not (found.first or found.places or found.content):
         return
     if kind is EventKind.STATEMENT and (not found.first or _attributes_an_event(ctx, tok)):
         return
+    participle = tok.dep_ == "acl" and tok.tag_ == "VBN" and not _main_verb_read_as_participle(tok)
+    if kind is EventKind.STATEMENT and participle:
+        return  # 'the plan announced by Trump on 29 September': the plan's day, not a statement
     if kind is EventKind.ATTACK and _campaign(ctx, sent, tok, cfg):
         kind = EventKind.MILITARY_OPERATION  # 'airstrikes since October': a sustained campaign
         cfg = ctx.patterns["events"][str(kind)]
     when = _date_of(ctx, sent, tok, spans=kind is EventKind.MILITARY_OPERATION)
     published = ctx.article.published
     lede = kind is EventKind.STATEMENT and sent == lede_sentence(ctx)
-    if lede and when and when[2] < 0.8 and published and is_perfect(tok):
-        when = (published, DatePrecision.DAY, 0.8)  # a lede's 'has announced' is news
+    if lede and when and when[2] < 0.8 and published and (is_perfect(tok) or reports_now(tok)):
+        when = (published, DatePrecision.DAY, 0.8)  # a lede's 'has announced', 'welcomes': news
     if kind is EventKind.STATEMENT and not _dated_statement(tok, cfg, when):
         return
     by_place = cfg.get("anchor") == "place" and bool(found.places)
@@ -442,7 +462,7 @@ def _record(
         draft.sents.append(sent)
         draft.triggers.append(tok.i)
         role = Role(cfg.get("first_role", "actor"))
-        for m in found.first:
+        for m in [] if brokers else found.first:  # mediators: linked by link_mediators
             draft.participants.setdefault((m.entity_id, role), sent)
             if kind is EventKind.PROPOSAL:
                 ctx.relate(m.entity_id, Predicate.PROPOSED, key, sent, 0.7, obj_is_event=True)

@@ -160,7 +160,7 @@ def _in_subclause(head: Token, trigger: Token) -> bool:
     The date belongs to that clause's own event, not to the trigger's.
     """
     if trigger.pos_ != "VERB":
-        return False
+        return _in_other_nouns_clause(head, trigger)
     cur = head
     for _ in range(12):
         if cur.i == trigger.i or cur.head.i == cur.i:
@@ -169,6 +169,27 @@ def _in_subclause(head: Token, trigger: Token) -> bool:
             if cur.dep_ == "acl" and cur.head.lower_ in _own_date_nouns():
                 return False  # 'in a readout released Monday night, stated ...'
             return not (_is_circumstance(cur) and cur.head.i == trigger.i)
+        cur = cur.head
+    return False
+
+
+def _in_other_nouns_clause(head: Token, trigger: Token) -> bool:
+    """Whether a date below a noun trigger hangs in a clause of another noun below it.
+
+    'the agreement reached ... on the first phase of the plan announced on 29 September': the
+    date is the plan's; the trigger's own participle ('the deal, announced on Tuesday') dates it.
+    """
+    if path_deps(trigger, head) is None:
+        return False  # 'an attack killed four soldiers on Sunday': the verb of the noun dates it
+    cur = head
+    for _ in range(12):
+        if cur.i == trigger.i or cur.head.i == cur.i:
+            return False
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in _SUBCLAUSE_DEPS:
+            first = cur
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head  # 'brokered by X and announced on the 15th': both its own
+            return first.head.i != trigger.i and first.head.lower_ not in _own_date_nouns()
         cur = cur.head
     return False
 
