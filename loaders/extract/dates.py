@@ -54,17 +54,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?P<part>last\s+night|tonight|this\s+morning|this\s+afternoon|this\s+evening|"
             r"earlier\s+today|overnight)\b",
         ),
-        ("week", r"\b(?P<rel>last|next|previous|past|coming)\s+week\b(?!s)"),
+        ("week", r"\b(?P<rel>(?i:last|next|previous|past|coming))\s+week\b(?!s)"),
         (
             "weekday",
             # 'on a Sunday', 'every Friday': a kind of day, not a date
-            r"\b(?P<rel>last|next|this|on|early|late)?\s*(?<!\ba )(?<!\bevery )(?<!\beach )"
+            r"\b(?P<rel>(?i:last|next|this|on|early|late))?\s*(?<!\ba )(?<!\bevery )(?<!\beach )"
             + _WEEKDAY
             + r"(?:['\u2019]s)?\b",
         ),
         (
             "relative",
-            r"\b(?P<rel>(?:earlier |later )?(?:last|this|next|previous|past))\s+"
+            r"\b(?P<rel>(?i:(?:earlier |later )?(?:last|this|next|previous|past)))\s+"
             r"(?P<unit>month|year)\b|\b(?P<word>yesterday|today|tomorrow)\b",
         ),
         (

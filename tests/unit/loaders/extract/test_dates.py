@@ -70,6 +70,10 @@ def test_shift_month_crosses_year_boundaries() -> None:
         ("in recent days", False, "2024-08-01", DatePrecision.MONTH),
         ("next Monday", False, "2024-08-19", DatePrecision.DAY),
         ("last Wednesday", False, "2024-08-07", DatePrecision.DAY),
+        # a sentence may open on the relative word
+        ("Last Wednesday the envoy", False, "2024-08-07", DatePrecision.DAY),
+        ("Next Monday they meet", True, "2024-08-19", DatePrecision.DAY),
+        ("Last month the army", False, "2024-07-01", DatePrecision.MONTH),
         ("Tonight Hamas says", False, "2024-08-14", DatePrecision.DAY),
         ("This evening the prime minister", False, "2024-08-14", DatePrecision.DAY),
         ("Last night the army", False, "2024-08-13", DatePrecision.DAY),
