@@ -69,6 +69,8 @@ class KindFrame(_Section):
     verb_objects: Words | None = None
     verbs_need_for: Words = []
     verbs_need_clause: Words = []  # 'wrote that ...' states; 'wrote a memoir' does not
+    verbs_not_with: dict[str, Words] = {}  # 'spoke with X' is a call; 'called back' a recall
+    verbs_without_object: Words = []  # 'spoke to reporters' is said; 'speaks Arabic' is not
     verb_clauses: Words = []  # 'named X to succeed him' fills a verb that needs an object
     first_role: Role = Role.ACTOR
     anchor: Literal["actor", "place"] = "actor"

@@ -155,6 +155,13 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
             c.dep_ == "ccomp" for c in tok.children
         ):
             return None  # 'Netanyahu wrote that ...' is said; 'wrote a memoir' is not
+        unsaid = cfg.get("verbs_not_with", {}).get(tok.lemma_, ())
+        if any(c.lower_ in unsaid for c in tok.children if c.dep_ in ("prep", "prt")):
+            return None  # 'spoke with Netanyahu' is a call, 'called back its team' a recall
+        if tok.lemma_ in cfg.get("verbs_without_object", ()) and any(
+            c.dep_ == "dobj" for c in tok.children
+        ):
+            return None  # 'speaks Arabic'
         if tok.lemma_ in cfg.get("verbs_need_for", ()) and not _asks_for_talks(ctx, tok):
             return None  # 'pushed for talks' is a request; 'pushed for a resolution' is not news
         found.add(_mentions(ctx, _subject(tok)), first=True)
@@ -217,6 +224,23 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
     if cfg.get("noun_needs_actor") and not (found.first or by_place or found.content):
         return None
     return found
+
+
+def _urged_to(ctx: ArticleContext, verb: Token) -> bool:
+    """Whether a verb is what another verb presses a party to do ('urged Hamas to accept').
+
+    A verb of causing is not pressing: 'prompting the US to ask for talks' reports the asking.
+    """
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i or head.lemma_ in ctx.patterns["relations"]["causal_verbs"]:
+        return False
+    pressed = [c for c in head.children if c.dep_ == "dobj"]
+    pressed += [
+        p for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+    ]
+    return any((m := ctx.mention_for(t)) is not None and m.type in _PARTIES for t in pressed)
 
 
 def _attempted(verb: Token) -> bool:
@@ -419,6 +443,8 @@ def _record(
     participle = tok.dep_ == "acl" and tok.tag_ == "VBN" and not _main_verb_read_as_participle(tok)
     if kind is EventKind.STATEMENT and participle:
         return  # 'the plan announced by Trump on 29 September': the plan's day, not a statement
+    if kind is EventKind.STATEMENT and _urged_to(ctx, tok):
+        return  # 'to press Hamas to accept': what a party is pressed to say is not said yet
     if kind is EventKind.ATTACK and _campaign(ctx, sent, tok, cfg):
         kind = EventKind.MILITARY_OPERATION  # 'airstrikes since October': a sustained campaign
         cfg = ctx.patterns["events"][str(kind)]

@@ -151,10 +151,15 @@ def _is_circumstance(verb: Token) -> bool:
 
 # Sentences back where 'the same day' or 'a day later' finds the day it is told from.
 _ANAPHORA_WINDOW = 4
-_SUBCLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp"}
+_SUBCLAUSE_DEPS = frozenset(
+    {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "pcomp"}
+)
+# Clauses with an event of their own ('says X will travel on Tuesday'), not a verb's complement
+# ('picked him to run the agency in 2021': the date is the picking's)
+_CONTENT = _SUBCLAUSE_DEPS - {"xcomp"}
 
 
-def _in_subclause(head: Token, trigger: Token) -> bool:
+def _in_subclause(head: Token, trigger: Token, deps: frozenset[str] = _SUBCLAUSE_DEPS) -> bool:
     """Whether a date hangs in a clause below a verb trigger ('said it agreed to X on July 2').
 
     The date belongs to that clause's own event, not to the trigger's.
@@ -165,7 +170,7 @@ def _in_subclause(head: Token, trigger: Token) -> bool:
     for _ in range(12):
         if cur.i == trigger.i or cur.head.i == cur.i:
             return False
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in _SUBCLAUSE_DEPS and cur.head.i != cur.i:
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in deps and cur.head.i != cur.i:
             if cur.dep_ == "acl" and cur.head.lower_ in _own_date_nouns():
                 return False  # 'in a readout released Monday night, stated ...'
             return not (_is_circumstance(cur) and cur.head.i == trigger.i)
@@ -250,6 +255,8 @@ def nearest_date(ctx: ArticleContext, sent: int, trigger: Token) -> ResolvedDate
         )
         if tok is None or governing_verb(tok.root).lemma_ in speech:
             continue
+        if tok.root.dep_ in ("poss", "compound") or _in_subclause(tok.root, trigger, _CONTENT):
+            continue  # 'Sunday's attack' dates the attack; 'says X will travel on Tuesday'
         if _modifies_a_noun(governing_verb(tok.root), trigger):
             continue  # 'the terms Hamas accepted on July 2': that acceptance's day
         lo, hi = sorted((tok.start, trigger.i))
