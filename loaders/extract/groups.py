@@ -27,8 +27,20 @@ def _count(ctx: ArticleContext, tok: Token) -> int | None:
     return n if tok.pos_ == "NUM" and tok.dep_ not in ("nummod", "compound") else None
 
 
+def _coordinated(ctx: ArticleContext, people: list[Mention], n: int) -> list[Mention] | None:
+    """The persons of one list of exactly n names ('Burns, Barnea, Kamel and Sheikh Mohammed')."""
+    for m in people:
+        head = ctx.doc[m.end - 1]
+        listed = [ctx.mention_for(t) for t in (head, *head.conjuncts)]
+        found = [x for x in listed if x is not None and x.type is EntityType.PERSON]
+        if len(found) == n and len({x.entity_id for x in found}) == n:
+            return found
+    return None
+
+
 def _listed(ctx: ArticleContext, sent: int, n: int) -> list[Mention] | None:
-    """The n persons of the nearest sentence before that names exactly n of them."""
+    """The n persons of the nearest sentence before that names exactly n of them, or lists
+    exactly n of them in one coordination ('A, B, C and D held a round; the next day E ...')."""
     for s in range(sent - 1, max(sent - 1 - _WINDOW, -1), -1):
         people: list[Mention] = []
         for m in ctx.mentions_in(s):
@@ -36,6 +48,9 @@ def _listed(ctx: ArticleContext, sent: int, n: int) -> list[Mention] | None:
                 people.append(m)
         if len(people) == n:
             return people
+        listed = _coordinated(ctx, people, n) if len(people) > n else None
+        if listed is not None:
+            return listed
         if len(people) > n:
             return None  # the list was longer: the count names part of it, which part is unsaid
     return None

@@ -96,6 +96,26 @@ def test_counted_reference_to_the_people_just_listed_attends_the_next_round() ->
     assert "The three" not in names["ayman-safadi"].aliases
 
 
+def test_counted_reference_finds_its_list_in_a_sentence_that_names_others_too() -> None:
+    facts = extract_article(
+        make_article(
+            "t-counted-list",
+            "In Amman on July 10, Ayman Safadi, Sameh Shoukry and Faisal Mekdad held a round; "
+            "the next day Benjamin Netanyahu declined to send a team. The three convened again "
+            "in Beirut on July 28.",
+            published="2024-08-14",
+        )
+    )
+    (beirut,) = [e for e in facts.events if e.kind is EventKind.TALKS and e.place_id == "beirut"]
+    attended = {
+        r.subject_id
+        for r in facts.relations
+        if r.predicate is Predicate.ATTENDED and r.object_id == beirut.id
+    }
+    assert {"ayman-safadi", "sameh-shoukry", "faisal-mekdad"} <= attended
+    assert "benjamin-netanyahu" not in attended
+
+
 def test_party_that_did_not_attend_denies_its_part_not_the_round() -> None:
     facts = extract_article(
         make_article(
