@@ -242,7 +242,21 @@ def _find_dates(text: str, published: str | None, future: bool) -> tuple[Resolve
                 continue
             day, precision = resolved
             found.append(ResolvedDate(start, end, m.group(0).strip(), day.isoformat(), precision))
-    return tuple(sorted(found, key=lambda d: d.start))
+    found.sort(key=lambda d: d.start)
+    # 'Monday, 19 February 2024': the weekday names the day the date gives, not a day of its own
+    return tuple(
+        d
+        for i, d in enumerate(found)
+        if not (
+            i + 1 < len(found)
+            and _WEEKDAY_ONLY.fullmatch(d.text)
+            and _APPOSED.fullmatch(text[d.end : found[i + 1].start])
+        )
+    )
+
+
+_WEEKDAY_ONLY = re.compile(r"(?:on\s+)?" + _WEEKDAY, re.IGNORECASE)
+_APPOSED = re.compile(r",?\s*(?:the\s+)?")
 
 
 # Dates told from the day of an event just reported: 'the same day', 'a day later'.

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Token
 
-from graph.models import DatePrecision, EventKind, Predicate
+from graph.models import DatePrecision, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft
 
 # Where a causal verb names its result: 'led to X', 'produced X', 'pushed X to say'.
@@ -40,6 +42,82 @@ def _subject_event(tok: Token, triggers: dict[int, EventDraft]) -> EventDraft | 
     return _event_under(subject[0], triggers) if subject else None
 
 
+def _round_referred(ctx: ArticleContext, sent: int, subject: Token) -> EventDraft | None:
+    """The round a definite noun of talks refers back to ('That meeting produced ...'): the
+    talks reported last in this sentence or the two before."""
+    if subject.lemma_ not in ctx.patterns["talks"]["nouns"] or not any(
+        c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children
+    ):
+        return None
+    rounds = [
+        (max(s for s in d.sents if s <= sent), d)
+        for d in ctx.events.values()
+        if d.kind is EventKind.TALKS and any(sent - _BACK <= s <= sent for s in d.sents)
+    ]
+    return max(rounds, key=lambda sd: sd[0])[1] if rounds else None
+
+
+_BACK = 2  # sentences back where 'the meeting' finds its round
+_DEFINITE = ("the", "that", "this", "these", "those")
+# What a round can produce, by the noun that names it, and the role of the round's parties.
+_RESULTS = {EventKind.PROPOSAL: Role.PROPOSER, EventKind.AGREEMENT: Role.ACTOR}
+
+
+def _result_of(
+    ctx: ArticleContext, cause: EventDraft, results: list[Token], sent: int
+) -> EventDraft | None:
+    """The proposal or agreement a round produced ('The meeting led to a framework'), made an
+    event of the round's day, place and parties."""
+    if cause.kind is not EventKind.TALKS or cause.date is None:
+        return None
+    nouns = [r for r in results if r.dep_ == "dobj"]
+    nouns += [p for r in results if r.dep_ == "prep" and r.lower_ == "to" for p in r.children]
+    def names(kind: EventKind, tok: Token) -> bool:
+        words = ctx.patterns["events"][str(kind)]["nouns"]
+        return tok.lemma_ in words or tok.lower_ in words
+
+    for noun in nouns:
+        of = [p for c in noun.children if c.lower_ == "of" for p in c.children]
+        for kind, role in _RESULTS.items():
+            # 'the outline of a six-week truce': a text for a deal is a proposal
+            outline = kind is EventKind.PROPOSAL and any(names(k, t) for k in _RESULTS for t in of)
+            if not (names(kind, noun) or outline):
+                continue
+            known = _known_result(ctx, kind, cause.date)
+            if known is not None:
+                return known  # 'led to the agreement announced today': reported already
+            key = f"{kind}|{cause.anchor or ''}|{cause.date}"
+            label = f"{kind.capitalize()}: {noun.text}"
+            draft = EventDraft(key, kind, label, sent, cause.confidence)
+            draft.date, draft.precision = cause.date, cause.precision
+            draft.anchor, draft.place = cause.anchor, cause.place
+            draft.sents.append(sent)
+            draft.triggers.append(noun.i)
+            for (entity, r), s in cause.participants.items():
+                if r in (Role.ATTENDEE, Role.MEDIATOR):
+                    draft.participants.setdefault((entity, role), s)
+            ctx.events[key] = draft
+            return draft
+    return None
+
+
+def _known_result(ctx: ArticleContext, kind: EventKind, since: str) -> EventDraft | None:
+    """The event of `kind` the article dates within a week from `since`, if one day has one."""
+    start = dt.date.fromisoformat(since)
+    found = [
+        d
+        for d in ctx.events.values()
+        if d.kind is kind
+        and d.date
+        and 0 <= (dt.date.fromisoformat(d.date) - start).days <= _RESULT_DAYS
+    ]
+    # one day's mentions are merged later ('same day'); two days are two events
+    return found[0] if len({d.date for d in found}) == 1 else None
+
+
+_RESULT_DAYS = 7
+
+
 def _link(ctx: ArticleContext, a: EventDraft, pred: Predicate, b: EventDraft, sent: int) -> None:
     if a.key == b.key:
         return
@@ -66,9 +144,12 @@ def collect_links(ctx: ArticleContext) -> None:
                 # 'The meeting led to a framework': the subject causes, the object follows
                 cause = _event_under(subject[0], others) if subject else None
                 cause = cause or _event_above(tok, triggers)
+                cause = cause or (_round_referred(ctx, sent, subject[0]) if subject else None)
                 results = [c for c in tok.children if c.dep_ in _RESULT_DEPS]
                 effect = next((e for r in results if (e := _event_under(r, others))), None)
                 effect = effect or _event_under(tok, others)
+                if effect is None and cause is not None:
+                    effect = _result_of(ctx, cause, results, sent)
                 if cause and effect and effect is not cause:
                     _link(ctx, cause, Predicate.CAUSED, effect, sent)
             elif tok.pos_ == "VERB" and tok.lemma_ in precede:

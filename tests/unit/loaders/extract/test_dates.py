@@ -74,6 +74,8 @@ def test_shift_month_crosses_year_boundaries() -> None:
         ("Last Wednesday the envoy", False, "2024-08-07", DatePrecision.DAY),
         ("Next Monday they meet", True, "2024-08-19", DatePrecision.DAY),
         ("Last month the army", False, "2024-07-01", DatePrecision.MONTH),
+        # a weekday before the date it names is that date, not a day of publication week
+        ("talks opened on Monday, 5 August 2024", False, "2024-08-05", DatePrecision.DAY),
         ("Tonight Hamas says", False, "2024-08-14", DatePrecision.DAY),
         ("This evening the prime minister", False, "2024-08-14", DatePrecision.DAY),
         ("Last night the army", False, "2024-08-13", DatePrecision.DAY),
