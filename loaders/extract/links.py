@@ -72,6 +72,7 @@ def _result_of(
         return None
     nouns = [r for r in results if r.dep_ == "dobj"]
     nouns += [p for r in results if r.dep_ == "prep" and r.lower_ == "to" for p in r.children]
+
     def names(kind: EventKind, tok: Token) -> bool:
         words = ctx.patterns["events"][str(kind)]["nouns"]
         return tok.lemma_ in words or tok.lower_ in words
