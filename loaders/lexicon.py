@@ -106,6 +106,7 @@ class Withdrawal(_Section):
     phrasal: dict[str, Words]
     of: Words
     need_talks: Words
+    troop_nouns: Words = []  # 'Israeli troops pulled back': the side the troops serve
 
 
 class Release(_Section):

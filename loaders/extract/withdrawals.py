@@ -18,7 +18,7 @@ from graph.models import EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.delegations import current_talks, delegation_countries, delegation_entity
 from loaders.extract.phrases import resolve_pronoun
-from loaders.extract.syntax import clause_dates, event_date, tense
+from loaders.extract.syntax import clause_dates, event_date, path_deps, tense
 
 _PARTIES = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -46,6 +46,8 @@ def _subjects(tok: Token) -> list[Token]:
     cur = tok
     for _ in range(3):
         subj = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
+        if subj and cur.dep_ == "relcl" and subj[0].tag_ in ("WDT", "WP"):
+            return [cur.head]  # 'Qatar, which pulled out of the mediation'
         if subj:
             return [t for s in subj for t in (s, *s.conjuncts)]
         if cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head.i == cur.i:
@@ -84,16 +86,41 @@ def _talks_named(ctx: ArticleContext, tok: Token) -> bool:
     return any(t.lower_ in words or t.lemma_ in words for t in tok.subtree if t.i != tok.i)
 
 
-def _place_left(ctx: ArticleContext, tok: Token) -> Mention | None:
+def _place_left(
+    ctx: ArticleContext, tok: Token, preps: tuple[str, ...] = ("of", "from")
+) -> Mention | None:
     """The place a party pulls out of or leaves: 'out of X', 'from X', 'left X'."""
     for t in tok.subtree:
         m = ctx.mention_for(t)
         if m is None or m.type not in (EntityType.PLACE, EntityType.COUNTRY):
             continue
-        if (t.dep_ == "pobj" and t.head.lower_ in ("of", "from")) or (
+        if (t.dep_ == "pobj" and t.head.lower_ in preps) or (
             t.dep_ == "dobj" and t.head.i == tok.i
         ):
             return m
+    return None
+
+
+def _pulled_back_in(ctx: ArticleContext, tok: Token) -> Mention | None:
+    """Where troops pulled back stay ('pulled back to the agreed line inside Gaza'): the place
+    of the withdrawal, not a place left."""
+    if "back" not in _particles(tok):
+        return None
+    return _place_left(ctx, tok, ("inside", "in", "within"))
+
+
+def _role_left(ctx: ArticleContext, tok: Token) -> Token | None:
+    """The role a party gives up ('suspended its mediation', 'pulled out of the mediation'):
+    a withdrawal though no round is under way."""
+    if tok.lemma_ in ctx.patterns["events"]["withdrawal"]["need_talks"]:
+        return None
+    roles = set(ctx.patterns["events"]["withdrawal"]["of"])
+    for t in tok.subtree:
+        if t.i == tok.i or not (t.lower_ in roles or t.lemma_ in roles):
+            continue
+        path = path_deps(tok, t) or []
+        if all(p.dep_ in ("dobj", "prep", "pobj") for p in path):
+            return t  # 'suspended its mediation', 'pulled out of the mediation'
     return None
 
 
@@ -101,10 +128,16 @@ def _parties(ctx: ArticleContext, tok: Token) -> tuple[list[Mention], list[tuple
     """The parties leaving, and the delegation nouns that stand for them."""
     parties: list[Mention] = []
     owners = [c for c in tok.children if c.dep_ == "poss"] if tok.pos_ == "NOUN" else []
+    troops = set(ctx.patterns["events"]["withdrawal"]["troop_nouns"])
     for subj in owners or _subjects(tok):
         m = ctx.mention_for(subj)
         if m is None:
             m = resolve_pronoun(ctx, subj)
+        if m is None and subj.lower_ in troops:  # 'Israeli troops pulled back': Israel's
+            mods = [
+                ctx.mention_for(c) for c in subj.children if c.dep_ in ("amod", "compound", "poss")
+            ]
+            m = next((x for x in mods if x is not None), None)
         if m is not None and m.type in _PARTIES and m not in parties:
             parties.append(m)
     delegations: list[tuple[Mention, Token]] = []
@@ -136,7 +169,8 @@ def _record(ctx: ArticleContext, tok: Token, sent: int, talks_sents: dict[int, s
     talks: str | None = None
     if delegations or (troops_out is None and _talks_named(ctx, tok)):
         talks = talks_sents.get(sent) or current_talks(ctx, sent, talks_sents)
-    if talks is None and venue is None:
+    inside = None if venue or talks else _pulled_back_in(ctx, tok)
+    if talks is None and venue is None and inside is None and _role_left(ctx, tok) is None:
         return
     if talks is None and tok.lemma_ in ctx.patterns["events"]["withdrawal"]["need_talks"]:
         return  # 'left Cairo' is a withdrawal only when it is negotiators leaving talks
@@ -157,8 +191,9 @@ def _record(ctx: ArticleContext, tok: Token, sent: int, talks_sents: dict[int, s
         ctx.events[key] = draft
     draft.sents.append(sent)
     draft.triggers.append(tok.i)
-    if venue is not None:
-        draft.place = draft.place or venue.entity_id
+    where = venue or inside
+    if where is not None:
+        draft.place = draft.place or where.entity_id
     # negotiators brought home from a city leave the talks there, not the city
     target = talks if talks is not None else troops_out.entity_id if troops_out else None
     for party in parties:

@@ -68,3 +68,30 @@ def test_extract_troops_pulled_out_of_a_place_withdraw_from_it() -> None:
 def test_extract_no_withdrawal_from_plans_demands_or_trips(sentence: str) -> None:
     facts = extract_article(make_article("t-wd-none", sentence, published="2024-08-16"))
     assert not [e for e in facts.events if e.kind is EventKind.WITHDRAWAL]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Qatar suspended its mediation on Saturday.", "2024-12-14"),
+        ("Qatar, which pulled out of the mediation in November, is back.", "2024-11-01"),
+    ],
+)
+def test_a_mediator_giving_up_its_role_withdraws_without_a_round(sentence: str, date: str) -> None:
+    facts = extract_article(make_article("t-wd-role", sentence, published="2024-12-14"))
+    (withdrawal,) = [e for e in facts.events if e.kind is EventKind.WITHDRAWAL]
+    assert withdrawal.date == date
+    assert {p.entity_id for p in withdrawal.participants} == {"qatar"}
+
+
+def test_troops_pulled_back_inside_a_place_withdraw_there_without_leaving_it() -> None:
+    facts = extract_article(
+        make_article(
+            "t-wd-back",
+            "Israeli troops pulled back to the agreed line inside Gaza on Friday.",
+            published="2024-12-14",
+        )
+    )
+    (withdrawal,) = [e for e in facts.events if e.kind is EventKind.WITHDRAWAL]
+    assert (withdrawal.date, withdrawal.place_id) == ("2024-12-13", "gaza")
+    assert not [r for r in facts.relations if r.predicate is Predicate.WITHDREW_FROM]
