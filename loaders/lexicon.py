@@ -69,6 +69,7 @@ class KindFrame(_Section):
     verb_objects: Words | None = None
     verbs_need_for: Words = []
     verbs_need_clause: Words = []  # 'wrote that ...' states; 'wrote a memoir' does not
+    verbs_need_target: Words = []  # 'struck southern Lebanon' attacks; 'struck a deal' does not
     verbs_not_with: dict[str, Words] = {}  # 'spoke with X' is a call; 'called back' a recall
     verbs_without_object: Words = []  # 'spoke to reporters' is said; 'speaks Arabic' is not
     verb_clauses: Words = []  # 'named X to succeed him' fills a verb that needs an object
@@ -246,6 +247,7 @@ class Grammar(_Section):
     condition_marks: Words
     attempt_verbs: Words  # 'sought to seal a deal': tried, not done
     negating_preps: Words
+    force_nouns: Words = []  # 'Israeli warplanes struck': the side whose forces act
 
 
 class Stances(_Section):

@@ -164,7 +164,17 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
             return None  # 'speaks Arabic'
         if tok.lemma_ in cfg.get("verbs_need_for", ()) and not _asks_for_talks(ctx, tok):
             return None  # 'pushed for talks' is a request; 'pushed for a resolution' is not news
+        if tok.lemma_ in cfg.get("verbs_need_target", ()) and not any(
+            ctx.mention_for(o) is not None for o in objs
+        ):
+            return None  # 'struck southern Lebanon' is an attack; 'struck a deal' is not
         found.add(_mentions(ctx, _subject(tok)), first=True)
+        if not found.first:  # 'Israeli warplanes struck': the side the forces serve
+            forces = lexicon_words("grammar", "force_nouns")
+            sides = [c for s in _subject(tok) if s.lower_ in forces for c in s.children]
+            found.add(_mentions(ctx, [c for c in sides if c.dep_ in _MODIFIERS]), first=True)
+        if tok.lemma_ in cfg.get("verbs_need_target", ()) and not found.first:
+            return None  # 'the storm hit Gaza'; 'strikes hit Rafah' is the strikes' own event
         if cfg.get("between_are_parties"):  # 'a deal was reached between Israel and Hamas'
             between = [o for t in [tok, *objs] for o in _objects(t, {"between"})]
             found.add(_mentions(ctx, [o for o in between if o.dep_ == "pobj"]), first=True)
