@@ -73,6 +73,7 @@ class RoundSequence:
 
     candidates: set[str] = field(default_factory=set)
     dates: dict[str, list[str]] = field(default_factory=dict)
+    linked: set[str] = field(default_factory=set)  # after relink: every round it relinked
 
     @classmethod
     def note(
@@ -109,6 +110,7 @@ class RoundSequence:
         if not self.touched:
             return 0
         spans = self._spans()
+        self.linked = set(self.touched)
         if not spans:
             self._unlink(tx, [])
             return 0
@@ -116,6 +118,7 @@ class RoundSequence:
         nodes: list[list[Key]] = []
         for start, end, members in _merge_covers(covers):
             nodes.append(sorted(set(members) | {k for k in (start, end) if k is not None}))
+        self.linked.update(k[1] for chain in nodes for k in chain)
         outgoing = [k[1] for chain in nodes for k in chain[:-1]]
         self._unlink(tx, outgoing)
         pairs = [

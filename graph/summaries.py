@@ -26,9 +26,10 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from graph.changes import Touched
 from graph.cypher import catalog
 from graph.keys import sync_keys
-from graph.models import ArticleFacts, NodeLabel
+from graph.models import ArticleFacts, NodeLabel, Predicate
 
 BUSY = 64  # articles mentioning an entity before it keeps latest lists
 KEEP = 150  # items a latest list keeps
@@ -36,6 +37,7 @@ SERVED = 101  # items a list must hold to answer a first page (100 and one to te
 
 Item = tuple[str | None, str]  # (date, id)
 REREAD = object()  # a list ran short: read the entity's summary from the graph again
+GROUP_PREDICATES = (Predicate.MEMBER_OF, Predicate.LEADS)  # who a delegation holds
 
 
 def ordered(items: Iterable[Item]) -> list[Item]:
@@ -100,6 +102,8 @@ class EntitySummaries:
     links: dict[str, tuple[str | None, set[str]]] = field(default_factory=dict)
     before: dict[str, dict[str, Any]] = field(default_factory=dict)
     published: dict[str, dict[str, str | None]] = field(default_factory=lambda: defaultdict(dict))
+    touched: Touched = field(default_factory=Touched)  # what the write touches (graph.changes)
+    previous: str | None = None  # the graph's revision before the write
 
     @classmethod
     def note(
@@ -107,16 +111,24 @@ class EntitySummaries:
     ) -> EntitySummaries:
         """Before a write of `batch` (the articles to write) that retracts `retracted`."""
         s = cls()
+        row = tx.run(catalog.render("read_revision")).single()
+        s.previous = str(row["revision"]) if row and row["revision"] is not None else None
+        touched = s.touched
         for article in dict.fromkeys(retracted):
+            touched.articles.add(article)
+            touched.members = True  # what it stated of delegations is not read back
             for r in tx.run(catalog.render("read_article_nodes"), article=article):
                 if str(NodeLabel.EVENT) in r["labels"]:
                     s.events.add(r["id"])
                 elif str(NodeLabel.ENTITY) in r["labels"]:
                     s.entities.add(r["id"])
                     s.retracted[r["id"]].add(article)
+                elif str(NodeLabel.ISSUE) in r["labels"]:
+                    touched.issues.add(r["id"])
         last = {f.article.id: f for f in batch}
         for facts in batch:
             a = facts.article
+            touched.articles.add(a.id)
             s.events.update(v.id for v in facts.events)
             for e in facts.entities:
                 s.entities.add(e.id)
@@ -124,6 +136,7 @@ class EntitySummaries:
                     s.published[e.id][a.id] = a.published
                 else:  # written twice in the batch: the later version replaces this one
                     s.retracted[e.id].add(a.id)
+            _note_facts(touched, facts)
         s.links = _read_links(tx, s.events)
         s.entities.update(_linked(s.links))
         if s.entities:
@@ -131,11 +144,44 @@ class EntitySummaries:
             s.before = {r["id"]: r.data() for r in tx.run(query, ids=sorted(s.entities))}
         return s
 
-    def apply(self, tx: ManagedTransaction) -> None:
-        """After the write: the counts and lists moved by what it changed."""
-        if not self.entities:
-            return
-        added, removed, delta = self._changes(_read_links(tx, self.events))
+    def apply(self, tx: ManagedTransaction, relinked: Iterable[str] = ()) -> None:
+        """After the write: the counts and lists moved by what it changed; then what it touched
+        (with `relinked`, the rounds whose sequence it relinked) is recorded (graph.changes)."""
+        after = _read_links(tx, self.events)
+        now = self._move(tx, after) if self.entities else {}
+        self._record(tx, after, now, relinked)
+
+    def _record(
+        self,
+        tx: ManagedTransaction,
+        after: dict[str, tuple[str | None, set[str]]],
+        now: dict[str, dict[str, Any]],
+        relinked: Iterable[str],
+    ) -> None:
+        """Records what the write touched: its own, the entities joined to its events before and
+        after it, the relinked rounds and, for a re-dated event, the events a fact joins to it."""
+        touched = self.touched
+        touched.entities.update(self.entities, _linked(after))
+        touched.events.update(self.events, relinked)
+        redated = []
+        for vid in self.events:
+            old, new = self.links.get(vid), after.get(vid)
+            touched.date((old is not None, old and old[0]), (new is not None, new and new[0]))
+            if old is not None and new is not None and old[0] != new[0]:
+                redated.append(vid)
+        if redated:
+            for r in tx.run(catalog.render("read_event_neighbours"), ids=sorted(redated)):
+                touched.events.update(r["ids"])
+        for eid in set(self.published) | set(self.retracted):
+            for row in (self.before.get(eid), now.get(eid)):
+                touched.keys.update((row or {}).get("search_keys") or ())
+        touched.record(tx, self.previous)
+
+    def _move(
+        self, tx: ManagedTransaction, after: dict[str, tuple[str | None, set[str]]]
+    ) -> dict[str, dict[str, Any]]:
+        """Moves the counts, keys and lists of the entities; their rows after the write."""
+        added, removed, delta = self._changes(after)
         query = catalog.render("read_entity_counts")
         now = {r["id"]: r.data() for r in tx.run(query, ids=sorted(self.entities))}
         self._count(tx, now, delta)
@@ -160,6 +206,7 @@ class EntitySummaries:
                 out.append(summary)
         if out:
             tx.run(catalog.render("merge_entity_summaries"), rows=out).consume()
+        return now
 
     def _count(
         self, tx: ManagedTransaction, now: dict[str, dict[str, Any]], delta: dict[str, int]
@@ -266,3 +313,21 @@ def _read_links(
 
 def _linked(links: dict[str, tuple[str | None, set[str]]]) -> set[str]:
     return {e for _, entities in links.values() for e in entities}
+
+
+def _note_facts(touched: Touched, facts: ArticleFacts) -> None:
+    """The nodes one article's facts name, and whether they state whom a group holds (a
+    delegation's members count on the roll calls of the rounds it attended)."""
+    touched.entities.update(e.id for e in facts.entities)
+    for v in facts.events:
+        touched.entities.update(p.entity_id for p in v.participants)
+        if v.place_id is not None:
+            touched.entities.add(v.place_id)
+    for r in facts.relations:
+        for node, label in ((r.subject_id, r.subject_label), (r.target_id, r.target_label)):
+            {
+                NodeLabel.ENTITY: touched.entities,
+                NodeLabel.EVENT: touched.events,
+                NodeLabel.ISSUE: touched.issues,
+            }.get(label, touched.issues).add(node)
+        touched.members |= r.predicate in GROUP_PREDICATES
