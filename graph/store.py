@@ -205,7 +205,7 @@ class GraphStore:
                 retract_article(tx, aid)
             write_rows(tx, rows)
             sequence.relink(tx)
-            summaries.apply(tx)
+            summaries.apply(tx, sequence.linked)
             return WriteStatus.UPDATED if found else WriteStatus.LOADED
 
         with _rejections(f"article {aid!r}"):
@@ -253,8 +253,8 @@ class GraphStore:
             tx.run(catalog.render("delete_article"), article=article_id).consume()
             tx.run(catalog.render("recompute_newest_published")).consume()
             sequence.relink(tx)
-            summaries.apply(tx)
             mark_revision(tx)
+            summaries.apply(tx, sequence.linked)  # records the change: after the new revision
             return True
 
         with _rejections(f"article {article_id!r}"):

@@ -274,5 +274,5 @@ def write_batch(tx: ManagedTransaction, batch: Sequence[ArticleFacts]) -> list[W
     if rows.count:
         write_rows(tx, rows)
     sequence.relink(tx)
-    summaries.apply(tx)
+    summaries.apply(tx, sequence.linked)
     return statuses
