@@ -66,11 +66,17 @@ def _cue_mediators(ctx: ArticleContext, cue: Token) -> list[Mention]:
     return mentions_at(ctx, subj)
 
 
-def mediators_of(ctx: ArticleContext, sent: int) -> set[Mention]:
-    """Mentions of a sentence that act as mediators ('Qatari mediators', 'Egypt ... to mediate')."""
+def mediators_of(ctx: ArticleContext, sent: int, handed: bool = True) -> set[Mention]:
+    """Mentions of a sentence that act as mediators ('Qatari mediators', 'Egypt ... to mediate').
+
+    Without `handed`, mediators something is handed or sent to ('its reply to the mediators')
+    are left out: they receive it, they do not mediate it.
+    """
     cues = set(ctx.patterns["talks"]["mediator_cues"])
     out: set[Mention] = set()
     found = [t for t in ctx.sents[sent] if t.lower_ in cues or t.lemma_ in cues]
+    if not handed:
+        found = [t for t in found if not (t.dep_ == "pobj" and t.head.lower_ == "to")]
     found += [t for t in ctx.sents[sent] if _convenes(ctx, t)]
     for cue in found:
         for m in _cue_mediators(ctx, cue):
@@ -99,7 +105,7 @@ def link_mediators(ctx: ArticleContext) -> None:
         if d.kind not in _MEDIATED_KINDS:
             continue
         for sent in dict.fromkeys(ctx.sent_of[i] for i in d.triggers):
-            for m in mediators_of(ctx, sent):
+            for m in mediators_of(ctx, sent, handed=d.kind is not EventKind.PROPOSAL):
                 if (m.entity_id, Role.MEDIATOR) in d.participants:
                     continue
                 d.participants.setdefault((m.entity_id, Role.MEDIATOR), sent)

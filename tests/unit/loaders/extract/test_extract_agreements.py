@@ -91,3 +91,9 @@ def test_a_ledes_present_tense_stance_is_a_statement_of_the_day() -> None:
     )
     statements = _of_kind(facts, EventKind.STATEMENT)
     assert [s.date for s in statements] == ["2025-10-09"]
+
+
+def test_mediators_a_reply_is_handed_to_do_not_mediate_the_reply() -> None:
+    facts = _facts("Hamas delivered its reply to the Egyptian and Qatari mediators on Tuesday.")
+    assert _of_kind(facts, EventKind.PROPOSAL)
+    assert not [r for r in facts.relations if r.predicate is Predicate.MEDIATED]
