@@ -248,6 +248,8 @@ class Grammar(_Section):
     attempt_verbs: Words  # 'sought to seal a deal': tried, not done
     negating_preps: Words
     force_nouns: Words = []  # 'Israeli warplanes struck': the side whose forces act
+    ordinals: dict[str, int] = {}  # 'a second day of meetings on Thursday'
+    ending_verbs: Words = []  # 'two days of talks ended on Friday'
 
 
 class Stances(_Section):

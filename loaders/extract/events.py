@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Token
 
 from graph.calendar_names import MONTHS, WEEKDAYS
@@ -79,6 +81,27 @@ def _in_order(first: EventDraft, then: EventDraft) -> bool:
     )
 
 
+def days_in(ctx: ArticleContext, trigger: Token) -> int:
+    """Days a date lies after a round's first day, by the round's count of days.
+
+    'After a second day of meetings on Thursday': Thursday is the second day; 'two days of
+    talks ended on Friday': Friday is the last of two. The round is dated by its first day.
+    """
+    day = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
+    if day is None or day.lemma_ != "day":
+        return 0
+    grammar = ctx.patterns["grammar"]
+    for c in day.children:
+        if c.dep_ == "amod" and c.lower_ in grammar["ordinals"]:
+            return int(grammar["ordinals"][c.lower_]) - 1
+    count = next((c for c in day.children if c.dep_ == "nummod"), None)
+    verb = day.head if day.dep_ in ("nsubj", "nsubjpass") else None
+    if count is None or verb is None or verb.lemma_ not in grammar["ending_verbs"]:
+        return 0
+    n = grammar["counted_references"].get(count.lower_)
+    return n - 1 if n else (int(count.text) - 1 if count.text.isdigit() else 0)
+
+
 def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) -> str | None:
     triggers = [
         t
@@ -96,6 +119,8 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
     if found is None or (earlier is not None and found[2] < 0.8):
         return None  # an earlier round is its own event only with a date of its own
     iso, precision, confidence = found
+    if precision is DatePrecision.DAY:
+        iso = (dt.date.fromisoformat(iso) - dt.timedelta(days=days_in(ctx, trigger))).isoformat()
     actors = {m.entity_id for m in ctx.mentions_in(sent) if m.type in _ACTORS}
     if confidence < 0.8 and place is None and len(actors) < 2 and not _joined(ctx, trigger):
         return None
@@ -163,6 +188,8 @@ def _dated_by_another_event(ctx: ArticleContext, trigger: Token) -> bool:
         return False
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head.i == verb.i:
         return False  # 'will travel to Cairo on Thursday for talks': the trip is for the round
+    if days_in(ctx, trigger) or (trigger.head.lower_ == "of" and trigger.head.head.lemma_ == "day"):
+        return False  # 'after a second day of meetings on Thursday': the day is the round's
     own = [t for t in trigger.subtree if t.pos_ in ("VERB", "AUX") and t.lemma_ in dating]
     return not own
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.models import DatePrecision, EventKind
 from loaders.extract import extract_article
 from tests.support.factories import make_article
@@ -171,3 +173,20 @@ def test_writing_that_is_a_statement_writing_a_book_is_not() -> None:
     said = _dates(before + "that Syria is the obstacle to a deal.", EventKind.STATEMENT)
     book = _dates(before + "a memoir about the war.", EventKind.STATEMENT)
     assert (said, book) == ([("2024-08-12", DatePrecision.DAY)], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "first_day"),
+    [
+        # the round is dated by its first day
+        (
+            "After a second day of meetings in Cairo on Thursday, officials passed on a text.",
+            "2024-08-14",
+        ),
+        ("Two days of talks in Doha ended on Friday with a new text.", "2024-08-15"),
+        ("Two days of talks began in Doha on Monday.", "2024-08-19"),
+    ],
+)
+def test_a_round_counted_in_days_is_dated_by_its_first_day(text: str, first_day: str) -> None:
+    facts = extract_article(make_article("t-days", text, published="2024-08-20"))
+    assert [e.date for e in facts.events if e.kind is EventKind.TALKS] == [first_day]
