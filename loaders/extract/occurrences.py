@@ -193,6 +193,7 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
     # 'aid provided by X to Y': the participle's agent gives, its 'to' object receives
     parts = [c for c in [tok, *tok.conjuncts] for c in c.children if c.dep_ == "acl"]
     cues = set(ctx.patterns["talks"]["mediator_cues"])  # 'brokered by X': X mediates
+    cues |= set(ctx.patterns["talks"]["speech_verbs"])  # 'announced by Egypt': Egypt tells of it
     by += [
         p
         for a in parts
@@ -234,6 +235,14 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
     if cfg.get("noun_needs_actor") and not (found.first or by_place or found.content):
         return None
     return found
+
+
+def _announcers(ctx: ArticleContext, noun: Token) -> list[Mention]:
+    """Who a participle of speech says told of an event ('the deal, announced by Egypt')."""
+    speech = set(ctx.patterns["talks"]["speech_verbs"])
+    told = [c for c in noun.children if c.dep_ == "acl" and c.lemma_ in speech]
+    agents = [p for a in told for c in a.children if c.dep_ == "agent" for p in c.children]
+    return [m for m in _mentions(ctx, agents) if m.type in _PARTIES]
 
 
 def _urged_to(ctx: ArticleContext, verb: Token) -> bool:
@@ -445,6 +454,8 @@ def _record(
     if found is not None and kind is EventKind.AGREEMENT and not found.first:
         # 'the agreement, brokered by Qatar': the mediators place it, they are not its parties
         brokers = [m for m in mediators_of(ctx, sent) if m not in found.targets]
+        # 'the deal, announced by Egypt's foreign minister on Tuesday': who tells of it
+        brokers = brokers or _announcers(ctx, tok)
         found.first = brokers
     if found is None or not (found.first or found.places or found.content):
         return
@@ -498,7 +509,8 @@ def _record(
         draft.sents.append(sent)
         draft.triggers.append(tok.i)
         role = Role(cfg.get("first_role", "actor"))
-        for m in [] if brokers else found.first:  # mediators: linked by link_mediators
+        # mediators are linked by link_mediators; announcers only name the deal
+        for m in [] if brokers else found.first:
             draft.participants.setdefault((m.entity_id, role), sent)
             if kind is EventKind.PROPOSAL:
                 ctx.relate(m.entity_id, Predicate.PROPOSED, key, sent, 0.7, obj_is_event=True)

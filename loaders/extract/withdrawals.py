@@ -50,6 +50,9 @@ def _subjects(tok: Token) -> list[Token]:
             return [cur.head]  # 'Qatar, which pulled out of the mediation'
         if subj:
             return [t for s in subj for t in (s, *s.conjuncts)]
+        controller = [c for c in cur.head.children if c.dep_ == "dobj"]
+        if cur.dep_ == "xcomp" and controller:
+            return controller  # 'prompted Hamas to suspend the talks': Hamas suspends them
         if cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head.i == cur.i:
             return []
         cur = cur.head

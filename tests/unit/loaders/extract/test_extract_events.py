@@ -459,7 +459,7 @@ def test_trip_for_talks_places_and_dates_the_round_it_is_for() -> None:
     ]
 
 
-def test_deal_announced_by_a_minister_is_the_agreement_of_the_minister_s_country() -> None:
+def test_deal_announced_by_a_minister_is_dated_by_the_announcement_not_made_his_countrys() -> None:
     facts = extract_article(
         make_article(
             "t-announced-by",
@@ -469,6 +469,7 @@ def test_deal_announced_by_a_minister_is_the_agreement_of_the_minister_s_country
         )
     )
     agreements = [e for e in facts.events if e.kind is EventKind.AGREEMENT]
+    # who announces a deal is often its mediator or a bystander, not a party to it
     assert [(e.date, {p.entity_id for p in e.participants}) for e in agreements] == [
-        ("2024-08-13", {"jordan"})
+        ("2024-08-13", set())
     ]

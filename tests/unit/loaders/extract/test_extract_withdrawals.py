@@ -95,3 +95,15 @@ def test_troops_pulled_back_inside_a_place_withdraw_there_without_leaving_it() -
     (withdrawal,) = [e for e in facts.events if e.kind is EventKind.WITHDRAWAL]
     assert (withdrawal.date, withdrawal.place_id) == ("2024-12-13", "gaza")
     assert not [r for r in facts.relations if r.predicate is Predicate.WITHDREW_FROM]
+
+
+def test_a_party_prompted_to_suspend_the_talks_withdraws_from_them() -> None:
+    facts = extract_article(
+        make_article(
+            "t-wd-prompted",
+            ROUND + "The strike prompted Hamas to suspend the talks on Wednesday.",
+            published="2024-08-16",
+        )
+    )
+    left = {r.subject_id for r in facts.relations if r.predicate is Predicate.WITHDREW_FROM}
+    assert "hamas" in left
