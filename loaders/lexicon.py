@@ -49,6 +49,7 @@ class Attendance(_Section):
     member_phrasal: dict[str, Words]
     company_verbs: Words
     presence_nouns: Words
+    travel_verbs: Words = []  # 'flew in for the session': the traveller attends
 
 
 class Delegation(_Section):

@@ -72,6 +72,8 @@ def _attendees(ctx: ArticleContext, verb: Token) -> list[Mention]:
     made_up = bool(particles & set(cfg["member_phrasal"].get(lemma, ())))
     if lemma in cfg["member_verbs"] or made_up:  # the delegation included X / was made up of
         return [m for m in _named(ctx, _objects(verb, ("of",))) if m.type is EntityType.PERSON]
+    if lemma in cfg["travel_verbs"] and _names_talks(ctx, _objects(verb, ("for",))):
+        return _named(ctx, _subjects(verb))  # 'Burns flew in for the session'
     if lemma in cfg["company_verbs"] and verb.tag_ == "VBN":  # X, accompanied by Y
         return [m for m in _named(ctx, _objects(verb, ("by",))) if m.type is EntityType.PERSON]
     return []
@@ -92,7 +94,7 @@ def collect_attendance(ctx: ArticleContext) -> None:
     talks_sents = ctx.talks_sents
     verbs: set[str] = set()
     cfg = ctx.patterns["attendance"]
-    for key in ("join_verbs", "represent_verbs", "member_verbs", "company_verbs"):
+    for key in ("join_verbs", "represent_verbs", "member_verbs", "company_verbs", "travel_verbs"):
         verbs |= set(cfg[key])
     verbs |= set(cfg["member_phrasal"])
     for sent, span in enumerate(ctx.sents):

@@ -21,6 +21,8 @@ ROUND = "Negotiators held talks in Cairo on Sunday with Egyptian and Qatari medi
             {"david-barnea", "ronen-bar"},
         ),
         ("Steve Witkoff, accompanied by Jared Kushner, arrived later.", {"jared-kushner"}),
+        ("CIA chief William Burns flew in for the session.", {"bill-burns"}),
+        ("William Burns travelled to Cairo for the talks.", {"bill-burns"}),
     ],
 )
 def test_extract_attendance_of_the_round_under_way(sentence: str, attendees: set[str]) -> None:
