@@ -29,6 +29,7 @@ class Talks(_Section):
     attend_verbs: Words
     mediator_cues: Words
     convene_verbs: dict[str, Words] = {}  # 'brought the two sides together': who convenes mediates
+    handing_verbs: Words = []  # 'passed both sides a revised text': who does it mediates
     host_cues: Words
     speech_verbs: Words
     dating_verbs: Words

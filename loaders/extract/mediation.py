@@ -78,11 +78,25 @@ def mediators_of(ctx: ArticleContext, sent: int, handed: bool = True) -> set[Men
     if not handed:
         found = [t for t in found if not (t.dep_ == "pobj" and t.head.lower_ == "to")]
     found += [t for t in ctx.sents[sent] if _convenes(ctx, t)]
+    found += [v for t in ctx.sents[sent] if (v := _hands_both_sides(ctx, t)) is not None]
     for cue in found:
         for m in _cue_mediators(ctx, cue):
             if m.type in (EntityType.COUNTRY, EntityType.ORGANIZATION) and not is_media(ctx, m):
                 out.add(m)
     return out
+
+
+def _hands_both_sides(ctx: ArticleContext, tok: Token) -> Token | None:
+    """The verb by which someone hands both sides a text ('passed both sides a revised text',
+    'sent it to the two parties'): who does that stands between them."""
+    if tok.lower_ not in ("sides", "parties") or not any(
+        c.lower_ in ("both", "two") for c in tok.children
+    ):
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else tok.head
+    if tok.dep_ not in ("dative", "dobj", "pobj") or verb.pos_ != "VERB":
+        return None
+    return verb if verb.lemma_ in ctx.patterns["talks"]["handing_verbs"] else None
 
 
 def _convenes(ctx: ArticleContext, tok: Token) -> bool:

@@ -178,3 +178,18 @@ def test_person_leading_a_side_s_team_leads_the_team_not_the_side() -> None:
     )
     leads = {(r.subject_id, r.object_id) for r in facts.relations if r.predicate is Predicate.LEADS}
     assert leads == {("bill-burns", "us-delegation-2024-08")}
+
+
+def test_officials_who_hand_both_sides_a_text_mediate_the_round() -> None:
+    facts = extract_article(
+        make_article(
+            "t-hand-both",
+            "After a second day of meetings in Amman on Thursday, the Egyptian and Qatari "
+            "officials passed both sides a revised text.",
+            published="2024-08-20",
+        )
+    )
+    (talks,) = [e for e in facts.events if e.kind is EventKind.TALKS]
+    assert (talks.date, talks.place_id) == ("2024-08-14", "amman")
+    mediated = {r.subject_id for r in facts.relations if r.predicate is Predicate.MEDIATED}
+    assert mediated == {"egypt", "qatar"}
