@@ -73,12 +73,16 @@ def path_deps(ancestor: Token, tok: Token) -> list[Token] | None:
 
 
 def _day_before(ctx: ArticleContext, sent: int) -> str | None:
-    """The last day a date phrase gives in the sentences just before (for 'the same day')."""
+    """The last day a date phrase gives in the sentences just before (for 'the same day').
+
+    A day something is planned for ('called on both sides to resume talks on 15 August') is
+    not a day the text has told of.
+    """
     for s in range(sent - 1, max(sent - _ANAPHORA_WINDOW, -1), -1):
         days = [
             d
             for d in find_dates(ctx.sents[s].text, ctx.article.published)
-            if d.precision is DatePrecision.DAY
+            if d.precision is DatePrecision.DAY and not _planned_for(ctx, s, d)
         ]
         if days:
             return days[-1].date
@@ -88,6 +92,20 @@ def _day_before(ctx: ArticleContext, sent: int) -> str | None:
         if d.precision is DatePrecision.DAY
     ]
     return same[0].date if same else None
+
+
+def _planned_for(ctx: ArticleContext, sent: int, found: ResolvedDate) -> bool:
+    """Whether a date phrase dates a plan: its verb is in the future or an infinitive."""
+    span = ctx.sents[sent]
+    tok = ctx.doc.char_span(
+        span.start_char + found.start, span.start_char + found.end, alignment_mode="expand"
+    )
+    if tok is None:
+        return False
+    verb = governing_verb(tok.root)
+    return tense(verb) == "future" or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def clause_dates(

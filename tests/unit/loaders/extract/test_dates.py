@@ -188,3 +188,19 @@ def test_extract_statement_dated_by_the_same_night() -> None:
     facts = extract_article(make_article("t-same", text, published="2024-08-14"))
     dates = {e.date for e in facts.events if e.kind is EventKind.STATEMENT}
     assert "2024-08-08" in dates
+
+
+def test_extract_the_same_night_is_not_the_day_of_a_plan_just_told() -> None:
+    facts = extract_article(
+        make_article(
+            "t-same-night-plan",
+            "On Aug. 8 the three leaders issued a joint statement calling on both sides to resume "
+            "talks on Saturday, Aug. 17, in Doha. Ayman Safadi said the same night that Jordan "
+            "would send a delegation.",
+            published="2024-08-14",
+        )
+    )
+    said = [e for e in facts.events if e.kind is EventKind.STATEMENT]
+    assert [e.date for e in said if any(p.entity_id == "ayman-safadi" for p in e.participants)] == [
+        "2024-08-08"
+    ]
