@@ -1,9 +1,9 @@
 """Answers computed before anyone asks: after the graph changes and then stays unchanged for a
-few seconds, the profiles of the busiest entities and the first page of rounds are put in the
-revision cache.
+few seconds, the first page of rounds, the profiles of the busiest entities and the answers the
+writes dropped from the cache (api.cache keeps those a write cannot change) are computed again.
 
-A busy entity's profile costs in proportion to its edges (about a second for an entity in half
-of 100,000 events), and the busiest entities are the ones asked about first. Loads change the
+The busiest entities are the ones asked about first, and an answer a write dropped is one that
+somebody asked for; each is computed only when the cache does not hold it. Loads change the
 graph many times a second, so the work waits for the graph to settle; a change while it runs
 stops it, and it starts again once the graph settles anew.
 """
@@ -14,16 +14,16 @@ import logging
 import threading
 import time
 
+from api.answers import profile_response, rounds_response
 from api.cache import RevisionCache
 from api.connection import StoreHolder
-from api.routes.entities import profile_response
-from api.routes.rounds import rounds_response
 from graph.errors import GraphError, NotFound
 from graph.reads import read_revision
 from graph.reads.run import run_read
 from graph.store import GraphStore
 
 log = logging.getLogger(__name__)
+REFILL = 500  # answers dropped by writes computed again, at most, once the graph settles
 
 
 def precompute(
@@ -32,9 +32,10 @@ def precompute(
     entities: int,
     stop: threading.Event | None = None,
 ) -> int:
-    """Puts the first page of rounds and the profiles of the `entities` busiest entities in the
-    cache for the graph's current revision; returns how many answers it computed (fewer when
-    the graph changed meanwhile, or `stop` was set)."""
+    """Puts the first page of rounds, the profiles of the `entities` busiest entities and up to
+    REFILL answers the writes dropped in the cache for the graph's current revision (those it
+    does not hold already); returns how many answers it made sure of (fewer when the graph
+    changed meanwhile, or `stop` was set)."""
     revision = read_revision(store)
     if revision is None:
         return 0
@@ -42,12 +43,14 @@ def precompute(
     done = 1
     for row in run_read(store, "read_busiest_entities", limit=entities):
         if (stop is not None and stop.is_set()) or read_revision(store) != revision:
-            break
+            return done
         try:
             profile_response(cache, store, row["id"])
         except NotFound:  # removed since it was listed
             continue
         done += 1
+    if (stop is None or not stop.is_set()) and read_revision(store) == revision:
+        done += cache.refill(store, REFILL, stop)
     return done
 
 
