@@ -22,7 +22,8 @@ SCHEMA_FILE = QUERY_DIR.parent.parent / "schema.cypher"
 FACTS = "|".join(p.value for p in Predicate)
 SUBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT)
 OBJECT_LABELS = (NodeLabel.ENTITY, NodeLabel.EVENT, NodeLabel.ISSUE)
-# The one node that is not a fact: the graph's revision token (mark_revision, read_revision).
+# Nodes that are not facts: the graph's revision token (mark_revision, read_revision) and the
+# changes recorded beside it (graph.changes: one node `change:<seq>` each).
 STATE_LABEL = "GraphState"
 # The entities' names as indexed nodes, written and read only by graph.keys and the search.
 KEY_LABEL = "SearchKey"

@@ -1,4 +1,5 @@
-"""Costly answers are reused while the graph is unchanged and recomputed after any write."""
+"""Costly answers are reused while the graph is unchanged and recomputed after a write that can
+change them (tests/e2e/test_api_cache_scope.py: which ones)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Read answers carry an ETag of the graph's revision and the question; If-None-Match makes an
+"""Read answers carry an ETag of the answer and the question; If-None-Match makes an
 unchanged answer a 304."""
 
 from __future__ import annotations
