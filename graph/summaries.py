@@ -30,6 +30,7 @@ from graph.changes import Touched
 from graph.cypher import catalog
 from graph.keys import sync_keys
 from graph.models import ArticleFacts, NodeLabel, Predicate
+from graph.relation_summaries import RelationSummaries
 
 BUSY = 64  # articles mentioning an entity before it keeps latest lists
 KEEP = 150  # items a latest list keeps
@@ -103,6 +104,7 @@ class EntitySummaries:
     before: dict[str, dict[str, Any]] = field(default_factory=dict)
     published: dict[str, dict[str, str | None]] = field(default_factory=lambda: defaultdict(dict))
     touched: Touched = field(default_factory=Touched)  # what the write touches (graph.changes)
+    relations: RelationSummaries = field(default_factory=RelationSummaries)
     previous: str | None = None  # the graph's revision before the write
 
     @classmethod
@@ -115,26 +117,18 @@ class EntitySummaries:
         s.previous = str(row["revision"]) if row and row["revision"] is not None else None
         touched = s.touched
         for article in dict.fromkeys(retracted):
-            touched.articles.add(article)
-            touched.members = True  # what it stated of delegations is not read back
-            for r in tx.run(catalog.render("read_article_nodes"), article=article):
-                if str(NodeLabel.EVENT) in r["labels"]:
-                    s.events.add(r["id"])
-                elif str(NodeLabel.ENTITY) in r["labels"]:
-                    s.entities.add(r["id"])
-                    s.retracted[r["id"]].add(article)
-                elif str(NodeLabel.ISSUE) in r["labels"]:
-                    touched.issues.add(r["id"])
-        last = {f.article.id: f for f in batch}
+            s._note_retracted(tx, article)
+        written = _written(tx, batch)
+        last = {id(f): f.article.id for f in {f.article.id: f for f in written}.values()}
         for facts in batch:
             a = facts.article
             touched.articles.add(a.id)
             s.events.update(v.id for v in facts.events)
             for e in facts.entities:
                 s.entities.add(e.id)
-                if last[a.id] is facts:
+                if id(facts) in last:
                     s.published[e.id][a.id] = a.published
-                else:  # written twice in the batch: the later version replaces this one
+                elif any(f is facts for f in written):  # a later version replaces this one
                     s.retracted[e.id].add(a.id)
             _note_facts(touched, facts)
         s.links = _read_links(tx, s.events)
@@ -142,7 +136,22 @@ class EntitySummaries:
         if s.entities:
             query = catalog.render("read_entity_summaries")
             s.before = {r["id"]: r.data() for r in tx.run(query, ids=sorted(s.entities))}
+        busy = {e for e, r in s.before.items() if r["articles"] is not None}
+        s.relations = RelationSummaries.note(tx, busy, s.events | touched.events, batch, retracted)
         return s
+
+    def _note_retracted(self, tx: ManagedTransaction, article: str) -> None:
+        """The nodes an article to be retracted mentions."""
+        self.touched.articles.add(article)
+        self.touched.members = True  # what it stated of delegations is not read back
+        for r in tx.run(catalog.render("read_article_nodes"), article=article):
+            if str(NodeLabel.EVENT) in r["labels"]:
+                self.events.add(r["id"])
+            elif str(NodeLabel.ENTITY) in r["labels"]:
+                self.entities.add(r["id"])
+                self.retracted[r["id"]].add(article)
+            elif str(NodeLabel.ISSUE) in r["labels"]:
+                self.touched.issues.add(r["id"])
 
     def apply(self, tx: ManagedTransaction, relinked: Iterable[str] = ()) -> None:
         """After the write: the counts and lists moved by what it changed; then what it touched
@@ -191,21 +200,25 @@ class EntitySummaries:
             {e: r["search_keys"] for e, r in now.items()},
         )
         out = []
+        fresh = set()  # entities whose summaries are read whole: new to it, or made again
         for eid, row in sorted(now.items()):
             before = self.before.get(eid)
             summary: object = None
             if before is not None and before["articles"] is not None:
                 summary = self._moved(before, row, added[eid], removed[eid])
-                if summary is None and not row["summarised"]:  # the node was made again
+                if not row["summarised"]:  # the node was made again
                     summary = REREAD
+                    fresh.add(eid)
                 if summary is REREAD:
                     summary = _read_summary(tx, eid)
             elif (row["article_count"] or 0) >= BUSY:
                 summary = _read_summary(tx, eid)
+                fresh.add(eid)
             if isinstance(summary, dict):
                 out.append(summary)
         if out:
             tx.run(catalog.render("merge_entity_summaries"), rows=out).consume()
+        self.relations.apply(tx, self.before, fresh, set(now))
         return now
 
     def _count(
@@ -309,6 +322,22 @@ def _read_links(
         return {}
     rows = tx.run(catalog.render("read_summary_links"), ids=ids)
     return {r["id"]: (r["date"], {e for e in r["entities"] if e}) for r in rows}
+
+
+def _written(tx: ManagedTransaction, batch: Sequence[ArticleFacts]) -> list[ArticleFacts]:
+    """The versions of the batch's articles that the write writes, in order: each whose content
+    differs from the version before it (stored, or earlier in the batch)."""
+    if not batch:
+        return []
+    ids = sorted({f.article.id for f in batch})
+    rows = tx.run(catalog.render("read_article_hashes"), ids=ids)
+    current = {r["id"]: r["content_hash"] for r in rows}
+    out = []
+    for f in batch:
+        if current.get(f.article.id) != f.article.content_hash:
+            out.append(f)
+            current[f.article.id] = f.article.content_hash
+    return out
 
 
 def _linked(links: dict[str, tuple[str | None, set[str]]]) -> set[str]:

@@ -27,6 +27,8 @@ FUZZY_RANK = 4  # after exact (0), prefix (1), whole word (2) and word prefix (3
 PROFILE_PAGE = 100  # events and articles on the first page of a profile's lists
 PROFILE_READS = 4  # reads of a profile run side by side
 RELATIONS_PAGE = 200  # fact edges on the first page of a profile: to undated nodes first
+# The parameter of read_relation_items listing the other ends of each label.
+LISTS = {"Event": "events", "Entity": "entities", "Issue": "issues"}
 
 
 def search_entities(
@@ -79,22 +81,26 @@ def read_relations(
     """A page of the fact edges of one node (outgoing first, then incoming; in each, edges to
     undated nodes first, then the newest), each with its evidence, standing and claimants, or,
     for an edge a rule derived, the rule and both ends: the fields of a Page[Relation]."""
-    count = run_read(store, Q.COUNT_NODE_RELATIONS, from_=label, id=node_id)
-    outgoing = count[0]["out_count"] if count else 0
-    total = outgoing + (count[0]["in_count"] if count else 0)
-    rows = run_read(
-        store,
-        Q.READ_NODE_RELATIONS,
-        from_=label,
-        id=node_id,
-        skip_out=min(offset, outgoing),
-        skip_in=max(0, offset - outgoing),
-        max_rows=limit + 1,
-    )
-    rows = [r for r in rows if r["direction"] == "out"] + [
-        r for r in rows if r["direction"] == "in"
-    ]
-    rows = rows[: limit + 1]
+    kept = _kept_rows(store, node_id, offset, limit) if label is NodeLabel.ENTITY else None
+    if kept is not None:
+        rows, outgoing, total = kept
+    else:
+        count = run_read(store, Q.COUNT_NODE_RELATIONS, from_=label, id=node_id)
+        outgoing = count[0]["out_count"] if count else 0
+        total = outgoing + (count[0]["in_count"] if count else 0)
+        rows = run_read(
+            store,
+            Q.READ_NODE_RELATIONS,
+            from_=label,
+            id=node_id,
+            skip_out=min(offset, outgoing),
+            skip_in=max(0, offset - outgoing),
+            max_rows=limit + 1,
+        )
+        rows = [r for r in rows if r["direction"] == "out"] + [
+            r for r in rows if r["direction"] == "in"
+        ]
+        rows = rows[: limit + 1]
     evidence = read_evidence(store, [r["key"] for r in rows if r["key"]])
     ends = [
         {**r, "source": node_id, "target": r["other_id"]}
@@ -127,6 +133,52 @@ def read_relations(
             }
         )
     return offset_page(out, offset, limit, total)
+
+
+def _kept_rows(
+    store: GraphStore, entity_id: str, offset: int, limit: int
+) -> tuple[list[Row], int, int] | None:
+    """The rows of a page of a busy entity's fact edges from the first edges it keeps
+    (graph.relation_summaries), read by their other ends, with its outgoing and total counts;
+    None when it keeps none or they do not hold the page."""
+    found = run_read(store, Q.READ_RELATION_SUMMARY, id=entity_id)
+    if not found or found[0]["latest_out"] is None:
+        return None
+    s = found[0]
+    counts = {"out": int(s["fact_out"] or 0), "in": int(s["fact_in"] or 0)}
+    skip = {"out": min(offset, counts["out"]), "in": max(0, offset - counts["out"])}
+    wanted: list[tuple[str, str]] = []  # (direction, item) in page order
+    room = limit + 1
+    for way in ("out", "in"):
+        held = list(s[f"latest_{way}"] or [])
+        n = max(0, min(room, counts[way] - skip[way]))
+        if skip[way] + n > len(held):
+            return None
+        wanted += [(way, item) for item in held[skip[way] : skip[way] + n]]
+        room -= n
+    lists: dict[str, list[str]] = {f"{d}_{k}": [] for d in ("out", "in") for k in LISTS.values()}
+    for way, item in wanted:
+        _, label, other = item.split("|", 2)
+        key = f"{way}_{LISTS.get(label, 'entities')}"
+        lists.setdefault(key, []).append(other)
+    found_rows = run_read(
+        store,
+        Q.READ_RELATION_ITEMS,
+        id=entity_id,
+        out_events=lists["out_events"],
+        out_entities=lists["out_entities"],
+        out_issues=lists["out_issues"],
+        in_events=lists["in_events"],
+        in_entities=lists["in_entities"],  # issues are only objects
+    )
+    by_item = {
+        (r["direction"], f"{r['type']}|{node_label(r['other_labels'])}|{r['other_id']}"): r
+        for r in found_rows
+    }
+    rows = [by_item[w] for w in wanted if w in by_item]
+    if len(rows) != len(wanted):
+        return None  # a kept edge is gone: the summary is behind, read the edges
+    return rows, counts["out"], counts["out"] + counts["in"]
 
 
 def read_node_relations(

@@ -54,6 +54,8 @@ class ReadQuery(StrEnum):
     READ_NEWEST_PUBLISHED = "read_newest_published"
     READ_NODE = "read_node"
     READ_NODE_RELATIONS = "read_node_relations"
+    READ_RELATION_ITEMS = "read_relation_items"
+    READ_RELATION_SUMMARY = "read_relation_summary"
     READ_REVISION = "read_revision"
     READ_ROUND_ATTENDEES = "read_round_attendees"
     READ_SEARCH_KEYS = "read_search_keys"
