@@ -4,6 +4,7 @@ import * as api from "./api.js";
 import { formatDate } from "./dates.js";
 import { h, replaceChildren } from "./dom.js";
 import { EVENT_KINDS, NODE_TYPES, humanize } from "./palette.js";
+import { readButton } from "./reader.js";
 import { dedupeFacts, factPhrase, howPhrases, predicatePhrase, quoteKey, roleNoun } from "./words.js";
 
 let shown = 0;
@@ -120,7 +121,7 @@ async function renderArticle(sel, open) {
     field("Published", formatDate(a.published, "day")),
     a.author ? field("Author", a.author) : null,
     a.url ? field("Address", h("a", { href: a.url, target: "_blank", rel: "noopener noreferrer" }, a.url)) : null,
-    factsSection(dedupeFacts(a.relations), open),
+    factsSection(dedupeFacts(a.relations), open, a),
     section(`Mentions (${mentioned.length})`, h("ul", { class: "plain" }, mentioned.map((m) =>
       h("li", {}, h("a", { href: "#", onclick: go(open, { kind: m.kind, id: m.id }) }, m.name || m.id))))),
   );
@@ -219,10 +220,11 @@ function byPredicate(refs) {
 }
 
 /** An article's facts, one per subject, phrase and object, each quote shown once. */
-function factsSection(facts, open) {
+function factsSection(facts, open, article) {
   return section(`Facts stated (${facts.length})`, facts.map((r) => h("div", { class: "relation", dataset: { fact: `${r.subject.id}|${r.phrase}|${r.object.id}` } },
     h("div", { class: "fact" }, endLink(r.subject, open), " ", h("span", { class: "pred" }, r.phrase), " ", endLink(r.object, open), " ", standingBadge(r.standing)),
-    r.evidence.map((q) => h("blockquote", { class: "quote" }, q.sentence)))));
+    r.evidence.map((q) => h("figure", { class: "evidence" }, h("blockquote", { class: "quote" }, q.sentence),
+      h("figcaption", {}, readButton(q, article)))))));
 }
 
 function eventList(events, open, note) {
@@ -262,7 +264,7 @@ function showEventQuote(from, n) {
 export function quoteBlock(q, open) {
   return h("figure", { class: "evidence", dataset: { status: q.status || "" } },
     h("blockquote", { class: "quote" }, q.sentence),
-    h("figcaption", {}, citation(q.article, open), claimLine(q)));
+    h("figcaption", {}, citation(q.article, open), readButton(q), claimLine(q)));
 }
 
 const SAYS = { stated: "says it happened", planned: "says it will happen", doubted: "doubts it",
