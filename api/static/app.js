@@ -6,7 +6,6 @@ import { h, replaceChildren } from "./dom.js";
 import { createGraph } from "./graphview.js";
 import { NODE_TYPES } from "./palette.js";
 import { predicatePhrase } from "./words.js";
-import { closeReader, configureReader, openReader, readerOpen } from "./reader.js";
 import { createRounds } from "./rounds.js";
 import { createSearch } from "./search.js";
 import { createEventStore } from "./timedata.js";
@@ -14,7 +13,7 @@ import { createTimeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
 const VIEWS = ["graph", "timeline", "rounds"];
-const state = { view: "graph", sel: null, round: null, from: "", to: "", hideKinds: new Set(), hideTypes: new Set(), read: null };
+const state = { view: "graph", sel: null, round: null, from: "", to: "", hideKinds: new Set(), hideTypes: new Set() };
 let events = [];  // those of the date range in view
 const store = createEventStore();
 let rangeTicket = 0;
@@ -39,25 +38,6 @@ function decodeSelection(text) {
   return ["entity", "event", "article", "issue"].includes(kind) && id ? { kind, id } : null;
 }
 
-/** The article open in the reader as it appears in the URL: "<article id>@<start>-<end>". */
-function encodeRead(read) {
-  return read ? `${read.article}@${read.start ?? ""}-${read.end ?? ""}` : "";
-}
-
-function decodeRead(text) {
-  const cut = text.lastIndexOf("@");
-  if (cut < 1) return text ? { article: text, start: null, end: null } : null;
-  const [start, end] = text.slice(cut + 1).split("-").map((x) => (/^\d+$/.test(x || "") ? Number(x) : null));
-  return { article: text.slice(0, cut), start, end };
-}
-
-/** Opens or closes the reader to match state.read (a URL that was shared, or Back and Forward). */
-function applyRead() {
-  if (!state.read) return closeReader();
-  if (readerOpen(state.read.article)) return null;
-  return openReader({ article: { id: state.read.article }, start: state.read.start, end: state.read.end }, $("details"));
-}
-
 function readHash() {
   const p = new URLSearchParams(window.location.hash.slice(1));
   state.view = VIEWS.includes(p.get("view")) ? p.get("view") : "graph";
@@ -67,7 +47,6 @@ function readHash() {
   state.to = p.get("to") || "";
   state.hideKinds = new Set((p.get("hide") || "").split(",").filter(Boolean));
   state.hideTypes = new Set((p.get("types") || "").split(",").filter(Boolean));
-  state.read = decodeRead(p.get("read") || "");
 }
 
 function writeHash(push) {
@@ -79,7 +58,6 @@ function writeHash(push) {
   if (state.to) p.set("to", state.to);
   if (state.hideKinds.size) p.set("hide", [...state.hideKinds].join(","));
   if (state.hideTypes.size) p.set("types", [...state.hideTypes].join(","));
-  if (state.read) p.set("read", encodeRead(state.read));
   const hash = `#${p}`;
   if (hash !== window.location.hash) window.history[push ? "pushState" : "replaceState"](null, "", hash);
 }
@@ -282,11 +260,7 @@ function wireControls() {
   $("graph-zoom-in").addEventListener("click", () => graph?.zoom(1.25));
   $("graph-zoom-out").addEventListener("click", () => graph?.zoom(0.8));
   $("graph-clear").addEventListener("click", () => graph?.clear());
-  window.addEventListener("popstate", () => { readHash(); applyState(); applyRead(); loadRange(state.from, state.to).catch(notify); });
-  configureReader({
-    onOpen: (read) => { state.read = read; writeHash(false); },
-    onClose: () => { state.read = null; writeHash(false); },
-  });
+  window.addEventListener("popstate", () => { readHash(); applyState(); loadRange(state.from, state.to).catch(notify); });
   $("story-prev").addEventListener("click", () => step(-1).catch(notify));
   $("story-next").addEventListener("click", () => step(1).catch(notify));
   const arrows = (e) => {
@@ -349,7 +323,6 @@ async function main() {
     notify(error);
   }
   applyState();
-  applyRead();
   document.body.dataset.ready = "true";
 }
 

@@ -4,7 +4,6 @@ import * as api from "./api.js";
 import { formatDate } from "./dates.js";
 import { h, replaceChildren } from "./dom.js";
 import { EVENT_KINDS, NODE_TYPES, humanize } from "./palette.js";
-import { readButton } from "./reader.js";
 import { dedupeFacts, factPhrase, howPhrases, predicatePhrase, quoteKey, roleNoun } from "./words.js";
 
 let shown = 0;
@@ -121,7 +120,7 @@ async function renderArticle(sel, open) {
     field("Published", formatDate(a.published, "day")),
     a.author ? field("Author", a.author) : null,
     a.url ? field("Address", h("a", { href: a.url, target: "_blank", rel: "noopener noreferrer" }, a.url)) : null,
-    factsSection(dedupeFacts(a.relations), open, a),
+    factsSection(dedupeFacts(a.relations), open),
     section(`Mentions (${mentioned.length})`, h("ul", { class: "plain" }, mentioned.map((m) =>
       h("li", {}, h("a", { href: "#", onclick: go(open, { kind: m.kind, id: m.id }) }, m.name || m.id))))),
   );
@@ -220,11 +219,10 @@ function byPredicate(refs) {
 }
 
 /** An article's facts, one per subject, phrase and object, each quote shown once. */
-function factsSection(facts, open, article) {
+function factsSection(facts, open) {
   return section(`Facts stated (${facts.length})`, facts.map((r) => h("div", { class: "relation", dataset: { fact: `${r.subject.id}|${r.phrase}|${r.object.id}` } },
     h("div", { class: "fact" }, endLink(r.subject, open), " ", h("span", { class: "pred" }, r.phrase), " ", endLink(r.object, open), " ", standingBadge(r.standing)),
-    r.evidence.map((q) => h("figure", { class: "evidence" }, h("blockquote", { class: "quote" }, q.sentence),
-      h("figcaption", {}, readButton(q, article)))))));
+    r.evidence.map((q) => h("blockquote", { class: "quote" }, q.sentence)))));
 }
 
 function eventList(events, open, note) {
@@ -264,7 +262,7 @@ function showEventQuote(from, n) {
 export function quoteBlock(q, open) {
   return h("figure", { class: "evidence", dataset: { status: q.status || "" } },
     h("blockquote", { class: "quote" }, q.sentence),
-    h("figcaption", {}, citation(q.article, open), readButton(q), claimLine(q)));
+    h("figcaption", {}, citation(q.article, open), claimLine(q)));
 }
 
 const SAYS = { stated: "says it happened", planned: "says it will happen", doubted: "doubts it",
