@@ -16,7 +16,6 @@ from graph.models import (
     Evidence,
 )
 from graph.store import GraphStore
-from tests.support.cypher import cypher
 
 DERIVED = """MATCH (a:Event)-[r:PRECEDED]->(b:Event) WHERE r.derived = true
 RETURN a.id AS source, b.id AS target, r.source_date AS source_date,
@@ -58,7 +57,7 @@ def _article(
 
 
 def _derived(store: GraphStore) -> list[dict[str, object]]:
-    return cypher(store, DERIVED)
+    return store.read(DERIVED)
 
 
 def _assert_as_derived_from_all(store: GraphStore) -> list[dict[str, object]]:

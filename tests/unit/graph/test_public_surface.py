@@ -13,7 +13,6 @@ PUBLIC = [
     "calendar_names",
     "claims",
     "cypher",
-    "dates",
     "embedded",
     "errors",
     "export",
