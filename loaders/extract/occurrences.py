@@ -176,8 +176,7 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
         if tok.lemma_ in cfg.get("verbs_need_target", ()) and not found.first:
             return None  # 'the storm hit Gaza'; 'strikes hit Rafah' is the strikes' own event
         if cfg.get("between_are_parties"):  # 'a deal was reached between Israel and Hamas'
-            between = [o for t in [tok, *objs] for o in _objects(t, {"between"})]
-            found.add(_mentions(ctx, [o for o in between if o.dep_ == "pobj"]), first=True)
+            found.add(_between(ctx, [tok, *objs]), first=True)
         found.add(_mentions(ctx, [o for o in objs if not noun_matches(o, cfg["nouns"])]), False)
         return found
     mods = [c for c in tok.children if c.dep_ in _MODIFIERS]
@@ -204,8 +203,7 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
     ]
     found.add([m for m in _mentions(ctx, mods + by) if m.type is not EntityType.PLACE], True)
     if cfg.get("between_are_parties"):  # 'the agreement reached between Israel and Hamas'
-        between = [o for t in [tok, *parts] for o in _objects(t, {"between"}) if o.dep_ == "pobj"]
-        found.add([m for m in _mentions(ctx, between) if m.type is not EntityType.PLACE], True)
+        found.add(_between(ctx, [tok, *parts]), first=True)
     found.add(_mentions(ctx, _objects(tok, _TARGET_PREPS | _PLACE_PREPS)), first=False)
     for other in [*tok.conjuncts, *parts]:
         found.add(_mentions(ctx, _objects(other, _TARGET_PREPS | _PLACE_PREPS)), first=False)
@@ -235,6 +233,12 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
     if cfg.get("noun_needs_actor") and not (found.first or by_place or found.content):
         return None
     return found
+
+
+def _between(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
+    """The parties 'between X and Y' names on any of these tokens."""
+    objects = [o for t in toks for o in _objects(t, {"between"}) if o.dep_ == "pobj"]
+    return [m for m in _mentions(ctx, objects) if m.type is not EntityType.PLACE]
 
 
 def _announcers(ctx: ArticleContext, noun: Token) -> list[Mention]:
