@@ -3,7 +3,9 @@
 Extraction of one article holds hundreds of MB for seconds, so it runs in its own pool of
 ``KG_INGEST_CONCURRENCY`` threads (requests beyond that wait their turn instead of each taking
 a request thread and its memory). Writes go one at a time: two concurrent posts of one new id
-get 201 and 200, never a conflict between their transactions.
+get 201 and 200, never a conflict between their transactions. Each write looks up the events
+it unifies with inside its own transaction (GraphStore.write_article with an EventIndex), so a
+writer outside this process cannot slip an event in between the look-up and the write.
 """
 
 from __future__ import annotations
@@ -40,9 +42,9 @@ class IngestRunner:
 
     def _write(self, store: GraphStore, facts: ArticleFacts) -> WriteStatus:
         with self._write_lock:
-            events = EventIndex()  # name the article's events as the graph already does
-            events.read_from(store, [facts])
-            return store.write_article(events.unify(facts))
+            # the article's events named as the graph already does, looked up in the write's
+            # transaction: a writer in another process (a `kg load`, another server) is seen
+            return store.write_article(facts, events=EventIndex())
 
     def close(self) -> None:
         """Waits for running extractions and stops the pool."""

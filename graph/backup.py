@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from graph.driver import first_line
 from graph.errors import GraphError
 from graph.models import (
     Article,
@@ -229,7 +230,7 @@ def facts_of_document(doc: object) -> Iterator[ArticleFacts]:
             yield rebuild.facts(aid)
         except (ValidationError, KeyError, TypeError, ValueError) as e:
             raise InvalidBackup(
-                f"article {aid!r} cannot be rebuilt from the file: {_first_line(e)}"
+                f"article {aid!r} cannot be rebuilt from the file: {first_line(e)}"
             ) from e
 
 
@@ -260,11 +261,6 @@ def import_document(
     report.relations = len(lists["relations"])
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _first_line(e: Exception) -> str:
-    text = str(e).strip()
-    return text.splitlines()[0][:300] if text else type(e).__name__
 
 
 def article_footprints(doc: dict[str, list[Row]]) -> dict[str, frozenset[tuple[Any, ...]]]:  # noqa: C901

@@ -55,7 +55,7 @@ def article_evidence(facts: ArticleFacts) -> Iterator[tuple[str, Evidence, Claim
                 continue
             edge = ROLE_EDGES.get(p.role)
             own = status.get(fact_key(p.entity_id, edge, v.id)) if edge is not None else None
-            key = participation_key(p.entity_id, p.role, v.id)
+            key = v.participation_key(p)
             yield key, p.evidence, p.evidence.status or own or status[v.id]
     for r in facts.relations:
         yield r.key, r.evidence, r.evidence.status or status[r.key]

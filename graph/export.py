@@ -1,8 +1,10 @@
-"""The facts document of FORMAT.md, from extracted facts in memory or read back from the graph.
+"""The facts document of FORMAT.md, read back from the graph.
 
-`facts_document` merges the facts of many articles exactly as the graph's writes do (nodes by id,
-edges by key, provenance lists unioned), so an export of the database and the in-memory merge of
-the same facts are the same document.
+The merges are the graph's writes (graph/cypher/merge_*.cypher: nodes by id, edges by key,
+provenance lists unioned, the finer date, the type most articles give, the status of
+`fact_status`); the export reads their result and only shapes it. The shaping (`note_claim`,
+`settle_status`, `finish_event`, `attach_claims` and the sort keys) is public so that the
+in-memory merge of the fast score tests (tests/support/merge.py) gives the same document.
 
 Beside the FORMAT.md fields the document carries what a backup needs to rebuild the graph
 (`graph.backup.import_document`): each article's url, author, content hash and cleaned text;
@@ -16,17 +18,14 @@ and relation's `standing` (graph.standing) across its claims.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from graph.claims import article_evidence, claimant_of
+from graph.claims import claimant_of
 from graph.cypher import catalog
+from graph.cypher.queries import ReadQuery
 from graph.models import (
-    ArticleFacts,
     ClaimantKind,
     ClaimStatus,
-    DatePrecision,
-    Evidence,
     NodeLabel,
     Predicate,
     fact_key,
@@ -42,18 +41,12 @@ if TYPE_CHECKING:
 FactsDoc = dict[str, list[dict[str, Any]]]
 
 
-def _union(into: list[str], values: Iterable[str]) -> None:
-    for v in values:
-        if v not in into:
-            into.append(v)
-
-
-def _claim(row: dict[str, Any], aid: str, status: str | None) -> None:
+def note_claim(row: dict[str, Any], aid: str, status: str | None) -> None:
     """Notes that article `aid` gives the fact of `row` the status `status` (None: stated)."""
     row["_claims"].setdefault(aid, []).append(status or ClaimStatus.STATED)
 
 
-def _settle_status(row: dict[str, Any]) -> None:
+def settle_status(row: dict[str, Any]) -> None:
     """The fact's `status` across its articles, and each article's own when it is not stated."""
     per_article = {aid: fact_status(given) for aid, given in row.pop("_claims").items()}
     row["status"] = str(fact_status(per_article.values()))
@@ -62,39 +55,6 @@ def _settle_status(row: dict[str, Any]) -> None:
         for aid in row["articles"]
         if per_article.get(aid, ClaimStatus.STATED) is not ClaimStatus.STATED
     }
-
-
-def _article_row(facts: ArticleFacts) -> dict[str, Any]:
-    a = facts.article
-    return {
-        "id": a.id,
-        "published": a.published,
-        "source": a.source,
-        "title": a.title,
-        "url": a.url,
-        "author": a.author,
-        "content_hash": a.content_hash,
-        "text": a.text,
-    }
-
-
-def _evidence_row(fact: str, ev: Evidence, status: ClaimStatus | None) -> dict[str, Any]:
-    return {
-        "fact": fact,
-        "article": ev.article_id,
-        "sentence": ev.sentence,
-        "start": ev.start,
-        "end": ev.end,
-        "confidence": ev.confidence,
-        "status": str(status) if status is not None else None,
-        "claimant": ev.claimant.model_dump(mode="json") if ev.claimant is not None else None,
-    }
-
-
-def _evidence_of(facts: ArticleFacts) -> Iterable[dict[str, Any]]:
-    """The evidence rows of one article, in the order the graph's writes store them."""
-    for fact, ev, status in article_evidence(facts):
-        yield _evidence_row(fact, ev, status)
 
 
 def _relation_key(r: dict[str, Any]) -> str:
@@ -150,123 +110,11 @@ def attach_claims(doc: FactsDoc) -> FactsDoc:
     return doc
 
 
-def _merge_event(events: dict[str, dict[str, Any]], aid: str, facts: ArticleFacts) -> None:
-    for v in facts.events:
-        row = events.setdefault(
-            v.id,
-            {
-                "id": v.id,
-                "kind": str(v.kind),
-                "label": v.label,
-                "date": None,
-                "date_precision": None,
-                "place": None,
-                "participants": [],
-                "articles": [],
-                "places": [],
-                "_claims": {},
-            },
-        )
-        _claim(row, aid, v.status)
-        if v.date is not None and _finer(v.date_precision, row["date_precision"]):
-            row["date"], row["date_precision"] = v.date, str(v.date_precision)
-        if v.place_id is not None:
-            place = next((p for p in row["places"] if p["place"] == v.place_id), None)
-            if place is None:
-                place = {"place": v.place_id, "articles": []}
-                row["places"].append(place)
-            _union(place["articles"], [aid])
-        for p in v.participants:
-            part = next(
-                (
-                    x
-                    for x in row["participants"]
-                    if x["entity"] == p.entity_id and x["role"] == str(p.role)
-                ),
-                None,
-            )
-            if part is None:
-                part = {"entity": p.entity_id, "role": str(p.role), "articles": []}
-                row["participants"].append(part)
-            _union(part["articles"], [aid])
-        _union(row["articles"], [aid])
-
-
-def facts_document(facts: Iterable[ArticleFacts]) -> FactsDoc:
-    """Merge the facts of many articles into one FORMAT.md document."""
-    articles: dict[str, dict[str, Any]] = {}
-    entities: dict[str, dict[str, Any]] = {}
-    events: dict[str, dict[str, Any]] = {}
-    relations: dict[str, dict[str, Any]] = {}
-    evidence: dict[tuple[str, str, int], dict[str, Any]] = {}
-    type_votes: dict[str, dict[str, int]] = {}
-    for f in facts:
-        aid = f.article.id
-        articles[aid] = _article_row(f)
-        for e in f.entities:
-            row = entities.setdefault(
-                e.id,
-                {
-                    "id": e.id,
-                    "type": str(e.type),
-                    "name": e.name,
-                    "aliases": [],
-                    "roles": [],
-                    "articles": [],
-                },
-            )
-            _union(row["aliases"], e.aliases)
-            _union(row["roles"], e.roles)
-            _union(row["articles"], [aid])
-            votes = type_votes.setdefault(e.id, {})
-            votes[str(e.type)] = votes.get(str(e.type), 0) + 1
-            if votes[str(e.type)] > votes[row["type"]]:
-                row["type"] = str(e.type)  # the type most articles give, ties to the first
-        _merge_event(events, aid, f)
-        for r in f.relations:
-            rel = relations.setdefault(
-                r.key,
-                {
-                    "subject": r.subject_id,
-                    "predicate": str(r.predicate),
-                    "object": r.object_id,
-                    "object_text": r.object_text,
-                    "articles": [],
-                    "evidence": None,
-                    "_first": None,
-                    "_claims": {},
-                },
-            )
-            _union(rel["articles"], [aid])
-            _claim(rel, aid, r.status)
-            first = (r.evidence.article_id, r.evidence.start)
-            if rel["_first"] is None or first < rel["_first"]:
-                rel["_first"], rel["evidence"] = first, r.evidence.sentence
-        for ev in _evidence_of(f):
-            evidence[(ev["fact"], ev["article"], ev["start"])] = ev
-    for row in events.values():
-        _finish_event(row)
-    for row in entities.values():
-        row["articles"].sort()
-    for rel in relations.values():
-        del rel["_first"]
-        _settle_status(rel)
-    return attach_claims(
-        {
-            "articles": sorted(articles.values(), key=lambda x: x["id"]),
-            "entities": sorted(entities.values(), key=lambda x: x["id"]),
-            "events": sorted(events.values(), key=lambda x: x["id"]),
-            "relations": sorted(relations.values(), key=_relation_sort_key),
-            "evidence": sorted(evidence.values(), key=_evidence_sort_key),
-        }
-    )
-
-
-def _finish_event(row: dict[str, Any]) -> None:
+def finish_event(row: dict[str, Any]) -> None:
     """Participants, articles and places (by first article) in order, `place` the first; status."""
     row["participants"].sort(key=lambda p: (p["entity"], p["role"]))
     row["articles"].sort()
-    _settle_status(row)
+    settle_status(row)
     order = {aid: i for i, aid in enumerate(row["articles"])}
     row["places"].sort(
         key=lambda p: min((order.get(a, len(order)) for a in p["articles"]), default=len(order))
@@ -274,27 +122,18 @@ def _finish_event(row: dict[str, Any]) -> None:
     row["place"] = row["places"][0]["place"] if row["places"] else None
 
 
-def _finer(new: object, old: object) -> bool:
-    """True when a date of precision `new` should replace one of precision `old`."""
-    if new is None:
-        return False
-    if old is None:
-        return True
-    return DatePrecision(str(new)).rank < DatePrecision(str(old)).rank
-
-
-def _relation_sort_key(r: dict[str, Any]) -> tuple[str, int, str, str]:
+def relation_sort_key(r: dict[str, Any]) -> tuple[str, int, str, str]:
     order = list(Predicate).index(Predicate(r["predicate"]))
     return (r["subject"], order, r["object"] or "", r["object_text"] or "")
 
 
-def _evidence_sort_key(ev: dict[str, Any]) -> tuple[str, str, int, int]:
+def evidence_sort_key(ev: dict[str, Any]) -> tuple[str, str, int, int]:
     return (ev["fact"], ev["article"], ev["start"], ev["end"])
 
 
 def _read_events(store: GraphStore) -> list[dict[str, Any]]:
     events = []
-    for ev in store.read(catalog.render("export_events")):
+    for ev in store.read(ReadQuery.EXPORT_EVENTS):
         row = {
             "id": ev["id"],
             "kind": ev["kind"],
@@ -308,8 +147,8 @@ def _read_events(store: GraphStore) -> list[dict[str, Any]]:
             "_claims": {},
         }
         for c in ev["claims"]:
-            _claim(row, c["article"], c["status"])
-        _finish_event(row)
+            note_claim(row, c["article"], c["status"])
+        finish_event(row)
         row["status"] = ev["status"] or row["status"]  # as the graph's writes computed it
         events.append(row)
     return events
@@ -320,8 +159,8 @@ def _read_relations(store: GraphStore) -> list[dict[str, Any]]:
     for predicate in Predicate:
         for from_ in catalog.SUBJECT_LABELS:
             for to in catalog.OBJECT_LABELS:
-                query = catalog.render("export_relations", type_=predicate, from_=from_, to=to)
-                for row in store.read(query):
+                rows = store.read(ReadQuery.EXPORT_RELATIONS, type_=predicate, from_=from_, to=to)
+                for row in rows:
                     is_issue = to is NodeLabel.ISSUE
                     rel = {
                         "subject": row["subject"],
@@ -334,18 +173,18 @@ def _read_relations(store: GraphStore) -> list[dict[str, Any]]:
                     }
                     statuses = row["statuses"] or []
                     for i, aid in enumerate(row["articles"]):
-                        _claim(rel, aid, statuses[i] if i < len(statuses) else None)
-                    _settle_status(rel)
+                        note_claim(rel, aid, statuses[i] if i < len(statuses) else None)
+                    settle_status(rel)
                     rel["status"] = row["status"] or rel["status"]
                     relations.append(rel)
-    relations.sort(key=_relation_sort_key)
+    relations.sort(key=relation_sort_key)
     return relations
 
 
 def read_document(store: GraphStore) -> FactsDoc:
-    """The whole graph as one FORMAT.md document, in the same order as `facts_document`."""
-    articles = store.read(catalog.render("export_articles"))
-    entities = store.read(catalog.render("export_entities"))
+    """The whole graph as one FORMAT.md document: each list sorted by its sort key."""
+    articles = store.read(ReadQuery.EXPORT_ARTICLES)
+    entities = store.read(ReadQuery.EXPORT_ENTITIES)
     for row in entities:
         row["articles"].sort()
     evidence = [
@@ -359,9 +198,9 @@ def read_document(store: GraphStore) -> FactsDoc:
             "status": r["status"],
             "claimant": claimant_of(r),
         }
-        for r in store.read(catalog.render("export_evidence"))
+        for r in store.read(ReadQuery.EXPORT_EVIDENCE)
     ]
-    evidence.sort(key=_evidence_sort_key)
+    evidence.sort(key=evidence_sort_key)
     return attach_claims(
         {
             "articles": articles,

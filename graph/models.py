@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -18,6 +17,9 @@ from pydantic import (
     model_validator,
 )
 
+from graph.dates import DatePrecision as DatePrecision  # compared only in graph/dates.py
+from graph.dates import IsoDate as IsoDate  # a day of the calendar
+from graph.dates import PartialDate
 from graph.names import slugify as slugify  # ids are slugs: folded in graph/names.py
 
 Id = Annotated[str, StringConstraints(min_length=1, max_length=200)]
@@ -51,20 +53,6 @@ def _article_id(value: str) -> str:
 
 
 ArticleId = Annotated[Id, AfterValidator(_article_id)]
-
-
-def _real_day(value: str) -> str:
-    """The value when it names a day of the calendar (not 2024-02-30)."""
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError as e:
-        raise ValueError(f"{value!r} is not a day of the calendar: {e}") from e
-    return value
-
-
-IsoDate = Annotated[
-    str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_real_day)
-]
 
 
 class EntityType(StrEnum):
@@ -126,17 +114,36 @@ class Predicate(StrEnum):
     CAUSED = "CAUSED"
 
 
-class DatePrecision(StrEnum):
-    """How precisely an event's date is known."""
+class EdgeType(StrEnum):
+    """Every relationship type: the facts (each Predicate) and the structure around them."""
 
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
+    ATTENDED = Predicate.ATTENDED.value
+    MEDIATED = Predicate.MEDIATED.value
+    DEMANDED = Predicate.DEMANDED.value
+    KILLED = Predicate.KILLED.value
+    MEMBER_OF = Predicate.MEMBER_OF.value
+    LEADS = Predicate.LEADS.value
+    PROPOSED = Predicate.PROPOSED.value
+    REJECTED = Predicate.REJECTED.value
+    ACCUSED = Predicate.ACCUSED.value
+    WITHDREW_FROM = Predicate.WITHDREW_FROM.value
+    PRECEDED = Predicate.PRECEDED.value
+    CAUSED = Predicate.CAUSED.value
+    PARTICIPATED_IN = "PARTICIPATED_IN"
+    HELD_IN = "HELD_IN"
+    MENTIONS = "MENTIONS"
 
     @property
-    def rank(self) -> int:
-        """0 for day, 1 for month, 2 for year: lower is finer."""
-        return list(DatePrecision).index(self)
+    def is_fact(self) -> bool:
+        """Whether the edge is a fact (a Predicate) rather than structure."""
+        return self.value in _PREDICATES
+
+
+_PREDICATES = frozenset(p.value for p in Predicate)
+if [t.value for t in EdgeType if t.is_fact] != [p.value for p in Predicate]:
+    raise ImportError("EdgeType must list every Predicate, in Predicate's order")
+# Structure an event has around it (what a graph view shows by default, beside the facts).
+STRUCTURE_TYPES = (EdgeType.PARTICIPATED_IN, EdgeType.HELD_IN)
 
 
 class ClaimStatus(StrEnum):
@@ -282,7 +289,7 @@ def participation_key(entity_id: str, role: Role | str, event_id: str) -> str:
 
 def place_key(event_id: str, place_id: str) -> str:
     """The key of an event's HELD_IN edge to its place."""
-    return fact_key(event_id, "HELD_IN", place_id)
+    return fact_key(event_id, EdgeType.HELD_IN, place_id)
 
 
 class Participant(_Frozen):
@@ -305,6 +312,20 @@ class Event(_Frozen):
     participants: tuple[Participant, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     status: ClaimStatus = ClaimStatus.STATED
+
+    @property
+    def when(self) -> PartialDate | None:
+        """The date at its precision, None when undated."""
+        return PartialDate.of(self.date, self.date_precision)
+
+    @property
+    def place_key(self) -> str | None:
+        """The key of the event's HELD_IN edge, None without a place."""
+        return place_key(self.id, self.place_id) if self.place_id is not None else None
+
+    def participation_key(self, participant: Participant) -> str:
+        """The key of one participant's part in this event."""
+        return participation_key(participant.entity_id, participant.role, self.id)
 
     @model_validator(mode="after")
     def _precision_with_date(self) -> Event:

@@ -3,65 +3,41 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Session
-from neo4j.exceptions import (
-    AuthError,
-    ClientError,
-    ConstraintError,
-    DatabaseError,
-    DriverError,
-    Neo4jError,
-    ServiceUnavailable,
-    SessionExpired,
-    TransientError,
-)
+from neo4j.exceptions import TransientError
 
 from graph import embedded
 from graph.cypher import catalog
-from graph.errors import GraphAuthFailed, GraphError, GraphUnavailable, WriteRejected
+from graph.cypher.queries import ReadQuery
+from graph.driver import rejections, translate_errors
+from graph.errors import GraphError, GraphUnavailable, WriteRejected
 from graph.keys import rebuild_keys
-from graph.models import ArticleFacts, NodeLabel, WriteStatus
+from graph.models import ArticleFacts, NodeLabel, Predicate, WriteStatus
 from graph.sequence import ROUND_SEQUENCE_RULE, RoundSequence, derive_all
 from graph.settings import Settings
 from graph.summaries import EntitySummaries
+from graph.unify import EventIndex
 from graph.writes import (
     ArticleRows,
     build_rows,
     mark_revision,
     retract_article,
+    write_article_rows,
     write_batch,
-    write_rows,
 )
 
 __all__ = ["ROUND_SEQUENCE_RULE", "GraphStore", "translate_errors"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-_UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
-
-
-def _unavailable_message(target: str, error: Exception) -> str:
-    return f"the database at {target} cannot be reached ({error.__class__.__name__}: {error})"
-
-
-@contextmanager
-def translate_errors(target: str) -> Iterator[None]:
-    """Turns driver exceptions into graph errors that say what to do."""
-    try:
-        yield
-    except AuthError as e:
-        raise GraphAuthFailed(
-            f"the database at {target} refused the credentials: check NEO4J_USER and "
-            "NEO4J_PASSWORD (or the embedded server's password file)"
-        ) from e
-    except _UNAVAILABLE as e:
-        raise GraphUnavailable(_unavailable_message(target, e)) from e
-    except DriverError as e:
-        raise GraphUnavailable(_unavailable_message(target, e)) from e
+Row = dict[str, Any]
+READ_ATTEMPTS = 2  # tries of one read in all
+READ_RETRY_DELAY = 0.2  # seconds before the second try (times the try's number after)
 
 
 class GraphStore:
@@ -132,18 +108,41 @@ class GraphStore:
 
     def verify(self) -> None:
         """Raises GraphUnavailable or GraphAuthFailed unless the database answers a query."""
-        self.read_value("RETURN 1 AS ok", "ok")
+        self.read(ReadQuery.READ_READY)
 
-    def read(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        """Rows of one read query, as dicts."""
+    def read(
+        self,
+        query: ReadQuery,
+        *,
+        type_: Predicate | None = None,
+        from_: NodeLabel | None = None,
+        to: NodeLabel | None = None,
+        attempts: int = READ_ATTEMPTS,
+        **params: Any,
+    ) -> list[Row]:
+        """Rows of one read query of the catalog, as dicts: the one way reads are run.
 
-        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-            return [r.data() for r in tx.run(query, params)]
+        The query is a ReadQuery (its placeholders filled from the enums given), never a string
+        of Cypher. Each read is one auto-commit query (one round trip, where a transaction adds
+        BEGIN and COMMIT), retried `attempts` times in all on a transient failure or an
+        unreachable server, so a read behind an HTTP request fails within a second instead of
+        the driver's minute of retries; then GraphUnavailable.
+        """
+        text = catalog.render(_read_query(query), type_=type_, from_=from_, to=to)
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.session() as s:
+                    return [r.data() for r in s.run(text, params)]
+            except (GraphUnavailable, TransientError) as e:
+                if attempt >= attempts:
+                    if isinstance(e, TransientError):
+                        raise GraphUnavailable(f"the database is busy: {e.message}") from e
+                    raise
+                log.info("read failed (%s); retrying", e.__class__.__name__)
+                time.sleep(READ_RETRY_DELAY * attempt)
+        raise AssertionError("unreachable")
 
-        with self.session() as s:
-            return s.execute_read(work)
-
-    def read_value(self, query: str, key: str, **params: Any) -> Any:
+    def read_value(self, query: ReadQuery, key: str, **params: Any) -> Any:
         """One value of the first row of a read query, or None."""
         rows = self.read(query, **params)
         return rows[0][key] if rows else None
@@ -180,37 +179,80 @@ class GraphStore:
 
     def article_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """The content hashes stored for the articles of `ids` that are in the graph."""
-        rows = self.read(catalog.render("read_article_hashes"), ids=list(ids))
+        rows = self.read(ReadQuery.READ_ARTICLE_HASHES, ids=list(ids))
         return {r["id"]: r["content_hash"] for r in rows}
 
-    def write_article(self, facts: ArticleFacts) -> WriteStatus:
+    def write_article(self, facts: ArticleFacts, events: EventIndex | None = None) -> WriteStatus:
         """Merges one article's facts in one transaction; a changed article replaces its own.
 
         The transaction also relinks the sequence of rounds around the rounds it touches, so
-        nothing is left to derive after a write."""
+        nothing is left to derive after a write. With `events`, the article's events are first
+        renamed to the known ones they name, looked up in the same transaction (graph.unify).
+        """
+        if events is not None:
+            with rejections(f"article {facts.article.id!r}"):
+                ((_, status),) = self._write_unified([facts], events)
+            return status
         return self.write_rows_of(facts, build_rows(facts))
 
     def write_rows_of(self, facts: ArticleFacts, rows: ArticleRows) -> WriteStatus:
         """Writes prepared rows of one article in one transaction (all or nothing)."""
-        aid = facts.article.id
-
-        def work(tx: ManagedTransaction) -> WriteStatus:
-            found = tx.run(catalog.render("read_article_hashes"), ids=[aid]).data()
-            if found and found[0]["content_hash"] == facts.article.content_hash:
-                return WriteStatus.UNCHANGED
-            replaced = [aid] if found else []
-            sequence = RoundSequence.note(tx, (v.id for v in facts.events), replaced)
-            summaries = EntitySummaries.note(tx, [facts], replaced)
-            if found:
-                retract_article(tx, aid)
-            write_rows(tx, rows)
-            sequence.relink(tx)
-            summaries.apply(tx, sequence.linked)
-            return WriteStatus.UPDATED if found else WriteStatus.LOADED
-
-        with _rejections(f"article {aid!r}"):
-            status = self.write(work)
+        with rejections(f"article {facts.article.id!r}"):
+            status = self.write(lambda tx: write_article_rows(tx, facts, rows))
         return status
+
+    def write_unified(
+        self, batch: Sequence[ArticleFacts], events: EventIndex
+    ) -> list[tuple[ArticleFacts, WriteStatus | WriteRejected]]:
+        """Writes articles as `write_articles` does, each with its events renamed to the known
+        ones they name (graph.unify), looked up inside the write's own transaction, so that a
+        concurrent writer's new events are seen; each article as written, with its outcome.
+
+        A refused batch is written again one article at a time: the refused article is given
+        as it came, with its WriteRejected, and `events` learns nothing from it.
+        """
+        if not batch:
+            return []
+        if len(batch) > 1:
+            try:
+                with rejections(f"a batch of {len(batch)} articles"):
+                    return list(self._write_unified(batch, events))
+            except WriteRejected as e:
+                log.info("%s; writing its articles one at a time", e)
+        out: list[tuple[ArticleFacts, WriteStatus | WriteRejected]] = []
+        for facts in batch:
+            try:
+                with rejections(f"article {facts.article.id!r}"):
+                    out.extend(self._write_unified([facts], events))
+            except WriteRejected as e:
+                out.append((facts, e))
+        return out
+
+    def _write_unified(
+        self, batch: Sequence[ArticleFacts], events: EventIndex
+    ) -> list[tuple[ArticleFacts, WriteStatus]]:
+        """One transaction: look the known events up, unify, write (`events` kept only if it
+        commits)."""
+
+        def work(tx: ManagedTransaction) -> list[tuple[ArticleFacts, WriteStatus]]:
+            events.rollback()  # a retried attempt starts from the index as it was
+            events.look_up(tx, batch)
+            unified = [events.unify(f) for f in batch]
+            if len(unified) == 1:
+                statuses = [write_article_rows(tx, unified[0], build_rows(unified[0]))]
+            else:
+                statuses = write_batch(tx, unified)
+            events.wrote(tx)
+            return list(zip(unified, statuses, strict=True))
+
+        events.begin()
+        try:
+            return self.write(work)
+        except BaseException:
+            events.rollback()
+            raise
+        finally:
+            events.commit()
 
     def write_articles(self, batch: Sequence[ArticleFacts]) -> list[WriteStatus | WriteRejected]:
         """Merges several articles in one transaction, as if written one after another.
@@ -224,7 +266,7 @@ class GraphStore:
         if len(batch) == 1:
             return [self._write_or_rejection(batch[0])]
         try:
-            with _rejections(f"a batch of {len(batch)} articles"):
+            with rejections(f"a batch of {len(batch)} articles"):
                 statuses = self.write(lambda tx: write_batch(tx, batch))
             return list(statuses)
         except WriteRejected as e:
@@ -257,7 +299,7 @@ class GraphStore:
             summaries.apply(tx, sequence.linked)  # records the change: after the new revision
             return True
 
-        with _rejections(f"article {article_id!r}"):
+        with rejections(f"article {article_id!r}"):
             deleted = self.write(work)
         return deleted
 
@@ -293,9 +335,8 @@ class GraphStore:
         """Nodes per label and edges in all."""
         out: dict[str, int] = {}
         for label in NodeLabel:
-            query = catalog.render("count_nodes", from_=label)
-            out[str(label)] = int(self.read_value(query, "c") or 0)
-        out["edges"] = int(self.read_value(catalog.render("count_edges"), "c") or 0)
+            out[str(label)] = int(self.read_value(ReadQuery.COUNT_NODES, "c", from_=label) or 0)
+        out["edges"] = int(self.read_value(ReadQuery.COUNT_EDGES, "c") or 0)
         return out
 
 
@@ -323,21 +364,11 @@ def _migrate_newest_published(tx: ManagedTransaction) -> None:
         log.info("recorded the newest publication date of an older graph")
 
 
-@contextmanager
-def _rejections(what: str) -> Iterator[None]:
-    """Turns the database refusing a write into WriteRejected naming what was refused."""
+def _read_query(query: ReadQuery) -> ReadQuery:
+    """`query` as a ReadQuery; a string that names none (say, Cypher) is refused."""
     try:
-        yield
-    except (ConstraintError, ClientError, DatabaseError) as e:
-        raise WriteRejected(f"{what} was not written: {_first_line(e)}") from e
-    except OverflowError as e:  # a value Bolt cannot carry, e.g. an integer beyond 64 bits
-        raise WriteRejected(f"{what} was not written: {e}") from e
-    except TransientError as e:
-        raise WriteRejected(f"{what} was not written (retries exhausted): {_first_line(e)}") from e
-    except Neo4jError as e:
-        raise WriteRejected(f"{what} was not written: {_first_line(e)}") from e
-
-
-def _first_line(e: Exception) -> str:
-    text = getattr(e, "message", None) or str(e)
-    return str(text).strip().splitlines()[0][:300] if str(text).strip() else e.__class__.__name__
+        return ReadQuery(query)
+    except ValueError:
+        raise ValueError(
+            f"GraphStore.read runs the catalog's read queries (ReadQuery), not {str(query)[:60]!r}"
+        ) from None

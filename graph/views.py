@@ -9,18 +9,19 @@ list that can grow is a `Page`: its items, the cursor of the next page and the l
 
 from __future__ import annotations
 
-import calendar
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from graph.dates import PartialDate
 from graph.glossary import describe_fields
 from graph.models import (
     Basis,
     ClaimantKind,
     ClaimStatus,
     DatePrecision,
+    EdgeType,
     EntityType,
     EventKind,
     NodeLabel,
@@ -40,23 +41,8 @@ STANDING_TEXT = (
 def partial_date(value: str, precision: str | None) -> dict[str, str]:
     """A stored day ("2024-10-01") at its precision: `date` reduced ("2024-10"), and the first
     and last days it covers (`date_start`, `date_end`)."""
-    kept = DatePrecision(precision) if precision else DatePrecision.DAY
-    year = int(value[:4])
-    if kept is DatePrecision.YEAR:
-        return {
-            "date": value[:4],
-            "date_start": f"{year:04d}-01-01",
-            "date_end": f"{year:04d}-12-31",
-        }
-    if kept is DatePrecision.MONTH and len(value) >= 7:
-        month = int(value[5:7])
-        last = calendar.monthrange(year, month)[1]
-        return {
-            "date": value[:7],
-            "date_start": f"{value[:7]}-01",
-            "date_end": f"{value[:7]}-{last:02d}",
-        }
-    return {"date": value[:10], "date_start": value[:10], "date_end": value[:10]}
+    when = PartialDate(value, DatePrecision(precision) if precision else DatePrecision.DAY)
+    return {"date": when.iso, "date_start": when.start, "date_end": when.end}
 
 
 class View(BaseModel):
@@ -382,7 +368,7 @@ class GraphEdge(Edge):
 
     source: str
     target: str
-    type: str
+    type: EdgeType
     role: Role | None = None
     articles: int
     evidence: list[Quote] = Field(

@@ -28,8 +28,6 @@ from graph.models import (
     NodeLabel,
     Predicate,
     WriteStatus,
-    participation_key,
-    place_key,
 )
 from graph.names import search_keys
 from graph.sequence import RoundSequence
@@ -120,7 +118,7 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
         )
     for v in facts.events:
         conf = max((ev.confidence for ev in v.evidence), default=0.5)
-        precision = str(v.date_precision) if v.date_precision else None
+        when = v.when
         rows.events.append(
             {
                 "article": aid,
@@ -128,8 +126,9 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
                 "kind": str(v.kind),
                 "label": v.label,
                 "date": v.date,
-                "date_precision": precision,
-                "precision_rank": v.date_precision.rank if v.date_precision else None,
+                "date_precision": str(when.precision) if when else None,
+                # merge_events keeps the finer date: PartialDate.finer_than, as a rank
+                "precision_rank": when.rank if when else None,
                 "confidence": conf,
                 "status": str(status[v.id]),
                 "seq": seq,
@@ -137,15 +136,10 @@ def build_rows(facts: ArticleFacts, into: ArticleRows | None = None) -> ArticleR
         )
         if v.place_id is not None:
             rows.places.append(
-                {
-                    "article": aid,
-                    "event": v.id,
-                    "place": v.place_id,
-                    "key": place_key(v.id, v.place_id),
-                }
+                {"article": aid, "event": v.id, "place": v.place_id, "key": v.place_key}
             )
         for p in v.participants:
-            key = participation_key(p.entity_id, p.role, v.id)
+            key = v.participation_key(p)
             rows.participants.append(
                 {
                     "article": aid,
@@ -236,6 +230,27 @@ def retract_article(tx: ManagedTransaction, article_id: str) -> None:
     ):
         query = catalog.render(name)
         tx.run(query, article=article_id, **catalog.status_params(query)).consume()
+
+
+def write_article_rows(
+    tx: ManagedTransaction, facts: ArticleFacts, rows: ArticleRows
+) -> WriteStatus:
+    """Writes one article's prepared rows in `tx`: UNCHANGED when its stored hash is its own,
+    else it replaces what the article stated before, relinks the rounds it touches and moves
+    the summaries of the entities it touches."""
+    aid = facts.article.id
+    found = tx.run(catalog.render("read_article_hashes"), ids=[aid]).data()
+    if found and found[0]["content_hash"] == facts.article.content_hash:
+        return WriteStatus.UNCHANGED
+    replaced = [aid] if found else []
+    sequence = RoundSequence.note(tx, (v.id for v in facts.events), replaced)
+    summaries = EntitySummaries.note(tx, [facts], replaced)
+    if found:
+        retract_article(tx, aid)
+    write_rows(tx, rows)
+    sequence.relink(tx)
+    summaries.apply(tx, sequence.linked)
+    return WriteStatus.UPDATED if found else WriteStatus.LOADED
 
 
 def write_batch(tx: ManagedTransaction, batch: Sequence[ArticleFacts]) -> list[WriteStatus]:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from rich.table import Table
 
 from graph.errors import NotFound
-from graph.models import EntityType, EventKind, IsoDate
+from graph.models import DatePrecision, EntityType, EventKind, IsoDate
 from graph.names import normalize
 from graph.settings import get_settings
 from kg.console import err, fail, graph_errors, out
@@ -73,7 +73,7 @@ def day_of(row: dict[str, Any]) -> str:
     if not row.get("date"):
         return "undated"
     precision = row.get("date_precision")
-    return row["date"] if precision in (None, "day") else f"{row['date']} ({precision})"
+    return row["date"] if precision in (None, DatePrecision.DAY) else f"{row['date']} ({precision})"
 
 
 # -- kg search

@@ -20,7 +20,10 @@ its hash checks and its writes in batches of ``batch_size`` articles from the on
 (this process); any other sink gets one call per article. With
 ``workers > 1`` extraction runs in spawned processes (see loaders.parallel) and the writer
 still sees every article in input order, so the graph written is the same for any number of
-workers. ``extract_seconds`` is summed over workers.
+workers. ``extract_seconds`` is summed over workers. Each article's events are renamed to the
+ones an earlier article or the graph already knows (graph.unify): for a GraphStore sink inside
+the write's own transaction (`GraphStore.write_unified`), so a concurrent writer's events are
+seen; ``write_seconds`` includes that look-up.
 
 `extract_paths` writes facts to a JSON-lines file without a database (one
 ``ArticleFacts.model_dump(mode="json")`` per line) and `load_facts` writes such a file.
@@ -31,7 +34,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -219,15 +222,7 @@ class _Writer:
     def flush(self) -> None:
         """Write the buffered facts and record every buffered source, in order."""
         buffer, self.buffer = self.buffer, []
-        buffer = self._unified(buffer)
-        batch = [p.facts for p in buffer if p.facts is not None]
-        results: Iterator[WriteStatus | Exception] = iter(())
-        if batch and self.batched and isinstance(self.sink, BatchSink):
-            started = time.perf_counter()
-            try:
-                results = iter(list(self.sink.write_articles(batch)))
-            finally:
-                self.report.write_seconds += time.perf_counter() - started
+        written = iter(self._write(buffer))
         for p in buffer:
             if p.failure is not None:
                 self._fail(p.name, p.failure)
@@ -235,23 +230,30 @@ class _Writer:
                 self.report.unchanged.append(p.name)
                 self._finish(p.name)
             elif p.facts is not None:
-                self._record(p.facts, next(results) if self.batched else self._write_one(p.facts))
+                self._record(*next(written))
 
-    def _unified(self, buffer: list[_Pending]) -> list[_Pending]:
-        """Each article's events renamed to the ones the graph or an earlier article knows."""
+    def _write(self, buffer: list[_Pending]) -> list[tuple[ArticleFacts, WriteStatus | Exception]]:
+        """Each buffered article as written, with its events renamed to the ones the graph or an
+        earlier article knows, and the outcome of its write."""
         batch = [p.facts for p in buffer if p.facts is not None]
-        if isinstance(self.sink, GraphStore) and batch:
-            self.events.read_from(self.sink, batch)
-        return [replace(p, facts=self.events.unify(p.facts)) if p.facts else p for p in buffer]
+        if not batch:
+            return []
+        started = time.perf_counter()
+        try:
+            if isinstance(self.sink, GraphStore):  # the graph is read in the write's transaction
+                return list(self.sink.write_unified(batch, self.events))
+            batch = [self.events.unify(f) for f in batch]
+            if self.batched and isinstance(self.sink, BatchSink):
+                return list(zip(batch, self.sink.write_articles(batch), strict=True))
+            return [(f, self._write_one(f)) for f in batch]
+        finally:
+            self.report.write_seconds += time.perf_counter() - started
 
     def _write_one(self, facts: ArticleFacts) -> WriteStatus | Exception:
-        started = time.perf_counter()
         try:
             return WriteStatus(self.sink.write_article(facts))
         except WriteRejected as e:
             return e
-        finally:
-            self.report.write_seconds += time.perf_counter() - started
 
     def _record(self, facts: ArticleFacts, result: WriteStatus | Exception) -> None:
         aid = facts.article.id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from graph.dates import PartialDate
 from graph.models import slugify
 
 _POSSESSIVE = re.compile(r"\s*['\u2019]s?$")
@@ -23,10 +24,9 @@ def canonical_id(name: str) -> str:
 
 
 def date_key(date: str | None, precision: str | None) -> str:
-    """The date part of an event id, as precise as the date is known."""
-    if date is None:
-        return ""
-    return {"day": date, "month": date[:7], "year": date[:4]}.get(precision or "day", date)
+    """The date part of an event id, as precise as the date is known ('' when undated)."""
+    when = PartialDate.of(date, precision)
+    return when.iso if when is not None else ""
 
 
 def event_id(kind: str, anchor: str | None, date: str | None, precision: str | None) -> str:

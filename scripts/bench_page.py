@@ -1,23 +1,29 @@
 """The page benchmark: the browser page in Chromium over the seeds and over a generated graph.
 
-    python -m scripts.bench_page --events 100000 --out page.json
+    python -m scripts.bench_page --events 100000 --out page.json [--keep /tmp/page-graphs]
 
 For each graph (the seed articles, then about `--events` generated events written straight from
 the corpus generator's facts, as `kg bench` builds its query graphs) it serves the graph with
-`kg serve` on loopback and drives Debian's Chromium at 1280x800, `--runs` times each:
+a fresh `kg serve` on loopback and drives Debian's Chromium at 1280x800, `--runs` times each:
 
-- first render: from navigation to the page ready with its graph laid out (`/`), and to the
-  timeline drawn (`/#view=timeline`);
+- first render: from navigation until the graph has drawn its first nodes, until its layout
+  has settled (the worker's layout done, the nodes and the view moved), and until the timeline
+  is drawn (`/#view=timeline`), each in a fresh browser context;
 - timeline step: a click on Next in the graph view until the details show the next event and
-  the graph has centred on it;
-- expand a hub: the busiest entity's Expand on an empty graph until its neighbours are laid out;
+  the graph has centred on it and its participants (landed), and until the layout that tidies
+  the graph afterwards has settled; back to back, and after a pause of PAUSE seconds (an
+  analyst reading the step, while the page asks for the next one);
+- expand a hub: the busiest entity's Expand on an empty graph until its neighbours are drawn,
+  and until their layout has settled;
 - JS heap: the page's used heap after those, from the DevTools protocol.
 
 Beside a step and an expansion it prints when the last API answer of it arrived: the rest is
-the page's own work (drawing, layout, details).
+the page's own work (drawing, layout, details). With `--keep` each graph is built once in that
+folder and served again by later runs.
 
-Timings are taken inside the page (performance.now) so that the driver's round trips are left
-out. It prints medians and maxima; nothing here is a test, and nothing is asserted.
+Timings are taken inside the page (performance.now, polled every animation frame) so that the
+driver's round trips are left out. It prints medians and maxima; nothing here is a test, and
+nothing is asserted.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ SEEDS = REPO.parent / "shared" / "seeds"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 CY = "document.querySelector('#graph-canvas')._cyreg.cy"
 log = logging.getLogger("bench_page")
+PAUSE = 1.0  # seconds between two steps "after reading"
 
 # Resolves once `test()` holds, polled every animation frame; the milliseconds since `t0`.
 UNTIL = """
@@ -72,12 +79,16 @@ STEP = (
   const before = location.hash;
   const t0 = performance.now();
   document.querySelector('#story-next').click();
-  return until(() => {{
+  const canvas = document.querySelector('#graph-canvas');
+  let id = null;
+  const landed = await until(() => {{
     if (location.hash === before) return false;
-    const id = (decodeURIComponent(location.hash).split('sel=event:')[1] || '').split('&')[0];
+    id = (decodeURIComponent(location.hash).split('sel=event:')[1] || '').split('&')[0];
     return id && document.querySelector(`#details .card[data-id="${{id}}"]`)
-      && cy.getElementById(id).selected() && !cy.animated();
+      && cy.getElementById(id).selected() && canvas.dataset.centred === id;
   }}, t0);
+  const [settled] = await until(() => !canvas.dataset.settling && !cy.animated(), t0);
+  return [landed[0], settled, landed[1]];
 }}"""
 )
 EXPAND = (
@@ -85,11 +96,14 @@ EXPAND = (
     + UNTIL
     + """
   const canvas = document.querySelector('#graph-canvas');
-  const layouts = Number(canvas.dataset.layouts || 0);
+  const count = (name) => Number(canvas.dataset[name] || 0);
+  const [drawn, layouts] = [count('drawn'), count('layouts')];
   const t0 = performance.now();
   document.querySelector('#graph-expand').click();
-  return until(() => Number(canvas.dataset.layouts || 0) > layouts
-    && Number(canvas.dataset.nodes) > 1, t0);
+  const shown = await until(() => count('drawn') > drawn && count('nodes') > 1, t0);
+  const [settled] = await until(() => count('layouts') > layouts && !canvas.dataset.settling
+    && !document.querySelector('#graph-canvas')._cyreg.cy.animated(), t0);
+  return [shown[0], settled, shown[1]];
 }"""
 )
 
@@ -115,16 +129,29 @@ def build_events(events: int) -> Callable[[GraphStore], str]:
 
 
 @contextmanager
-def served(build: Callable[[GraphStore], str]) -> Iterator[tuple[str, str]]:
-    """(label, base URL) of `kg serve` over a fresh database that `build` filled."""
-    work = Path(tempfile.mkdtemp(prefix="kg-page-bench-"))
+def served(
+    key: str, build: Callable[[GraphStore], str], keep: Path | None = None
+) -> Iterator[tuple[str, str]]:
+    """(label, base URL) of a fresh `kg serve` over a database that `build` filled: a fresh one,
+    or with `keep` the one built there by an earlier run (built and kept when missing)."""
+    if keep is None:
+        work = Path(tempfile.mkdtemp(prefix="kg-page-bench-"))
+    else:
+        work = keep / key
+        work.mkdir(parents=True, exist_ok=True)
+    label_file = work / "label"
     try:
         with run_database(work / "data") as (settings, store, _pid):
-            label = build(store)
+            if label_file.is_file():
+                label = label_file.read_text()
+            else:
+                label = build(store)
+                label_file.write_text(label)
             with run_api(settings) as (host, port, _api_pid):
                 yield label, f"http://{host}:{port}"
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def busiest_entity(base: str) -> str:
@@ -134,19 +161,19 @@ def busiest_entity(base: str) -> str:
     return str(counts.most_common(1)[0][0])
 
 
-def first_render(browser: Browser, url: str, ready: str) -> float:
-    """Milliseconds from navigation start until `ready` (a JS expression) holds, in a fresh page."""
+def first_render(browser: Browser, url: str, *ready: str) -> list[float]:
+    """Milliseconds from navigation start until each of `ready` (JS expressions, met in turn)
+    holds, in a fresh page; polled inside the page every animation frame."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
         page.goto(url, wait_until="commit")
         page.wait_for_selector("body[data-ready=true]", timeout=120_000)
-        deadline = time.monotonic() + 120
-        while not page.evaluate(ready):
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"not ready: {ready}")
-            time.sleep(0.01)
-        return float(page.evaluate("performance.now()"))
+        times = []
+        for test in ready:
+            wait = "async () => {" + UNTIL + f"return (await until(() => {test}, 0))[0]; }}"
+            times.append(float(page.evaluate(wait)))
+        return times
     finally:
         context.close()
 
@@ -160,16 +187,21 @@ def heap_mb(page: Page) -> float:
 
 def measure(browser: Browser, base: str, runs: int) -> dict[str, Any]:
     """Every figure of one graph, as lists of milliseconds (and MB for the heap)."""
-    graph_ready = (
-        "document.querySelector('#graph-canvas').dataset.layoutWhere !== undefined"
-        f" && !{CY}.animated()"
-    )
+    canvas = "document.querySelector('#graph-canvas').dataset"
+    graph_drawn = f"Number({canvas}.drawn || 0) > 0"
+    graph_settled = f"{canvas}.layoutWhere !== undefined && !{canvas}.settling && !{CY}.animated()"
     timeline_ready = "document.querySelector('#timeline-chart .mark') !== null"
-    figures: dict[str, Any] = {"first render, graph": [], "first render, timeline": []}
+    figures: dict[str, Any] = {
+        "first render, graph drawn": [],
+        "first render, graph settled": [],
+        "first render, timeline": [],
+    }
     for _ in range(runs):
-        figures["first render, graph"].append(first_render(browser, f"{base}/", graph_ready))
-        figures["first render, timeline"].append(
-            first_render(browser, f"{base}/#view=timeline", timeline_ready)
+        drawn, settled = first_render(browser, f"{base}/", graph_drawn, graph_settled)
+        figures["first render, graph drawn"].append(drawn)
+        figures["first render, graph settled"].append(settled)
+        figures["first render, timeline"] += first_render(
+            browser, f"{base}/#view=timeline", timeline_ready
         )
     hub = busiest_entity(base)
     context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -178,8 +210,15 @@ def measure(browser: Browser, base: str, runs: int) -> dict[str, Any]:
         page.goto(f"{base}/#view=graph")
         page.wait_for_selector("body[data-ready=true]", timeout=120_000)
         steps = [page.evaluate(STEP) for _ in range(runs * 2)]
-        figures["timeline step"] = [total for total, _ in steps]
-        figures["step: API answered"] = [api for _, api in steps]
+        figures["timeline step, back to back"] = [landed for landed, _, _ in steps]
+        figures["step: API answered"] = [api for _, _, api in steps]
+        figures["step: graph settled"] = [settled for _, settled, _ in steps]
+        paused = []
+        for _ in range(runs * 2):
+            time.sleep(PAUSE)  # the analyst reads the step; the next one is asked for meanwhile
+            paused.append(page.evaluate(STEP))
+        figures["timeline step, after reading"] = [landed for landed, _, _ in paused]
+        figures["step after reading: API"] = [api for _, _, api in paused]
         expands = []
         page.evaluate(f"location.hash = '#view=graph&sel=entity:{hub}'")
         layouts = "Number(document.querySelector('#graph-canvas').dataset.layouts || 0)"
@@ -191,8 +230,9 @@ def measure(browser: Browser, base: str, runs: int) -> dict[str, Any]:
         for _ in range(runs):
             page.click("#graph-clear")
             expands.append(page.evaluate(EXPAND))
-        figures["expand a hub"] = [total for total, _ in expands]
-        figures["expand: API answered"] = [api for _, api in expands]
+        figures["expand a hub: drawn"] = [drawn for drawn, _, _ in expands]
+        figures["expand: API answered"] = [api for _, _, api in expands]
+        figures["expand: layout settled"] = [settled for _, settled, _ in expands]
         figures["hub"] = hub
         figures["JS heap (MB)"] = [heap_mb(page)]
     finally:
@@ -219,17 +259,25 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-seeds", action="store_true")
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="build each graph once in this folder and reuse it in later runs (a 100k graph "
+        "takes about 8 minutes to write)",
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    builds: list[Callable[[GraphStore], str]] = [] if args.no_seeds else [build_seeds]
-    builds += [build_events(n) for n in (args.events or [100_000])]
+    builds: list[tuple[str, Callable[[GraphStore], str]]] = (
+        [] if args.no_seeds else [("seeds", build_seeds)]
+    )
+    builds += [(f"events-{n}", build_events(n)) for n in (args.events or [100_000])]
     chromium = shutil.which("chromium")
     report: dict[str, Any] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            for build in builds:
-                with served(build) as (label, base):
+            for key, build in builds:
+                with served(key, build, args.keep) as (label, base):
                     report[label] = summary(measure(browser, base, args.runs))
                     log.info("%s: %s", label, json.dumps(report[label]))
         finally:

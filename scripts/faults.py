@@ -42,7 +42,7 @@ from typing import Any
 
 from graph import embedded
 from graph.backup import article_footprints, duplicate_keys
-from graph.cypher import catalog
+from graph.cypher.queries import ReadQuery
 from graph.embedded import free_port
 from graph.models import NodeLabel
 from graph.settings import Settings
@@ -127,10 +127,9 @@ def wait_for_articles(
 ) -> int:
     """Polls the article count (one connection, every 50 ms) until it reaches `at_least`."""
     deadline = time.monotonic() + timeout
-    query = catalog.render("count_nodes", from_=NodeLabel.ARTICLE)
     with GraphStore.connect(site.settings) as store:
         while time.monotonic() < deadline:
-            count = int(store.read_value(query, "c") or 0)
+            count = int(store.read_value(ReadQuery.COUNT_NODES, "c", from_=NodeLabel.ARTICLE) or 0)
             if count >= at_least:
                 return count
             if loader.poll() is not None:

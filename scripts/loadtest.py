@@ -33,7 +33,7 @@ from urllib.parse import quote
 
 from bench.facts import iter_event_facts
 from graph import embedded
-from graph.cypher import catalog
+from graph.cypher.queries import ReadQuery
 from graph.embedded import free_port
 from graph.models import EventKind
 from graph.settings import Settings
@@ -68,16 +68,17 @@ def read_paths(store: GraphStore, seed: int) -> list[str]:
     """A mix of read requests over ids that exist in the graph."""
     rnd = random.Random(seed)
 
-    # The catalog's export queries, not Cypher of this script's own: the first ids in order.
+    # The catalog's export queries (GraphStore.read runs no other): the first ids in order.
     by_id = {
-        q: sorted(store.read(catalog.render(q)), key=lambda r: str(r["id"]))
-        for q in ("export_entities", "export_events", "export_articles")
+        q: sorted(store.read(q), key=lambda r: str(r["id"]))
+        for q in (ReadQuery.EXPORT_ENTITIES, ReadQuery.EXPORT_EVENTS, ReadQuery.EXPORT_ARTICLES)
     }
-    entities = [r["id"] for r in by_id["export_entities"][:200]]
-    events = [r["id"] for r in by_id["export_events"][:500]]
-    rounds = [r["id"] for r in by_id["export_events"] if r["kind"] == EventKind.TALKS][:200]
-    articles = [r["id"] for r in by_id["export_articles"][:500]]
-    names = [r["name"] for r in by_id["export_entities"][:100]]
+    entities = [r["id"] for r in by_id[ReadQuery.EXPORT_ENTITIES][:200]]
+    events = [r["id"] for r in by_id[ReadQuery.EXPORT_EVENTS][:500]]
+    rounds = [r["id"] for r in by_id[ReadQuery.EXPORT_EVENTS] if r["kind"] == EventKind.TALKS]
+    rounds = rounds[:200]
+    articles = [r["id"] for r in by_id[ReadQuery.EXPORT_ARTICLES][:500]]
+    names = [r["name"] for r in by_id[ReadQuery.EXPORT_ENTITIES][:100]]
     paths = [
         "/timeline?limit=50",
         "/timeline?kind=talks&limit=50",

@@ -6,16 +6,32 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 from fastapi.exceptions import RequestValidationError
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, WithJsonSchema
 
 from api.cache import NOT_MODIFIED, IfNoneMatch, cached_json
 from api.deps import CacheDep, StoreDep
 from api.problems import problems
 from graph import reads
+from graph.models import EdgeType
 from graph.views import Neighbourhood
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 NEIGHBOURHOOD = TypeAdapter(Neighbourhood)
+
+
+# One value of `types`: an edge type, or several separated by commas, in any case. Typed so the
+# OpenAPI document lists the EdgeType names; parse_types checks the names of the second form.
+EdgeTypes = Annotated[
+    str,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "enum": [t.value for t in EdgeType], "title": "EdgeType"},
+                {"type": "string", "pattern": r"^[A-Za-z_,\s]*$"},
+            ]
+        }
+    ),
+]
 
 
 def parse_types(types: list[str] | None) -> list[str] | None:
@@ -49,7 +65,7 @@ def get_neighbourhood(
     id: Annotated[str, Query(min_length=1, description="id of an entity, event, issue or article")],
     depth: Annotated[int, Query(ge=1, le=reads.MAX_DEPTH, description="edges away")] = 1,
     types: Annotated[
-        list[str] | None,
+        list[EdgeTypes] | None,
         Query(
             description="edge types, repeated or comma-separated;"
             " default: every fact type, PARTICIPATED_IN and "

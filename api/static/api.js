@@ -1,11 +1,41 @@
 // Calls to the public API of this server.
 
-/** GET a JSON document; throws an Error carrying the API's `detail` when the answer is not 2xx. */
-export async function getJSON(path, params = {}) {
+const ahead = new Map();  // url -> {at, answer}: documents asked for before the page needs them
+const AHEAD_MS = 30000;   // a prefetched answer is used within this long, else asked again
+const AHEAD_MAX = 48;
+
+function urlOf(path, params) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, value);
   }
+  return url.href;
+}
+
+/** Asks for a document the page is likely to need next (the story's next step): a later
+ * getJSON of the same path and parameters takes this answer instead of asking again. */
+export function prefetchJSON(path, params = {}) {
+  const url = urlOf(path, params);
+  const kept = ahead.get(url);
+  if (kept && performance.now() - kept.at < AHEAD_MS) return;
+  const answer = request(url);
+  answer.catch(() => ahead.delete(url));
+  ahead.set(url, { at: performance.now(), answer });
+  while (ahead.size > AHEAD_MAX) ahead.delete(ahead.keys().next().value);
+}
+
+/** GET a JSON document; throws an Error carrying the API's `detail` when the answer is not 2xx. */
+export async function getJSON(path, params = {}) {
+  const url = urlOf(path, params);
+  const kept = ahead.get(url);
+  if (kept) {
+    ahead.delete(url);
+    if (performance.now() - kept.at < AHEAD_MS) return kept.answer;
+  }
+  return request(url);
+}
+
+async function request(url) {
   const response = await fetch(url);
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {

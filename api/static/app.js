@@ -1,11 +1,12 @@
 // The analyst's page: wires the search, the views and the details panel, and keeps the URL in step.
 
 import { formatDate } from "./dates.js";
-import { showDetails } from "./details.js";
+import { prefetchEvent, showDetails } from "./details.js";
 import { h, replaceChildren } from "./dom.js";
 import { createGraph } from "./graphview.js";
 import { NODE_TYPES } from "./palette.js";
 import { predicatePhrase } from "./words.js";
+import { closeReader, configureReader, openReader, readerOpen } from "./reader.js";
 import { createRounds } from "./rounds.js";
 import { createSearch } from "./search.js";
 import { createEventStore } from "./timedata.js";
@@ -13,7 +14,7 @@ import { createTimeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
 const VIEWS = ["graph", "timeline", "rounds"];
-const state = { view: "graph", sel: null, round: null, from: "", to: "", hideKinds: new Set(), hideTypes: new Set() };
+const state = { view: "graph", sel: null, round: null, from: "", to: "", hideKinds: new Set(), hideTypes: new Set(), read: null };
 let events = [];  // those of the date range in view
 const store = createEventStore();
 let rangeTicket = 0;
@@ -38,6 +39,25 @@ function decodeSelection(text) {
   return ["entity", "event", "article", "issue"].includes(kind) && id ? { kind, id } : null;
 }
 
+/** The article open in the reader as it appears in the URL: "<article id>@<start>-<end>". */
+function encodeRead(read) {
+  return read ? `${read.article}@${read.start ?? ""}-${read.end ?? ""}` : "";
+}
+
+function decodeRead(text) {
+  const cut = text.lastIndexOf("@");
+  if (cut < 1) return text ? { article: text, start: null, end: null } : null;
+  const [start, end] = text.slice(cut + 1).split("-").map((x) => (/^\d+$/.test(x || "") ? Number(x) : null));
+  return { article: text.slice(0, cut), start, end };
+}
+
+/** Opens or closes the reader to match state.read (a URL that was shared, or Back and Forward). */
+function applyRead() {
+  if (!state.read) return closeReader();
+  if (readerOpen(state.read.article)) return null;
+  return openReader({ article: { id: state.read.article }, start: state.read.start, end: state.read.end }, $("details"));
+}
+
 function readHash() {
   const p = new URLSearchParams(window.location.hash.slice(1));
   state.view = VIEWS.includes(p.get("view")) ? p.get("view") : "graph";
@@ -47,6 +67,7 @@ function readHash() {
   state.to = p.get("to") || "";
   state.hideKinds = new Set((p.get("hide") || "").split(",").filter(Boolean));
   state.hideTypes = new Set((p.get("types") || "").split(",").filter(Boolean));
+  state.read = decodeRead(p.get("read") || "");
 }
 
 function writeHash(push) {
@@ -58,6 +79,7 @@ function writeHash(push) {
   if (state.to) p.set("to", state.to);
   if (state.hideKinds.size) p.set("hide", [...state.hideKinds].join(","));
   if (state.hideTypes.size) p.set("types", [...state.hideTypes].join(","));
+  if (state.read) p.set("read", encodeRead(state.read));
   const hash = `#${p}`;
   if (hash !== window.location.hash) window.history[push ? "pushState" : "replaceState"](null, "", hash);
 }
@@ -99,10 +121,16 @@ function showView(view) {
   if (view === "rounds") rounds.show(state.round).catch(notify);
 }
 
-/** Starts an empty graph from the round of talks with the longest roll call. */
-async function seedGraph() {
-  const busiest = [...events].filter((e) => e.kind === "talks").sort((a, b) => b.participants.length - a.participants.length)[0];
-  if (busiest) await graph.expand(busiest.id).catch(notify);
+/** Starts an empty graph from the round of talks in range with the longest roll call (from the
+ * timeline in view, else from the rounds list). */
+let seeding = null;
+function seedGraph() {
+  seeding ||= (async () => {
+    const talks = events.filter((e) => e.kind === "talks").sort((a, b) => b.participants.length - a.participants.length);
+    const busiest = talks[0] || [...(rounds?.list() || [])].sort((a, b) => b.attendee_count - a.attendee_count)[0];
+    if (busiest && graph.isEmpty()) await graph.expand(busiest.id).catch(notify);
+  })().finally(() => { seeding = null; });
+  return seeding;
 }
 
 /** The details panel with nothing selected: the latest rounds of talks and the latest events. */
@@ -180,6 +208,12 @@ async function step(delta) {
   $("story-pos").textContent = `${next + 1} of ${list.length}: ${formatDate(e.date, e.date_precision)}, ${e.label}`;
   timeline.reveal(e.id);
   await select({ kind: "event", id: e.id }, true, { centre: true });
+  // once it has landed, the next steps either way are asked for while the analyst reads this one
+  for (const near of [next + delta, next - delta]) {
+    if (near === at || !list[near]) continue;
+    prefetchEvent(list[near].id);
+    graph?.prefetch(list[near].id);
+  }
 }
 
 function renderTypeChips() {
@@ -260,7 +294,11 @@ function wireControls() {
   $("graph-zoom-in").addEventListener("click", () => graph?.zoom(1.25));
   $("graph-zoom-out").addEventListener("click", () => graph?.zoom(0.8));
   $("graph-clear").addEventListener("click", () => graph?.clear());
-  window.addEventListener("popstate", () => { readHash(); applyState(); loadRange(state.from, state.to).catch(notify); });
+  window.addEventListener("popstate", () => { readHash(); applyState(); applyRead(); loadRange(state.from, state.to).catch(notify); });
+  configureReader({
+    onOpen: (read) => { state.read = read; writeHash(false); },
+    onClose: () => { state.read = null; writeHash(false); },
+  });
   $("story-prev").addEventListener("click", () => step(-1).catch(notify));
   $("story-next").addEventListener("click", () => step(1).catch(notify));
   const arrows = (e) => {
@@ -315,14 +353,22 @@ async function main() {
     } else {
       const first = await store.opening();
       [state.from, state.to] = [first.from, first.to];
-      showRange(first);
       writeHash(false);
-      await rounds.load(state.from, state.to);
+      // the rounds are asked for beside the timeline's pages, and the graph grows from the
+      // busiest round of the range while they come
+      const roundsLoaded = rounds.load(state.from, state.to);
+      showRange(await first.loaded);
+      if (graph && state.view === "graph" && !state.sel && graph.isEmpty()) {
+        graph.setFilters({ from: state.from, to: state.to, hiddenTypes: new Set(state.hideTypes) });
+        seedGraph();
+      }
+      await roundsLoaded;
     }
   } catch (error) {
     notify(error);
   }
   applyState();
+  applyRead();
   document.body.dataset.ready = "true";
 }
 

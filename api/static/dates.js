@@ -1,10 +1,13 @@
 // Dates of events, which may be known only to the month or the year.
 
+// the months' short names, once: toLocaleString per date costs more than all the rest of a list
+const MONTHS = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2000, i, 1)).toLocaleString("en-GB", { month: "short", timeZone: "UTC" }));
+
 /** A date as the analyst reads it, respecting its precision. */
 export function formatDate(date, precision) {
   if (!date) return "undated";
   const [y, m, d] = date.split("-");
-  const month = new Date(Date.UTC(+y, +m - 1, 1)).toLocaleString("en-GB", { month: "short", timeZone: "UTC" });
+  const month = MONTHS[(+m || 1) - 1];
   if (precision === "year") return y;
   if (precision === "month") return `${month} ${y}`;
   return `${+d} ${month} ${y}`;

@@ -4,6 +4,7 @@ import * as api from "./api.js";
 import { formatDate } from "./dates.js";
 import { h, replaceChildren } from "./dom.js";
 import { EVENT_KINDS, NODE_TYPES, humanize } from "./palette.js";
+import { readButton } from "./reader.js";
 import { dedupeFacts, factPhrase, howPhrases, predicatePhrase, quoteKey, roleNoun } from "./words.js";
 
 let shown = 0;
@@ -75,8 +76,23 @@ function pagedSection(title, page, path, tag, cls, render) {
 
 const PAGE = 50;
 
+/** Asks ahead for what the details of event `id` will show (the story's next step). */
+export function prefetchEvent(id) {
+  api.prefetchJSON(`/events/${encodeURIComponent(id)}`);
+  api.prefetchJSON(`/events/${encodeURIComponent(id)}/chain`, { depth: 2 });
+}
+
 async function renderEvent(sel, open) {
-  const [e, chain] = await Promise.all([api.getJSON(`/events/${encodeURIComponent(sel.id)}`), api.fetchChain(sel.id).catch(() => null)]);
+  // the chain is asked for beside the event but drawn when it comes: the card does not wait
+  const chained = api.fetchChain(sel.id).catch(() => null);
+  const e = await api.getJSON(`/events/${encodeURIComponent(sel.id)}`);
+  const chainSlot = h("div", { class: "chain-slot" });
+  chained.then((chain) => {
+    if (chain && chain.events.length > 1) {
+      replaceChildren(chainSlot, section("Chain of events", eventList(
+        chain.events.filter((c) => c.id !== e.id), open, (c) => (c.distance < 0 ? "led to it" : "followed"))));
+    }
+  });
   // each sentence once, with what it supports: the event itself and the participants it names
   const quotes = new Map();
   for (const q of e.evidence) {
@@ -105,8 +121,7 @@ async function renderEvent(sel, open) {
       : h("p", { class: "muted" }, "No quote recorded for this event.")),
     e.relations.total ? pagedSection("Linked events and relations", e.relations, `/events/${encodeURIComponent(e.id)}/relations`, "div", "relations",
       (r) => relationBlock(r, open)) : null,
-    chain && chain.events.length > 1 ? section("Chain of events", eventList(
-      chain.events.filter((c) => c.id !== e.id), open, (c) => (c.distance < 0 ? "led to it" : "followed"))) : null,
+    chainSlot,
     section(`Articles (${e.articles.length})`, h("ul", { class: "plain" }, e.articles.map((a) => h("li", {}, citation(a, open))))),
   );
 }
@@ -120,7 +135,7 @@ async function renderArticle(sel, open) {
     field("Published", formatDate(a.published, "day")),
     a.author ? field("Author", a.author) : null,
     a.url ? field("Address", h("a", { href: a.url, target: "_blank", rel: "noopener noreferrer" }, a.url)) : null,
-    factsSection(dedupeFacts(a.relations), open),
+    factsSection(dedupeFacts(a.relations), open, a),
     section(`Mentions (${mentioned.length})`, h("ul", { class: "plain" }, mentioned.map((m) =>
       h("li", {}, h("a", { href: "#", onclick: go(open, { kind: m.kind, id: m.id }) }, m.name || m.id))))),
   );
@@ -219,10 +234,11 @@ function byPredicate(refs) {
 }
 
 /** An article's facts, one per subject, phrase and object, each quote shown once. */
-function factsSection(facts, open) {
+function factsSection(facts, open, article) {
   return section(`Facts stated (${facts.length})`, facts.map((r) => h("div", { class: "relation", dataset: { fact: `${r.subject.id}|${r.phrase}|${r.object.id}` } },
     h("div", { class: "fact" }, endLink(r.subject, open), " ", h("span", { class: "pred" }, r.phrase), " ", endLink(r.object, open), " ", standingBadge(r.standing)),
-    r.evidence.map((q) => h("blockquote", { class: "quote" }, q.sentence)))));
+    r.evidence.map((q) => h("figure", { class: "evidence" }, h("blockquote", { class: "quote" }, q.sentence),
+      h("figcaption", {}, readButton(q, article)))))));
 }
 
 function eventList(events, open, note) {
@@ -262,7 +278,7 @@ function showEventQuote(from, n) {
 export function quoteBlock(q, open) {
   return h("figure", { class: "evidence", dataset: { status: q.status || "" } },
     h("blockquote", { class: "quote" }, q.sentence),
-    h("figcaption", {}, citation(q.article, open), claimLine(q)));
+    h("figcaption", {}, citation(q.article, open), readButton(q), claimLine(q)));
 }
 
 const SAYS = { stated: "says it happened", planned: "says it will happen", doubted: "doubts it",

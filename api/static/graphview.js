@@ -2,9 +2,9 @@
 // per pair of nodes counting its facts, hide / pin / undo, "show N more", delegations that fold
 // into one node, labels chosen by zoom and importance, and the layout in a web worker.
 
-import { getJSON } from "./api.js";
+import { getJSON, prefetchJSON } from "./api.js";
 import { formatDate, inRange } from "./dates.js";
-import { runLayout } from "./graphlayout.js";
+import { runLayout, warmLayout } from "./graphlayout.js";
 import { wireGraphKeys } from "./graphkeys.js";
 import { NODE_TYPES, nodeColor, nodeType } from "./palette.js";
 import { factPhrase } from "./words.js";
@@ -13,6 +13,9 @@ const MAX_FIT_ZOOM = 1.4;
 const BATCH = 40;         // new nodes one expansion adds; the rest wait behind "show N more"
 const FETCH_LIMIT = 500;  // the API's cap
 const HISTORY = 40;
+const RING = 150;         // px between the rings new neighbours are placed on
+const SLOT = 62;          // px of a ring each of them takes
+const LABEL_REST_MS = 90;
 const STRUCTURE = new Set(["PARTICIPATED_IN", "HELD_IN", "MENTIONS"]);
 
 const STYLE = [
@@ -48,29 +51,32 @@ const STYLE = [
  * `precisionOf(id)` gives an event's date precision when the page knows it. */
 export function createGraph(container, { onSelect, onChange, onAnnounce = () => {}, precisionOf = () => null }) {
   if (!window.cytoscape) throw new Error("the graph library did not load: run `npm ci` in the repo root");
-  if (window.cytoscapeFcose && !createGraph.registered) {
-    window.cytoscape.use(window.cytoscapeFcose);
-    createGraph.registered = true;
-  }
-  const cy = window.cytoscape({ container, style: STYLE, minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3 });
+  warmLayout();
+  // while the view pans or zooms, cytoscape moves a picture of the graph rather than draw it anew
+  const cy = window.cytoscape({ container, style: STYLE, minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3, textureOnViewport: true });
   const filters = { hiddenTypes: new Set(), from: "", to: "" };
   const pending = new Map();  // centre id -> {name, nodes, edges, capped}: what "show more" adds
   const history = [];
   let foldDelegations = false;
   let current = null;
+  let settled = Promise.resolve();  // the last layout, done
+  let settling = 0;
   let selecting = 0;
   let lastLayout = null;
+  let intent = { fit: true };  // what the view shows after a layout: the whole graph, or a step's event
 
   cy.on("tap", "node", (e) => onSelect(nodeSelection(e.target)));
   cy.on("tap", "edge", (e) => onSelect(edgeSelection(e.target)));
   cy.on("dbltap", "node", (e) => expand(e.target.id()));
   cy.on("tap", (e) => { if (e.target === cy) onSelect(null); });
-  let labelFrame = 0;
-  cy.on("zoom pan resize", () => { cancelAnimationFrame(labelFrame); labelFrame = requestAnimationFrame(updateLabels); });
+  // labels are chosen again once the view rests, not on every frame of a zoom or an animation
+  let labelTimer = 0;
+  cy.on("zoom pan resize", () => { clearTimeout(labelTimer); labelTimer = setTimeout(updateLabels, LABEL_REST_MS); });
 
   /** Adds the neighbours of node `id` (of edge types `types`, in `direction`: "both", "out",
    * "in"), at most BATCH new ones; the others wait behind showMore(id). */
-  async function expand(id, { types = null, direction = "both" } = {}) {
+  async function expand(id, { types = null, direction = "both", animate = true, keepView = false } = {}) {
+    if (!keepView) intent = { fit: true };
     const hood = await getJSON("/graph/neighbourhood", { id, depth: 1, limit: FETCH_LIMIT, types });
     remember();
     const edges = hood.edges.filter((e) => direction === "both" || (direction === "out" ? e.source === id : e.target === id)
@@ -83,35 +89,75 @@ export function createGraph(container, { onSelect, onChange, onAnnounce = () => 
     const fresh = cy.nodes().length === 0;
     if (centre && !cy.getElementById(id).length) addNode(centre, { x: 0, y: 0 });
     cy.nodes().forEach((n) => n.data("centre", n.id() === id));
-    await addBatch(id, fresh);
+    await addBatch(id, fresh, animate);
   }
 
   /** Adds the next batch of what the last expansion of `id` left out. */
   async function showMore(id) {
     if (!pending.has(id)) return;
+    intent = { fit: true };
     remember();
     await addBatch(id, false);
   }
 
-  async function addBatch(id, fresh) {
+  /** Adds the next batch of `id`'s neighbours on rings around it, facing away from the rest of
+   * the graph, and shows them at once; the force layout then tidies the graph in the worker and
+   * moves the nodes there. Resolves once the batch is drawn: `settled` once the layout is done. */
+  async function addBatch(id, fresh, animate = true) {
     const entry = pending.get(id);
     const anchor = cy.getElementById(id);
     const origin = anchor.length ? anchor.position() : { x: 0, y: 0 };
     const waitingNodes = entry.nodes.filter((n) => !cy.getElementById(n.id).length);
     const batch = waitingNodes.slice(0, BATCH);
     entry.nodes = waitingNodes.slice(BATCH);
+    const slots = ringSlots(origin, batch.length, fresh ? null : awayFrom(origin));
     cy.batch(() => {
-      for (const node of batch) addNode(node, origin);
+      batch.forEach((node, i) => addNode(node, slots[i]));
       for (const edge of entry.edges) addEdge(edge);
     });
     if (!entry.nodes.length && !entry.capped) pending.delete(id);
     applyFilters();
     highlight();
-    await layout(fresh);
+    showIntent(false);
+    updateLabels();
+    container.dataset.drawn = String(Number(container.dataset.drawn || 0) + 1);
     emit();
+    const mine = ++settling;
+    container.dataset.settling = "true";
+    settled = layout(fresh, animate).then(emit).finally(() => {
+      if (mine === settling) delete container.dataset.settling;
+    });
   }
 
-  function addNode(node, origin) {
+  /** The direction from the middle of the graph towards `origin` (null when they meet). */
+  function awayFrom(origin) {
+    const others = cy.nodes().not(".filtered, .hidden, .folded");
+    if (others.length < 2) return null;
+    const bb = others.boundingBox();
+    const [dx, dy] = [origin.x - (bb.x1 + bb.x2) / 2, origin.y - (bb.y1 + bb.y2) / 2];
+    return Math.hypot(dx, dy) < 1 ? null : Math.atan2(dy, dx);
+  }
+
+  /** `count` places on rings around `origin`, about SLOT apart; with a `facing` angle the first
+   * places are those on that side. */
+  function ringSlots(origin, count, facing) {
+    const places = [];
+    for (let ring = 1; places.length < count; ring++) {
+      const radius = RING * ring;
+      const room = Math.max(6, Math.floor((2 * Math.PI * radius) / SLOT));
+      const here = Math.min(room, count - places.length);
+      const step = (2 * Math.PI) / (facing === null ? here : room);
+      for (let i = 0; i < here; i++) {
+        // from the facing side outwards, one each way in turn, so that a part ring faces away
+        const k = facing === null ? i : (i % 2 ? -1 : 1) * Math.ceil(i / 2);
+        const angle = (facing ?? -Math.PI / 2) + k * step + (ring % 2 ? 0 : step / 2);
+        places.push({ x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) });
+      }
+    }
+    return places;
+  }
+
+  function addNode(node, place) {
     if (cy.getElementById(node.id).length) return;
     const type = nodeType(node);
     const spec = NODE_TYPES[type] || NODE_TYPES.Article;
@@ -122,7 +168,7 @@ export function createGraph(container, { onSelect, onChange, onAnnounce = () => 
       group: "nodes",
       data: { id: node.id, label, baseLabel: label, name, kind: node.label, type, eventKind: node.label === "Event" ? node.type : null,
         date: node.date, precision, color: nodeColor(node), shape: spec.shape, size: node.label === "Event" ? 30 : 26 },
-      position: { x: origin.x + (Math.random() - 0.5) * 120, y: origin.y + (Math.random() - 0.5) * 120 },
+      position: { x: place.x, y: place.y },
     });
   }
 
@@ -148,16 +194,31 @@ export function createGraph(container, { onSelect, onChange, onAnnounce = () => 
     else cy.add({ group: "edges", data });
   }
 
-  async function layout(fresh) {
+  async function layout(fresh, animate = true) {
     const visible = cy.elements().not(".filtered, .hidden, .folded");
-    const result = await runLayout(cy, visible, { fresh });
+    let moved = false;
+    const result = await runLayout(cy, visible, { fresh, animate, onPositions: (positions) => { moved = true; return showIntent(animate, positions); } });
     if (result.stale) return;
     lastLayout = result;
     container.dataset.layoutMs = String(Math.round(result.ms));
     container.dataset.layouts = String(Number(container.dataset.layouts || 0) + 1);
     container.dataset.layoutWhere = result.where;
-    fit();
+    if (!moved) showIntent(false);  // the main thread's fallback moved the nodes itself
     updateLabels();
+  }
+
+  /** Fits the whole graph, or centres a story step's event and its participants; with
+   * `positions` ({id: [x, y]}), as they will be once the nodes have moved there. */
+  function showIntent(animated, positions = null) {
+    const node = intent.centre ? cy.getElementById(intent.centre) : null;
+    const eles = node?.length ? node.closedNeighborhood().not(".filtered, .hidden, .folded") : cy.elements().not(".filtered, .hidden, .folded");
+    if (!eles.length) return null;
+    const zoom = Math.min(MAX_FIT_ZOOM, fitZoom(eles, positions));
+    const bb = boxOf(eles, positions);
+    const pan = { x: cy.width() / 2 - zoom * (bb.x1 + bb.x2) / 2, y: cy.height() / 2 - zoom * (bb.y1 + bb.y2) / 2 };
+    cy.stop();
+    if (!animated) return cy.viewport({ zoom, pan });
+    return cy.animation({ zoom, pan, duration: 150 }).play().promise().catch(() => null);
   }
 
   function applyFilters() {
@@ -289,10 +350,10 @@ export function createGraph(container, { onSelect, onChange, onAnnounce = () => 
   }
 
   /** Marks `sel` as selected, fading what is not next to it; adds the node when missing. */
-  async function select(sel, { pan = true } = {}) {
+  async function select(sel, { pan = true, animate = true, keepView = false } = {}) {
     const mine = ++selecting;
     current = sel;
-    if (sel && sel.kind !== "edge" && sel.kind !== "article" && !cy.getElementById(sel.id).length) await expand(sel.id);
+    if (sel && sel.kind !== "edge" && sel.kind !== "article" && !cy.getElementById(sel.id).length) await expand(sel.id, { animate, keepView });
     if (mine !== selecting) return;
     const node = sel && sel.kind !== "edge" ? cy.getElementById(sel.id) : null;
     if (node?.hasClass("hidden")) node.removeClass("hidden");
@@ -304,19 +365,30 @@ export function createGraph(container, { onSelect, onChange, onAnnounce = () => 
 
   /** Selects event `id` and fits the view to it and its participants. */
   async function centreOn(id) {
-    await select({ kind: "event", id }, { pan: false });
-    const node = cy.getElementById(id);
-    if (!node.length) return;
-    const around = node.closedNeighborhood().not(".filtered, .hidden, .folded");
-    cy.stop();
-    // at once, not animated: a story step is read as soon as it lands
-    cy.zoom(Math.min(MAX_FIT_ZOOM, fitZoom(around)));
-    cy.center(around);
+    intent = { centre: id };
+    // at once, not animated: a story step is read as soon as it lands (the layout that tidies
+    // the graph afterwards moves it smoothly)
+    await select({ kind: "event", id }, { pan: false, keepView: true });
+    if (!cy.getElementById(id).length) return;
+    showIntent(false);
     updateLabels();
+    container.dataset.centred = id;
   }
 
-  function fitZoom(eles) {
-    const bb = eles.boundingBox();
+  /** The model box of `eles`' nodes (with their size), at `positions` where given. */
+  function boxOf(eles, positions) {
+    if (!positions) return eles.boundingBox();
+    const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+    eles.nodes().forEach((n) => {
+      const [x, y] = positions[n.id()] || [n.position("x"), n.position("y")];
+      const r = n.width() / 2;
+      [box.x1, box.y1, box.x2, box.y2] = [Math.min(box.x1, x - r), Math.min(box.y1, y - r), Math.max(box.x2, x + r), Math.max(box.y2, y + r + 14)];
+    });
+    return { ...box, w: box.x2 - box.x1, h: box.y2 - box.y1 };
+  }
+
+  function fitZoom(eles, positions = null) {
+    const bb = boxOf(eles, positions);
     return Math.min((cy.width() - 80) / Math.max(bb.w, 1), (cy.height() - 80) / Math.max(bb.h, 1));
   }
 
@@ -344,17 +416,22 @@ export function createGraph(container, { onSelect, onChange, onAnnounce = () => 
   }
 
   function fit() {
-    const visible = cy.elements().not(".filtered, .hidden, .folded");
-    cy.fit(visible, 40);
-    if (cy.zoom() > MAX_FIT_ZOOM) { cy.zoom(MAX_FIT_ZOOM); cy.center(visible); }
+    intent = { fit: true };
+    showIntent(false);
+  }
+
+  /** Asks ahead for what centring on node `id` will need (the story's next step). */
+  function prefetch(id) {
+    if (!cy.getElementById(id).length) prefetchJSON("/graph/neighbourhood", { id, depth: 1, limit: FETCH_LIMIT });
   }
 
   const view = {
-    expand, showMore, select, centreOn, hide, togglePin, undo, fit,
+    expand, prefetch, showMore, select, centreOn, hide, togglePin, undo, fit,
     setFilters(next) { Object.assign(filters, next); applyFilters(); updateLabels(); emit(); },
     setFolded(on) { remember(); foldDelegations = on; applyFilters(); updateLabels(); emit(); },
     zoom(factor) { cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); },
-    relayout() { return layout(true).then(emit); },
+    relayout() { intent = { fit: true }; return layout(true).then(emit); },
+    settled: () => settled,
     clear() { remember(); cy.elements().remove(); pending.clear(); current = null; emit(); },
     resize() { cy.resize(); },
     isEmpty() { return cy.nodes().length === 0; },

@@ -24,11 +24,11 @@ self.onmessage = (message) => {
       .distance((l) => 70 + 8 * Math.sqrt(Math.min(degree.get(l.source.id) || 1, degree.get(l.target.id) || 1)))
       .strength((l) => 1 / Math.min(degree.get(l.source.id) || 1, degree.get(l.target.id) || 1)))
     .force("charge", d3.forceManyBody().strength(-420).distanceMax(900).theta(0.9))
-    .force("collide", d3.forceCollide((n) => (n.size || 28) / 2 + 22).iterations(2))
+    .force("collide", d3.forceCollide((n) => (n.size || 28) / 2 + 22))
     .force("x", d3.forceX(0).strength(0.03))
     .force("y", d3.forceY(0).strength(0.03))
-    .alpha(fresh ? 1 : 0.5)
-    .alphaDecay(fresh ? 0.0228 : 0.05)
+    .alpha(fresh ? 0.7 : 0.4)
+    .alphaDecay(fresh ? 0.03 : 0.045)
     .stop();
   for (let i = 0; i < ticks; i++) simulation.tick();
   const positions = {};

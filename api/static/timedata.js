@@ -5,6 +5,9 @@ import { getJSON } from "./api.js";
 
 const PAGE = 500;
 const MAX_PAGES = 4;   // past 2,000 events the range is too wide to read: the page narrows it
+const PROBE = 100;     // events of the first look at the timeline: its start, and how many in all
+const OPENING = 400;   // about how many events the first view shows: one page of them
+const LADDER = [1 / 8, 1 / 4, 1 / 2, 1, 2, 4, 8];  // the stretches counted for it, against a first guess
 const DAY = 86400000;
 
 /** The first and last day an event's date covers, as YYYY-MM-DD ("2024-10" is a month). */
@@ -55,11 +58,11 @@ export function createEventStore() {
     return answer;
   }
 
-  /** The first and last day of the graph's events: the first event of the timeline (from its
-   * first page, which opening() reads again) and the newest article; events dated later, such
-   * as planned rounds, widen it when they are loaded. */
+  /** The first and last day of the graph's events: the first event of the timeline (from a
+   * short first page, which opening() reads again for its count) and the newest article;
+   * events dated later, such as planned rounds, widen it when they are loaded. */
   async function span() {
-    probing = getJSON("/timeline", { limit: PAGE });  // asked now, read by opening()
+    probing = getJSON("/timeline", { limit: PROBE });  // asked now, read by opening()
     const [first, articles] = await Promise.all([probing, getJSON("/articles", { limit: 1 })]);
     const dated = itemsOf(first).find((e) => e.date);
     const start = dated ? daysOf(dated)[0] : null;
@@ -69,27 +72,38 @@ export function createEventStore() {
     return extent;
   }
 
-  /** The range to open on: all of it when it holds at most MAX_PAGES pages, else the latest
-   * stretch that should (from the density of the first page), halved until it does. */
+  /** The range to open on: all of it when it fits one page, else the latest stretch of about
+   * OPENING events that does (sized by counts, see below). {from, to, loaded}: `loaded`
+   * resolves with its events ({events, complete}). */
   async function opening() {
-    if (!extent) return { from: "", to: "", ...(await range("", "")) };
-    const probe = await (probing || getJSON("/timeline", { limit: PAGE }));
+    if (!extent) return { from: "", to: "", loaded: range("", "") };
+    const probe = await (probing || getJSON("/timeline", { limit: PROBE }));
     if (!probe.next_cursor) {
       const all = { events: itemsOf(probe), complete: true };
       keep(all.events);
       windows.set("|", all);
-      return { from: "", to: "", ...all };
+      return { from: "", to: "", loaded: Promise.resolve(all) };
     }
+    const count = probe.total ?? Infinity;
+    if (count <= PAGE) return { from: "", to: "", loaded: range("", "") };
+    // the events' density: over the whole span from the count, else over the probe's own days
     const dated = itemsOf(probe).filter((e) => e.date);
-    const covered = Math.max(1, (Date.parse(daysOf(dated[dated.length - 1])[0]) - Date.parse(daysOf(dated[0])[0])) / DAY);
-    let days = Math.max(1, Math.floor((covered * MAX_PAGES * 0.8 * PAGE) / dated.length));
+    const [days0, events0] = Number.isFinite(count)
+      ? [(Date.parse(extent[1]) - Date.parse(extent[0])) / DAY, count]
+      : [(Date.parse(daysOf(dated[dated.length - 1])[0]) - Date.parse(daysOf(dated[0])[0])) / DAY, dated.length];
+    // events are seldom spread evenly: stretches from an eighth of that guess to eight times it
+    // are counted at once (one-event pages cost little), and the widest that fits one page is taken
+    const whole = Math.max(1, (Date.parse(extent[1]) - Date.parse(extent[0])) / DAY);
     const to = extent[1];
-    for (;;) {
-      const from = new Date(Date.parse(to) - days * DAY).toISOString().slice(0, 10);
-      const answer = await range(from, to);
-      if (answer.complete || days <= 1) return { from, to, ...answer };
-      days = Math.floor(days / 2);
-    }
+    const fromOf = (d) => new Date(Date.parse(to) - d * DAY).toISOString().slice(0, 10);
+    const guess = Math.max(1, days0) * OPENING / Math.max(1, events0);
+    const ladder = [...new Set(LADDER.map((f) => Math.min(Math.ceil(whole), Math.max(1, Math.round(guess * f)))))];
+    const counts = await Promise.all(ladder.map((d) => getJSON("/timeline", { from: fromOf(d), to, limit: 1 })
+      .then((page) => page.total ?? (page.next_cursor ? Infinity : itemsOf(page).length))));
+    const fitting = ladder.filter((_, i) => counts[i] <= PAGE);
+    const days = fitting.length ? fitting[fitting.length - 1] : ladder[0];
+    const from = fromOf(days);
+    return { from, to, loaded: range(from, to) };
   }
 
   return {

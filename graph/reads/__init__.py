@@ -8,6 +8,7 @@ this API did not hand out InvalidCursor (a ValueError).
 
 from __future__ import annotations
 
+from graph.cypher.queries import ReadQuery
 from graph.reads.articles import list_articles, read_article_facts, read_article_text
 from graph.reads.claims import read_claims, read_edges
 from graph.reads.entities import (
@@ -26,7 +27,6 @@ from graph.reads.neighbourhood import (
     read_neighbourhood,
 )
 from graph.reads.paging import InvalidCursor, decode_offset, decode_position
-from graph.reads.queries import ReadQuery
 from graph.reads.rounds import read_round_attendees, read_rounds, read_timeline
 from graph.reads.run import check_ready, read_revision, run_read
 from graph.reads.search import search_all, search_events

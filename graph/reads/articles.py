@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from graph.claims import claimant_of
+from graph.cypher.queries import ReadQuery as Q
 from graph.errors import NotFound
+from graph.models import EdgeType
 from graph.reads.claims import standing_of
 from graph.reads.dated import newest_first
 from graph.reads.paging import offset_page
-from graph.reads.queries import ReadQuery as Q
-from graph.reads.run import run_read
 from graph.reads.shapes import Row, node_label, read_evidence
 from graph.store import GraphStore
 from graph.views import ArticleMeta, ArticleProfile, ArticleText, Page
@@ -21,7 +21,7 @@ MAX_WINDOWED = 1000
 def newest_published(store: GraphStore) -> str | None:
     """The newest publication day written, or None (also for a value that is not a day, which
     a graph written before dates were checked may hold)."""
-    rows = run_read(store, Q.READ_NEWEST_PUBLISHED)
+    rows = store.read(Q.READ_NEWEST_PUBLISHED)
     return _day_or_none(rows[0]["published"]) if rows else None
 
 
@@ -41,7 +41,7 @@ def list_articles(
     date; deep pages (past MAX_WINDOWED articles) and graphs without a recorded newest date are
     read with one sorted query.
     """
-    total = run_read(store, Q.COUNT_ARTICLES, source=source)[0]["total"]
+    total = store.read(Q.COUNT_ARTICLES, source=source)[0]["total"]
     rows = _articles(store, source, limit + 1, offset)
     return Page[ArticleMeta].model_validate(offset_page(rows, offset, limit, total))
 
@@ -51,8 +51,7 @@ def _articles(store: GraphStore, source: str | None, limit: int, offset: int) ->
     need = offset + limit
     newest = newest_published(store)
     if newest is None or need > MAX_WINDOWED:
-        return run_read(
-            store,
+        return store.read(
             Q.READ_ARTICLES,
             source=source,
             before=None,
@@ -64,8 +63,7 @@ def _articles(store: GraphStore, source: str | None, limit: int, offset: int) ->
     )
     if len(rows) < need:
         # The dated articles before `rest`, then the undated; "" when every dated one is read.
-        rows += run_read(
-            store,
+        rows += store.read(
             Q.READ_ARTICLES,
             source=source,
             before=rest if rest is not None else "",
@@ -77,7 +75,7 @@ def _articles(store: GraphStore, source: str | None, limit: int, offset: int) ->
 
 def read_article_text(store: GraphStore, article_id: str) -> ArticleText:
     """One article's cleaned text, the text its quotes' offsets index; NotFound if unknown."""
-    rows = run_read(store, Q.READ_ARTICLE_TEXT, id=article_id)
+    rows = store.read(Q.READ_ARTICLE_TEXT, id=article_id)
     if not rows:
         raise NotFound("article", article_id)
     return ArticleText.model_validate(rows[0])
@@ -85,22 +83,22 @@ def read_article_text(store: GraphStore, article_id: str) -> ArticleText:
 
 def read_article_facts(store: GraphStore, article_id: str) -> ArticleProfile:
     """One article's metadata and the entities, events, issues and relations taken from it."""
-    rows = run_read(store, Q.READ_ARTICLES_BY_ID, ids=[article_id])
+    rows = store.read(Q.READ_ARTICLES_BY_ID, ids=[article_id])
     if not rows:
         raise NotFound("article", article_id)
     quotes: dict[str, list[Row]] = {}
     outlet = {"kind": "outlet", "name": rows[0].get("source")}
-    for q in run_read(store, Q.READ_ARTICLE_EVIDENCE, id=article_id):
+    for q in store.read(Q.READ_ARTICLE_EVIDENCE, id=article_id):
         fact = q.pop("fact")
         claimant = claimant_of(q) or outlet
         quote = {k: q[k] for k in ("sentence", "start", "end", "confidence", "status")}
         quotes.setdefault(fact, []).append({**quote, "claimant": claimant})
     found: dict[str, list[Row]] = {"Entity": [], "Event": [], "Issue": []}
-    for m in run_read(store, Q.READ_ARTICLE_MENTIONS, id=article_id):
+    for m in store.read(Q.READ_ARTICLE_MENTIONS, id=article_id):
         label = node_label(m.pop("labels"))
         if label in found:
             found[label].append({**m, "evidence": quotes.get(m["id"], [])})
-    rows_of = run_read(store, Q.READ_ARTICLE_RELATIONS, id=article_id)
+    rows_of = store.read(Q.READ_ARTICLE_RELATIONS, id=article_id)
     # standing is the fact's across all its articles, not this one's word alone
     everywhere = read_evidence(
         store, [r["key"] for r in rows_of] + [_event_end(r) for r in rows_of] + events_of(found)
@@ -142,4 +140,4 @@ def events_of(found: dict[str, list[Row]]) -> list[str]:
 
 def _event_end(r: Row) -> str:
     """The event of a place or participation edge, whose sentences back it when it has none."""
-    return str(r["subject_id"] if r["type"] == "HELD_IN" else r["object_id"])
+    return str(r["subject_id"] if r["type"] == EdgeType.HELD_IN else r["object_id"])

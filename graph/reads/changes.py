@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.changes import EVERYTHING, KEEP, UNDATED, Change, change_ids
-from graph.cypher import catalog
-from graph.reads.run import run_query
+from graph.cypher.queries import ReadQuery
 from graph.store import GraphStore
 
 __all__ = ["EVERYTHING", "UNDATED", "Change", "Head", "read_head", "read_path"]
@@ -33,7 +32,7 @@ class Step:
 
 def read_head(store: GraphStore) -> Head:
     """The graph's revision and last change number, read together."""
-    rows = run_query(store, catalog.render("read_change_head"))
+    rows = store.read(ReadQuery.READ_CHANGE_HEAD)
     if not rows:
         return Head(None, None)
     revision, seq = rows[0]["revision"], rows[0]["seq"]
@@ -49,7 +48,7 @@ def read_path(store: GraphStore, since: Head, to: Head) -> Change | None:
     first, last = since.seq or 0, to.seq or 0
     if not 0 < last - first <= KEEP:
         return None
-    rows = run_query(store, catalog.render("read_changes"), ids=change_ids(first, last))
+    rows = store.read(ReadQuery.READ_CHANGES, ids=change_ids(first, last))
     if len(rows) != last - first:
         return None
     merged = Change()

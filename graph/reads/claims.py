@@ -5,19 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from graph.cypher.queries import ReadQuery as Q
 from graph.errors import NotFound
-from graph.models import Basis, NodeLabel, Predicate, Role, Standing
+from graph.models import Basis, EdgeType, NodeLabel, Standing
 from graph.reads.paging import offset_page
-from graph.reads.queries import ReadQuery as Q
-from graph.reads.run import run_read
-from graph.reads.shapes import Row, claim_status, distinct_quotes, read_evidence
+from graph.reads.shapes import (
+    PARTICIPATION_EDGES,
+    Row,
+    claim_status,
+    distinct_quotes,
+    read_evidence,
+)
 from graph.standing import fact_standing, independent_sources, weakest
 from graph.store import ROUND_SEQUENCE_RULE, GraphStore
 from graph.views import ClaimsAnswer, FactClaims, Page
 
 # Quotes of each end shown with a derived edge: enough to see where each date comes from.
 END_QUOTES = 3
-ROLE_OF = {Predicate.ATTENDED.value: Role.ATTENDEE.value, Predicate.MEDIATED.value: "mediator"}
+ROLE_OF = PARTICIPATION_EDGES  # ATTENDED -> attendee, MEDIATED -> mediator
 
 
 def claims_of(quotes: Iterable[Row]) -> list[Row]:
@@ -71,7 +76,7 @@ def derivations(store: GraphStore, edges: Sequence[Row]) -> dict[str, Row]:
     if not derived:
         return {}
     ends = sorted({x for e in derived for x in (e["source"], e["target"])})
-    events = {r["id"]: r for r in run_read(store, Q.READ_EVENTS, ids=ends)}
+    events = {r["id"]: r for r in store.read(Q.READ_EVENTS, ids=ends)}
     quotes = read_evidence(store, ends)
     standings = {
         vid: standing_of(quotes.get(vid, []), v["date"], v["status"])["standing"]
@@ -117,7 +122,7 @@ def edge_claims(edge: Row, quotes: list[Row], fact_date: str | None, derivation:
 
 
 def _node(store: GraphStore, node_id: str) -> Row:
-    rows = run_read(store, Q.READ_NODE, id=node_id)
+    rows = store.read(Q.READ_NODE, id=node_id)
     if not rows:
         raise NotFound("node", node_id)
     return rows[0]
@@ -134,15 +139,13 @@ def read_claims(
         return ClaimsAnswer.model_validate(
             {"subject": s, "object": o, "predicate": predicate, "facts": []}
         )
-    rows = run_read(
-        store, Q.READ_FACT_EDGES, from_=s_label, to=o_label, subject=subject, object=object_
-    )
+    rows = store.read(Q.READ_FACT_EDGES, from_=s_label, to=o_label, subject=subject, object=object_)
     facts: dict[str, Row] = {}
     for r in rows:
         name = r["type"]
-        if name == "PARTICIPATED_IN":
+        if name == EdgeType.PARTICIPATED_IN:
             name = next((p for p, role in ROLE_OF.items() if role == r["role"]), None) or (
-                f"PARTICIPATED_IN {r['role']}"
+                f"{EdgeType.PARTICIPATED_IN} {r['role']}"
             )
         if predicate is not None and name != predicate:
             continue
@@ -151,7 +154,7 @@ def read_claims(
         )
         fact["keys"].append(r["key"])
         fact["edges"].append(r)
-        if r["type"] != "PARTICIPATED_IN":
+        if r["type"] != EdgeType.PARTICIPATED_IN:
             fact["status"] = r["status"]
     quotes = read_evidence(store, [k for f in facts.values() for k in f["keys"] if k])
     derived = derivations(

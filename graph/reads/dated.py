@@ -18,8 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from graph.reads.queries import ReadQuery as Q
-from graph.reads.run import run_read
+from graph.cypher.queries import ReadQuery as Q
 from graph.reads.shapes import Row
 from graph.store import GraphStore
 
@@ -91,11 +90,11 @@ def newest_first(
     rows: list[Row] = []
     for _ in range(MAX_WINDOWS):
         lo = _day_before(hi, days)
-        found = run_read(store, window, lo=lo, hi=hi, limit=limit - len(rows), **params)
+        found = store.read(window, lo=lo, hi=hi, limit=limit - len(rows), **params)
         rows += found
         if len(rows) >= limit:
             return rows, None
-        if not found and not run_read(store, older, hi=lo, **params):
+        if not found and not store.read(older, hi=lo, **params):
             return rows, None
         hi, days = lo, next_window_days(days, len(found), limit - len(rows))
     return rows, hi
@@ -107,12 +106,12 @@ def first_date(store: GraphStore, lo: str, kind: str | None) -> str | None:
     The range seek answers with a date in index order; one probe of the range before it confirms
     it is the earliest, and an aggregate answers when an engine returns dates in another order.
     """
-    rows = run_read(store, Q.READ_FIRST_DATE, lo=lo, kind=kind)
+    rows = store.read(Q.READ_FIRST_DATE, lo=lo, kind=kind)
     if not rows:
         return None
     found: str = rows[0]["date"]
-    if found > lo and run_read(store, Q.READ_DATES_BETWEEN, lo=lo, hi=found, kind=kind):
-        earliest: str | None = run_read(store, Q.READ_MIN_DATE, lo=lo, kind=kind)[0]["date"]
+    if found > lo and store.read(Q.READ_DATES_BETWEEN, lo=lo, hi=found, kind=kind):
+        earliest: str | None = store.read(Q.READ_MIN_DATE, lo=lo, kind=kind)[0]["date"]
         return earliest
     return found
 
@@ -134,8 +133,7 @@ def dated_page(
         hi = _day_after(start, days)
         if end is not None:
             hi = min(hi, end)
-        found = run_read(
-            store,
+        found = store.read(
             Q.READ_TIMELINE_WINDOW,
             lo=start,
             hi=hi,
@@ -148,8 +146,7 @@ def dated_page(
         if len(rows) >= limit or hi == end:
             return rows
         lo, days = hi, next_window_days(days, len(found), limit - len(rows))
-    rows += run_read(
-        store,
+    rows += store.read(
         Q.READ_TIMELINE,
         date_from=lo,
         date_to=date_to,
@@ -173,8 +170,7 @@ def timeline_page(
         rows = dated_page(store, where, after, limit)
     if len(rows) < limit and where.date_from is None and where.date_to is None:
         after_id = after[1] if after is not None and after[0] is None else None
-        rows += run_read(
-            store,
+        rows += store.read(
             Q.READ_TIMELINE_UNDATED,
             kind=where.kind,
             after_id=after_id,

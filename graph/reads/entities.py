@@ -5,14 +5,13 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from graph.cypher.queries import ReadQuery as Q
 from graph.errors import NotFound
 from graph.models import NodeLabel
 from graph.names import normalize
 from graph.reads.claims import claimants_of, derivations, edge_claims, latest, standing_of
 from graph.reads.fuzzy import closeness, edits_to
 from graph.reads.paging import offset_page
-from graph.reads.queries import ReadQuery as Q
-from graph.reads.run import run_read
 from graph.reads.shapes import (
     Row,
     article_ref,
@@ -38,12 +37,12 @@ def search_entities(
     none does, the names a few typing errors away (rank 4). Without `q`, all by name."""
     term = normalize(q) if q is not None else ""
     if not term:
-        rows = run_read(store, Q.READ_ENTITIES, type=type_, limit=limit + 1, offset=offset)
-        total = run_read(store, Q.COUNT_ENTITIES, type=type_)[0]["total"]
+        rows = store.read(Q.READ_ENTITIES, type=type_, limit=limit + 1, offset=offset)
+        total = store.read(Q.COUNT_ENTITIES, type=type_)[0]["total"]
         return Page[EntitySummary].model_validate(offset_page(rows, offset, limit, total))
-    total = run_read(store, Q.COUNT_SEARCH_ENTITIES, term=term, type=type_)[0]["total"]
+    total = store.read(Q.COUNT_SEARCH_ENTITIES, term=term, type=type_)[0]["total"]
     if total:
-        rows = run_read(store, Q.SEARCH_ENTITIES, term=term, type=type_, limit=offset + limit + 1)
+        rows = store.read(Q.SEARCH_ENTITIES, term=term, type=type_, limit=offset + limit + 1)
         return Page[EntitySummary].model_validate(offset_page(rows[offset:], offset, limit, total))
     found = search_misspelt(store, term, type_=type_)
     return Page[EntitySummary].model_validate(
@@ -55,7 +54,7 @@ def search_misspelt(store: GraphStore, term: str, *, type_: str | None) -> list[
     """Entities a name or alias of which is a few typing errors from `term` (rank 4), fewest
     first; `matched` is that name or alias, `edits` how many errors apart they are."""
     found = []
-    for row in run_read(store, Q.READ_SEARCH_KEYS, type=type_):
+    for row in store.read(Q.READ_SEARCH_KEYS, type=type_):
         edits = edits_to(term, [k for k in row["search_keys"] or [] if k])
         if edits is not None:
             found.append((edits, row))
@@ -85,11 +84,10 @@ def read_relations(
     if kept is not None:
         rows, outgoing, total = kept
     else:
-        count = run_read(store, Q.COUNT_NODE_RELATIONS, from_=label, id=node_id)
+        count = store.read(Q.COUNT_NODE_RELATIONS, from_=label, id=node_id)
         outgoing = count[0]["out_count"] if count else 0
         total = outgoing + (count[0]["in_count"] if count else 0)
-        rows = run_read(
-            store,
+        rows = store.read(
             Q.READ_NODE_RELATIONS,
             from_=label,
             id=node_id,
@@ -141,7 +139,7 @@ def _kept_rows(
     """The rows of a page of a busy entity's fact edges from the first edges it keeps
     (graph.relation_summaries), read by their other ends, with its outgoing and total counts;
     None when it keeps none or they do not hold the page."""
-    found = run_read(store, Q.READ_RELATION_SUMMARY, id=entity_id)
+    found = store.read(Q.READ_RELATION_SUMMARY, id=entity_id)
     if not found or found[0]["latest_out"] is None:
         return None
     s = found[0]
@@ -161,8 +159,7 @@ def _kept_rows(
         _, label, other = item.split("|", 2)
         key = f"{way}_{LISTS.get(label, 'entities')}"
         lists.setdefault(key, []).append(other)
-    found_rows = run_read(
-        store,
+    found_rows = store.read(
         Q.READ_RELATION_ITEMS,
         id=entity_id,
         out_events=lists["out_events"],
@@ -185,7 +182,7 @@ def read_node_relations(
     store: GraphStore, label: NodeLabel, node_id: str, *, offset: int = 0, limit: int = 50
 ) -> Page[Relation]:
     """A page of the fact edges of one entity or event; NotFound for an unknown id."""
-    found = run_read(store, Q.READ_NODE, id=node_id)
+    found = store.read(Q.READ_NODE, id=node_id)
     if not found or found[0]["label"] != label.value:
         raise NotFound(label.value.lower(), node_id)
     date = found[0]["date"] if label is NodeLabel.EVENT else None
@@ -195,7 +192,7 @@ def read_node_relations(
 
 
 def _entity(store: GraphStore, entity_id: str) -> Row:
-    rows = run_read(store, Q.READ_ENTITY, id=entity_id)
+    rows = store.read(Q.READ_ENTITY, id=entity_id)
     if not rows:
         raise NotFound("entity", entity_id)
     return rows[0]
@@ -205,7 +202,7 @@ def _events_page(
     store: GraphStore, entity_id: str, offset: int, limit: int, total: int
 ) -> dict[str, Any]:
     """A page of an entity's events, newest first, with their standing and claimants."""
-    events = run_read(store, Q.READ_ENTITY_EVENTS, id=entity_id, offset=offset, limit=limit + 1)
+    events = store.read(Q.READ_ENTITY_EVENTS, id=entity_id, offset=offset, limit=limit + 1)
     quotes = read_evidence(store, [e["id"] for e in events])
     events = [
         {
@@ -223,7 +220,7 @@ def _articles_page(
     store: GraphStore, entity_id: str, offset: int, limit: int, total: int
 ) -> dict[str, Any]:
     """A page of the articles that mention an entity, newest first."""
-    rows = run_read(store, Q.READ_ENTITY_ARTICLES, id=entity_id, offset=offset, limit=limit + 1)
+    rows = store.read(Q.READ_ENTITY_ARTICLES, id=entity_id, offset=offset, limit=limit + 1)
     return offset_page([article_ref(a) for a in rows], offset, limit, total)
 
 
@@ -232,7 +229,7 @@ def read_entity_events(
 ) -> Page[EntityEvent]:
     """A page of the events an entity is linked to, newest first (undated last)."""
     _entity(store, entity_id)
-    total = run_read(store, Q.COUNT_ENTITY_EVENTS, id=entity_id)[0]["total"]
+    total = store.read(Q.COUNT_ENTITY_EVENTS, id=entity_id)[0]["total"]
     return Page[EntityEvent].model_validate(_events_page(store, entity_id, offset, limit, total))
 
 
@@ -259,7 +256,7 @@ def read_entity_profile(
     articles_total = entity["article_count"] or 0
     with ThreadPoolExecutor(max_workers=PROFILE_READS, thread_name_prefix="profile") as pool:
         relations_f = pool.submit(read_relations, store, NodeLabel.ENTITY, entity_id)
-        count_f = pool.submit(run_read, store, Q.COUNT_ENTITY_EVENTS, id=entity_id)
+        count_f = pool.submit(store.read, Q.COUNT_ENTITY_EVENTS, id=entity_id)
         articles_f = pool.submit(_articles_page, store, entity_id, 0, PROFILE_PAGE, articles_total)
         event_count = count_f.result()[0]["total"]
         events_f = pool.submit(_events_page, store, entity_id, 0, PROFILE_PAGE, event_count)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from graph.cypher.queries import ReadQuery as Q
 from graph.errors import NotFound
 from graph.models import NodeLabel, fact_key
 from graph.reads.claims import claimants_of, derivations, edge_claims, latest, standing_of
 from graph.reads.entities import read_relations
-from graph.reads.queries import ReadQuery as Q
-from graph.reads.run import run_read
 from graph.reads.shapes import (
     Row,
     claim_status,
@@ -34,7 +33,7 @@ class ChainDirection(StrEnum):
 
 
 def _event(store: GraphStore, event_id: str) -> Row:
-    rows = run_read(store, Q.READ_EVENT, id=event_id)
+    rows = store.read(Q.READ_EVENT, id=event_id)
     if not rows:
         raise NotFound("event", event_id)
     return rows[0]
@@ -44,7 +43,7 @@ def read_event_profile(store: GraphStore, event_id: str) -> EventProfile:
     """An event with its place, participants, relations, evidence quotes and articles."""
     event = _event(store, event_id)
     details = event_details(store, [event_id])[event_id]
-    participations = run_read(store, Q.READ_EVENT_PARTICIPATIONS, id=event_id)
+    participations = store.read(Q.READ_EVENT_PARTICIPATIONS, id=event_id)
     keys = [p["key"] for p in participations if p["key"]]
     evidence = read_evidence(store, [event_id, *keys])
     quotes = [{"fact": "event", **q} for q in evidence.get(event_id, [])]
@@ -80,7 +79,7 @@ def read_event_chain(
     _event(store, event_id)
     distance, links = _follow_links(store, event_id, direction, depth)
     evidence = read_evidence(store, [*links, *distance])
-    events = run_read(store, Q.READ_EVENTS, ids=list(distance))
+    events = store.read(Q.READ_EVENTS, ids=list(distance))
     events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
     dates = {e["id"]: e["date"] for e in events}
     derived = derivations(store, [{**link, "key": key} for key, link in links.items()])
@@ -135,9 +134,7 @@ def _follow_links(
     for hops in range(1, depth + 1):
         if not frontier["back"] and not frontier["forward"]:
             break
-        rows = run_read(
-            store, Q.READ_EVENT_LINKS, back=frontier["back"], forward=frontier["forward"]
-        )
+        rows = store.read(Q.READ_EVENT_LINKS, back=frontier["back"], forward=frontier["forward"])
         following: dict[str, list[str]] = {"back": [], "forward": []}
         for r in rows:
             side, other = r["side"], r["other_id"]

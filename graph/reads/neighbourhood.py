@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from graph.cypher.queries import ReadQuery as Q
 from graph.errors import NotFound
-from graph.models import NodeLabel
+from graph.models import STRUCTURE_TYPES, EdgeType, NodeLabel
 from graph.reads.claims import derivations, edge_claims, latest
-from graph.reads.queries import ReadQuery as Q
-from graph.reads.run import run_read
-from graph.reads.shapes import FACT_TYPES, Row, distinct_quotes, node_label, read_evidence
+from graph.reads.shapes import Row, distinct_quotes, node_label, read_evidence
 from graph.store import GraphStore
 from graph.views import Neighbourhood
 
 MAX_DEPTH = 3
 MAX_NODES = 500
-STRUCTURE_TYPES = ["PARTICIPATED_IN", "HELD_IN"]
-EDGE_TYPES = [*FACT_TYPES, *STRUCTURE_TYPES, "MENTIONS"]
-DEFAULT_TYPES = [*FACT_TYPES, *STRUCTURE_TYPES]
+EDGE_TYPES = [t.value for t in EdgeType]  # the facts, the structure, then MENTIONS
+DEFAULT_TYPES = [t.value for t in EdgeType if t is not EdgeType.MENTIONS]
 ROWS_PER_NODE = 5
 EDGE_QUOTES = 3  # quotes shown with each edge of a neighbourhood
 
@@ -39,7 +37,7 @@ def read_neighbourhood(  # noqa: C901
     unknown = sorted(set(wanted) - set(EDGE_TYPES))
     if unknown:
         raise ValueError(f"unknown edge types: {', '.join(unknown)}")
-    start = run_read(store, Q.READ_NODE, id=node_id)
+    start = store.read(Q.READ_NODE, id=node_id)
     if not start:
         raise NotFound("node", node_id)
     nodes: dict[str, Row] = {node_id: {**start[0], "depth": 0}}
@@ -50,8 +48,7 @@ def read_neighbourhood(  # noqa: C901
         following: dict[str, list[str]] = defaultdict(list)
         for label, ids in frontier.items():
             max_rows = max(limit, len(ids)) * ROWS_PER_NODE
-            rows = run_read(
-                store,
+            rows = store.read(
                 Q.READ_NEIGHBOURS,
                 from_=NodeLabel(label),
                 ids=ids,
@@ -115,10 +112,10 @@ def _quotes_of(edge: Row, quotes: dict[str, list[Row]]) -> list[Row]:
     own = quotes.get(r["key"], []) if r["key"] else []
     if own:
         return own
-    if r["type"] == "MENTIONS":
+    if r["type"] == EdgeType.MENTIONS:
         return [q for q in quotes.get(r["target"], []) if q["article"]["id"] == r["source"]]
     if r["type"] in STRUCTURE_TYPES:
-        event = r["source"] if r["type"] == "HELD_IN" else r["target"]
+        event = r["source"] if r["type"] == EdgeType.HELD_IN else r["target"]
         stating = set(r["articles"] or [])
         return [q for q in quotes.get(event, []) if q["article"]["id"] in stating]
     return []
@@ -127,8 +124,10 @@ def _quotes_of(edge: Row, quotes: dict[str, list[Row]]) -> list[Row]:
 def with_claims(store: GraphStore, edges: list[Row], nodes: dict[str, Row]) -> None:
     """Gives each edge its basis, standing, claimants and (at most EDGE_QUOTES) quotes."""
     wanted = {e["_row"]["key"] for e in edges if e["_row"]["key"]}
-    wanted |= {e["source"] for e in edges if e["type"] == "HELD_IN"}
-    wanted |= {e["target"] for e in edges if e["type"] in ("PARTICIPATED_IN", "MENTIONS")}
+    wanted |= {e["source"] for e in edges if e["type"] == EdgeType.HELD_IN}
+    wanted |= {
+        e["target"] for e in edges if e["type"] in (EdgeType.PARTICIPATED_IN, EdgeType.MENTIONS)
+    }
     quotes = read_evidence(store, sorted(wanted))
     derived = derivations(store, [{**e["_row"], "key": e["_row"]["key"]} for e in edges])
     for e in edges:
@@ -137,7 +136,7 @@ def with_claims(store: GraphStore, edges: list[Row], nodes: dict[str, Row]) -> N
         dates = [nodes[x].get("date") for x in (e["source"], e["target"]) if x in nodes]
         labels = [nodes[x].get("label") for x in (e["source"], e["target"]) if x in nodes]
         fact_date = latest(*[d for d, lab in zip(dates, labels, strict=True) if lab == "Event"])
-        if e["type"] == "MENTIONS":
+        if e["type"] == EdgeType.MENTIONS:
             fact_date = None
         e.update(edge_claims(r, mine, fact_date, derived.get(r["key"] or "")))
         e["evidence"] = mine[:EDGE_QUOTES]

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from graph.cypher.queries import ReadQuery as Q
 from graph.errors import NotFound
 from graph.models import Basis, EventKind, Standing
 from graph.reads.claims import claimants_of, standing_of
 from graph.reads.dated import EventFilter, timeline_page
 from graph.reads.paging import position_cursor
-from graph.reads.queries import ReadQuery as Q
-from graph.reads.run import run_read
 from graph.reads.shapes import (
     Row,
     article_ref,
@@ -61,15 +60,14 @@ def read_timeline(
     With `standing`, only events of that standing: the timeline is read in batches until the
     page is full, since a standing is computed from each event's claims (and `total` is null).
     """
-    if actor is not None and not run_read(store, Q.READ_ENTITY, id=actor):
+    if actor is not None and not store.read(Q.READ_ENTITY, id=actor):
         raise NotFound("entity", actor)
 
     def fetch(cursor: Cursor | None, n: int) -> list[Row]:
         if actor is None:
             return timeline_page(store, EventFilter(date_from, date_to, kind), cursor, n)
         after_date, after_id = cursor if cursor is not None else (None, None)
-        return run_read(
-            store,
+        return store.read(
             Q.READ_TIMELINE_ACTOR,
             date_from=date_from,
             date_to=date_to,
@@ -85,9 +83,9 @@ def read_timeline(
     if standing is None:
         bounds: Row = {"date_from": date_from, "date_to": date_to, "kind": kind}
         if actor is None:
-            total = run_read(store, Q.COUNT_EVENTS, **bounds)[0]["total"]
+            total = store.read(Q.COUNT_EVENTS, **bounds)[0]["total"]
         else:
-            total = run_read(store, Q.COUNT_ACTOR_EVENTS, actor=actor, **bounds)[0]["total"]
+            total = store.read(Q.COUNT_ACTOR_EVENTS, actor=actor, **bounds)[0]["total"]
     return Page[TimelineEvent].model_validate(
         {"items": with_details(store, rows), "next_cursor": _cursor(next_after), "total": total}
     )
@@ -140,7 +138,7 @@ def read_rounds(
     rows = with_details(store, found)
     people_of = {r["id"]: r["participants"] for r in rows}
     present = {p["id"] for ps in people_of.values() for p in ps if p["role"] == "attendee"}
-    members = {m["id"]: m["members"] for m in run_read(store, Q.READ_MEMBERS, ids=sorted(present))}
+    members = {m["id"]: m["members"] for m in store.read(Q.READ_MEMBERS, ids=sorted(present))}
     out = []
     for r in rows:
         people = people_of[r["id"]]
@@ -156,9 +154,8 @@ def read_rounds(
         )
     total = None
     if standing is None:
-        total = run_read(
-            store, Q.COUNT_EVENTS, date_from=date_from, date_to=date_to, kind=where.kind
-        )[0]["total"]
+        counted = store.read(Q.COUNT_EVENTS, date_from=date_from, date_to=date_to, kind=where.kind)
+        total = counted[0]["total"]
     return Page[Round].model_validate(
         {"items": out, "next_cursor": _cursor(next_after), "total": total}
     )
@@ -170,7 +167,7 @@ def _ref(p: Row) -> Row:
 
 def read_round(store: GraphStore, round_id: str) -> Row:
     """One round of talks; NotFound unless the id is an event of kind talks."""
-    rows = run_read(store, Q.READ_EVENT, id=round_id)
+    rows = store.read(Q.READ_EVENT, id=round_id)
     if not rows or rows[0]["kind"] != "talks":
         raise NotFound("round", round_id)
     return rows[0]
@@ -184,7 +181,7 @@ def read_round_attendees(store: GraphStore, round_id: str) -> RollCall:
     its standing is the weaker of the delegation's attendance and of its membership.
     """
     event = read_round(store, round_id)
-    rows = run_read(store, Q.READ_ROUND_ATTENDEES, id=round_id)
+    rows = store.read(Q.READ_ROUND_ATTENDEES, id=round_id)
     people: dict[str, Row] = {}
     for r in rows:
         person = people.setdefault(
@@ -290,7 +287,7 @@ def read_round_attendees(store: GraphStore, round_id: str) -> RollCall:
 def _delegations(store: GraphStore, ids: list[str], attended: set[str]) -> dict[str, Row]:
     """For each entity, a delegation it belongs to, preferring one that attended."""
     out: dict[str, Row] = {}
-    for r in run_read(store, Q.READ_DELEGATIONS, ids=ids) if ids else []:
+    for r in store.read(Q.READ_DELEGATIONS, ids=ids) if ids else []:
         ref = {"id": r["delegation_id"], "name": r["delegation_name"], "type": "Delegation"}
         if r["id"] not in out or r["delegation_id"] in attended:
             out[r["id"]] = ref

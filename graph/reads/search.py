@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from graph.cypher.queries import ReadQuery as Q
 from graph.names import normalize
 from graph.reads.claims import claimants_of, standing_of
 from graph.reads.entities import search_entities
 from graph.reads.paging import offset_page
-from graph.reads.queries import ReadQuery as Q
-from graph.reads.run import run_read
 from graph.reads.shapes import Row, claim_status, read_evidence
 from graph.store import GraphStore
 from graph.views import EventRef, HitKind, Page, SearchPage
@@ -36,7 +35,7 @@ def _event_ids(store: GraphStore, q: str) -> list[str]:
     term, text = normalize(q), _text(q)
     if not term and not text:
         return []
-    rows = run_read(store, Q.SEARCH_EVENTS, term=term or text, text=text or term)
+    rows = store.read(Q.SEARCH_EVENTS, term=term or text, text=text or term)
     found = {r["id"]: r["date"] for r in rows}
     dated = sorted(i for i in found if found[i])
     dated.sort(key=lambda i: str(found[i]), reverse=True)  # stable: ids in order within a day
@@ -47,7 +46,7 @@ def _events(store: GraphStore, ids: list[str]) -> list[Row]:
     """The events asked for, in that order, with their standing and claimants."""
     if not ids:
         return []
-    found = {r["id"]: r for r in run_read(store, Q.READ_EVENTS, ids=ids)}
+    found = {r["id"]: r for r in store.read(Q.READ_EVENTS, ids=ids)}
     quotes = read_evidence(store, ids)
     return [
         {
@@ -69,7 +68,7 @@ def search_events(store: GraphStore, q: str, *, offset: int = 0, limit: int = 20
 
 
 def _articles(store: GraphStore, text: str, offset: int, n: int) -> list[Row]:
-    return run_read(store, Q.SEARCH_ARTICLES, text=text, offset=offset, limit=n)
+    return store.read(Q.SEARCH_ARTICLES, text=text, offset=offset, limit=n)
 
 
 def search_all(store: GraphStore, q: str, *, offset: int = 0, limit: int = 20) -> SearchPage:
@@ -78,7 +77,7 @@ def search_all(store: GraphStore, q: str, *, offset: int = 0, limit: int = 20) -
     first = search_entities(store, q, limit=1)
     entity_total = first.total or 0
     event_ids = _event_ids(store, q)
-    article_total = run_read(store, Q.COUNT_SEARCH_ARTICLES, text=text)[0]["total"] if text else 0
+    article_total = store.read(Q.COUNT_SEARCH_ARTICLES, text=text)[0]["total"] if text else 0
     misspelt = bool(first.items) and first.items[0].rank == 4
 
     def entities(at: int, n: int) -> list[dict[str, Any]]:

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from graph.claims import claimant_of
-from graph.models import ClaimStatus, NodeLabel, Predicate
-from graph.reads.queries import ReadQuery as Q
-from graph.reads.run import run_read
+from graph.claims import ROLE_EDGES, claimant_of
+from graph.cypher.queries import ReadQuery as Q
+from graph.models import ClaimStatus, EdgeType, NodeLabel
 from graph.store import GraphStore
 
 Row = dict[str, Any]
-PARTICIPATION_EDGES = {"ATTENDED": "attendee", "MEDIATED": "mediator"}
-FACT_TYPES = [str(p) for p in Predicate]
+# The role an ATTENDED or MEDIATED edge gives its subject in the event.
+PARTICIPATION_EDGES = {edge.value: role.value for role, edge in ROLE_EDGES.items()}
 
 
 def claim_status(value: object) -> str:
@@ -41,7 +40,8 @@ def participants_of(rows: Iterable[Row]) -> list[Row]:
     for r in rows:
         if r.get("id") is None:
             continue
-        role = r["role"] if r["edge"] == "PARTICIPATED_IN" else PARTICIPATION_EDGES[r["edge"]]
+        edge = r["edge"]
+        role = r["role"] if edge == EdgeType.PARTICIPATED_IN else PARTICIPATION_EDGES[edge]
         out.setdefault(
             (r["id"], role), {"id": r["id"], "name": r["name"], "type": r["type"], "role": role}
         )
@@ -53,7 +53,7 @@ def read_evidence(store: GraphStore, facts: Sequence[str]) -> dict[str, list[Row
     out: dict[str, list[Row]] = {}
     if not facts:
         return out
-    for r in run_read(store, Q.READ_EVIDENCE, facts=sorted(set(facts))):
+    for r in store.read(Q.READ_EVIDENCE, facts=sorted(set(facts))):
         out.setdefault(r["fact"], []).append(
             {
                 "sentence": r["sentence"],
@@ -88,13 +88,13 @@ def distinct_quotes(quotes: Iterable[Row]) -> list[Row]:
 
 def read_articles_by_id(store: GraphStore, ids: Sequence[str]) -> list[Row]:
     """Metadata of the articles asked for, oldest first."""
-    return run_read(store, Q.READ_ARTICLES_BY_ID, ids=list(ids)) if ids else []
+    return store.read(Q.READ_ARTICLES_BY_ID, ids=list(ids)) if ids else []
 
 
 def event_details(store: GraphStore, ids: Sequence[str]) -> dict[str, Row]:
     """Place, participants and source articles of each event, by id."""
     out: dict[str, Row] = {}
-    for r in run_read(store, Q.READ_EVENT_DETAILS, ids=list(ids)):
+    for r in store.read(Q.READ_EVENT_DETAILS, ids=list(ids)):
         place = r["place"] if r["place"] and r["place"].get("id") else None
         articles = [article_ref(a) for a in r["articles"] if a.get("id")]
         articles.sort(key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))

@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.settings import ApiSettings
+from graph.models import EdgeType
 from graph.store import GraphStore
 from tests.support.worlds import A1, A2, API_KEY, MAX_BYTES, api_client, api_settings
 
@@ -61,8 +62,11 @@ def test_article_lists_the_facts_taken_from_it(client: TestClient, world: GraphS
     assert member["evidence"][0]["sentence"] == (
         "Ana Lúcia Brandt is part of the Ostrian delegation."
     )
-    assert ("veltara-round-1", "HELD_IN", "veltara") in rels
-    assert rels[("qeshet", "PARTICIPATED_IN", "veltara-round-1")]["role"] in {"host", "mediator"}
+    assert ("veltara-round-1", EdgeType.HELD_IN, "veltara") in rels
+    assert rels[("qeshet", EdgeType.PARTICIPATED_IN, "veltara-round-1")]["role"] in {
+        "host",
+        "mediator",
+    }
     assert ("mirren-killing", "CAUSED", "front-vow") not in rels
 
 

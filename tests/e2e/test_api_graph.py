@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from graph.models import EdgeType
 from graph.store import GraphStore
 from tests.support.worlds import A1, A2
 
@@ -33,13 +34,13 @@ def test_neighbourhood_depth_two_reaches_further(client: TestClient, world: Grap
     ).json()
     nodes = {n["id"]: n["depth"] for n in body["nodes"]}
     assert nodes["veltara"] == 2 and nodes["qeshet"] == 2 and nodes["jorah-vell"] == 2
-    held = [e for e in body["edges"] if e["type"] == "HELD_IN"]
+    held = [e for e in body["edges"] if e["type"] == EdgeType.HELD_IN]
     fields = ("source", "target", "type", "role", "articles", "basis", "standing")
     assert [{k: e[k] for k in fields} for e in held] == [
         {
             "source": "veltara-round-1",
             "target": "veltara",
-            "type": "HELD_IN",
+            "type": EdgeType.HELD_IN,
             "role": None,
             "articles": 2,
             "basis": "stated",
@@ -47,13 +48,14 @@ def test_neighbourhood_depth_two_reaches_further(client: TestClient, world: Grap
         }
     ]
     assert held[0]["evidence"], "a place is backed by the sentences of the event that give it"
-    roles = {e["role"] for e in body["edges"] if e["type"] == "PARTICIPATED_IN"}
+    roles = {e["role"] for e in body["edges"] if e["type"] == EdgeType.PARTICIPATED_IN}
     assert {"attendee", "host", "mediator"} <= roles
 
 
 def test_neighbourhood_types_filter_and_mentions(client: TestClient, world: GraphStore) -> None:
     body = client.get(
-        "/graph/neighbourhood", params={"id": "front-vow", "types": "CAUSED,PRECEDED"}
+        "/graph/neighbourhood",
+        params={"id": "front-vow", "types": f"{EdgeType.CAUSED},{EdgeType.PRECEDED}"},
     ).json()
     assert {n["id"] for n in body["nodes"]} == {"front-vow", "mirren-killing", "carnisport-round-2"}
     body = client.get(
@@ -65,7 +67,7 @@ def test_neighbourhood_types_filter_and_mentions(client: TestClient, world: Grap
     assert {
         n["id"]
         for n in client.get(
-            "/graph/neighbourhood", params={"id": A1, "types": "MENTIONS", "depth": "1"}
+            "/graph/neighbourhood", params={"id": A1, "types": EdgeType.MENTIONS, "depth": "1"}
         ).json()["nodes"]
     } >= {"veltara-round-1"}
 

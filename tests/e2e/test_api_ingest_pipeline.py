@@ -9,6 +9,7 @@ from api.main import create_app
 from api.settings import ApiSettings
 from graph.store import GraphStore
 from kg.commands import ingest_posted
+from tests.support.cypher import cypher, cypher_value
 
 TEXT = (
     "Envoys Meet in Lorvik\n\n"
@@ -30,7 +31,9 @@ def test_posted_article_goes_through_cleaning_and_extraction(
         again = client.post("/articles", json=body, headers={"X-API-Key": "k" * 32})
         assert again.status_code == 200 and again.json()["status"] == "unchanged"
         article = client.get("/articles/posted-1").json()
-    stored = store.read_value("MATCH (a:Article {id: $id}) RETURN a.text AS t", "t", id="posted-1")
+    stored = cypher_value(
+        store, "MATCH (a:Article {id: $id}) RETURN a.text AS t", "t", id="posted-1"
+    )
     assert "Post a Comment" not in stored and "unrelated" not in stored
     assert any(e["name"] == "Egypt" for e in article["entities"]), article["entities"]
 
@@ -74,7 +77,8 @@ def test_two_posted_reports_of_one_walkout_make_one_event(
             body = {"id": aid, "text": text, "published": day, "source": "Example Wire"}
             posted = client.post("/articles", json=body, headers={"X-API-Key": "k" * 32})
             assert posted.status_code == 201, posted.text
-    rows = store.read(
+    rows = cypher(
+        store,
         "MATCH (a:Article)-[:MENTIONS]->(v:Event {kind: $kind}) "
         "RETURN v.id AS id, collect(a.id) AS articles",
         kind="withdrawal",
@@ -94,8 +98,9 @@ def test_posted_rounds_are_linked_in_date_order_by_the_write(
             body = {"id": aid, "text": text, "published": day, "source": "Example Wire"}
             posted = client.post("/articles", json=body, headers={"X-API-Key": "k" * 32})
             assert posted.status_code == 201, posted.text
-    rows = store.read(
+    rows = cypher(
+        store,
         "MATCH (a:Event)-[r:PRECEDED]->(b:Event) WHERE r.derived = true "
-        "RETURN a.date AS first, b.date AS then"
+        "RETURN a.date AS first, b.date AS then",
     )
     assert [(r["first"], r["then"]) for r in rows] == [("2031-03-04", "2031-05-06")]

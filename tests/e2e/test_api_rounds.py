@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from graph.models import EdgeType
 from graph.store import GraphStore
 from tests.support.worlds import A1
 
@@ -68,7 +69,7 @@ def test_roll_call_includes_direct_attendees_and_delegation_members(
     vell = people["jorah-vell"]
     assert vell["via"] == ["ATTENDED"] and vell["delegation"] is None
     assert vell["evidence"][0]["sentence"] == "Jorah Vell also attended."
-    assert people["ostria"]["via"] == ["PARTICIPATED_IN"]
+    assert people["ostria"]["via"] == [EdgeType.PARTICIPATED_IN]
 
 
 def test_roll_call_of_second_round_reaches_members_of_participating_delegation(

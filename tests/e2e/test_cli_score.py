@@ -13,13 +13,13 @@ import pytest
 from typer.testing import CliRunner
 
 from graph import embedded
-from graph.export import facts_document
 from graph.models import Article
 from graph.unify import unify_all
 from kg.cli import app
 from kg.score import MEASURES, Corpus, default_corpora, load_scorer, scratch_database
 from loaders.extract import extract_article
 from loaders.sources import iter_articles
+from tests.support.merge import facts_document
 from tests.support.paths import REPO
 
 EVAL = REPO.parent / "shared" / "eval"

@@ -9,12 +9,14 @@ from typing import Any
 
 from graph.backup import import_document
 from graph.cypher import catalog
-from graph.export import facts_document, read_document
+from graph.export import read_document
 from graph.models import ArticleFacts, ClaimStatus, fact_status
 from graph.reads import read_event_chain, read_event_profile, read_timeline
 from graph.store import GraphStore
 from graph.writes import retract_article
+from tests.support.cypher import cypher
 from tests.support.factories import claimed, talks_article
+from tests.support.merge import facts_document
 
 TALKS = "talks-lorvik-2031-03-04"
 ATTENDED = ("mara-velden", "ATTENDED", TALKS)
@@ -38,7 +40,8 @@ def statuses(doc: dict[str, Any]) -> tuple[str, str, dict[str, str]]:
 
 def stored(store: GraphStore) -> tuple[str, str]:
     """The status the graph's writes stored on the round and on its ATTENDED edge."""
-    rows = store.read(
+    rows = cypher(
+        store,
         "MATCH (p:Entity {id: $p})-[r:ATTENDED]->(v:Event {id: $v}) "
         "RETURN v.status AS event, r.status AS edge",
         p=ATTENDED[0],
@@ -174,7 +177,7 @@ def test_cypher_status_rule_matches_the_python_rule(store: GraphStore) -> None:
         for combo in itertools.combinations_with_replacement(list(ClaimStatus), n)
     ]
     query = f"UNWIND $cases AS claims RETURN claims, {catalog.STATUS_OF} AS status"
-    rows = store.read(query, cases=cases, **catalog.STATUS_PARAMS)
+    rows = cypher(store, query, cases=cases, **catalog.STATUS_PARAMS)
     assert len(rows) == len(cases)
     assert {tuple(r["claims"]): r["status"] for r in rows} == {
         tuple(c): str(fact_status(c)) for c in cases

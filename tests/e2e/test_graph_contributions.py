@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.export import facts_document, read_document
+from graph.export import read_document
 from graph.models import (
     Article,
     ArticleFacts,
@@ -26,6 +26,8 @@ from graph.models import (
     Role,
 )
 from graph.store import GraphStore
+from tests.support.cypher import cypher
+from tests.support.merge import facts_document
 
 THANI = "mohammed-bin-abdulrahman-al-thani"
 PROJECTION = (
@@ -63,7 +65,7 @@ def _facts(
 
 
 def _entities(store: GraphStore) -> list[dict[str, Any]]:
-    rows = store.read(PROJECTION)
+    rows = cypher(store, PROJECTION)
     for row in rows:
         for key in ("aliases", "roles", "keys"):
             row[key] = sorted(row[key])
@@ -172,11 +174,11 @@ def test_event_dates_labels_and_names_do_not_depend_on_history(
         if final.get(article_id) != facts:  # an unchanged article is not written again
             final.pop(article_id, None)
             final[article_id] = facts
-    after_history = (_entities(store), store.read(EVENT_PROJECTION))
+    after_history = (_entities(store), cypher(store, EVENT_PROJECTION))
     store.delete_all()
     for facts in final.values():
         store.write_article(facts)
-    assert after_history == (_entities(store), store.read(EVENT_PROJECTION))
+    assert after_history == (_entities(store), cypher(store, EVENT_PROJECTION))
 
 
 PEOPLE = ("ana-brandt", "tomas-ekk")
@@ -283,7 +285,7 @@ def test_an_updated_article_takes_back_the_confidence_it_gave_a_fact(store: Grap
     store.write_article(demand("b", "Sheikh Mohammed asked for a pause.", 0.6))
     store.write_article(_facts("a", "Rain fell on Lorvik.", [("lorvik-mayor", (), (), 0.7)]))
     query = "MATCH ()-[r:DEMANDED]->() RETURN r.confidence AS confidence, r.articles AS articles"
-    assert store.read(query) == [{"confidence": 0.6, "articles": ["b"]}]
+    assert cypher(store, query) == [{"confidence": 0.6, "articles": ["b"]}]
 
 
 HISTORY_STEPS = st.lists(
@@ -351,7 +353,7 @@ def _typed(article_id: str, type_: EntityType) -> ArticleFacts:
 
 
 def _norland_type(store: GraphStore) -> str:
-    (row,) = store.read("MATCH (n:Entity {id: $id}) RETURN n.type AS type", id="norland")
+    (row,) = cypher(store, "MATCH (n:Entity {id: $id}) RETURN n.type AS type", id="norland")
     return str(row["type"])
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import random
+from typing import Any
 
-from graph.cypher import catalog
+from graph.cypher.queries import ReadQuery
 from graph.keys import suffixes
 from graph.models import Article, ArticleFacts, Entity, EntityType, Evidence
 from graph.names import normalize
 from graph.store import GraphStore
+from tests.support.cypher import cypher
 
 KEY_NODES = "MATCH (k:SearchKey) RETURN k.entity AS entity, k.text AS text, k.whole AS whole"
 ENTITY_KEYS = "MATCH (n:Entity) RETURN n.id AS id, n.search_keys AS search_keys"
@@ -60,10 +62,10 @@ def _article(rng: random.Random, aid: str, salt: str) -> ArticleFacts:
 
 
 def _assert_keys_in_step(store: GraphStore) -> None:
-    held = sorted((r["entity"], r["text"], r["whole"]) for r in store.read(KEY_NODES))
+    held = sorted((r["entity"], r["text"], r["whole"]) for r in cypher(store, KEY_NODES))
     wanted = sorted(
         (r["id"], text, whole)
-        for r in store.read(ENTITY_KEYS)
+        for r in cypher(store, ENTITY_KEYS)
         for text, whole in suffixes(r["search_keys"]).items()
     )
     assert held == wanted
@@ -94,13 +96,12 @@ def test_writes_keep_the_keys_and_the_search_ranks_as_a_scan(store: GraphStore) 
             store.write_articles(batch)
             present.update(f.article.id for f in batch)
         _assert_keys_in_step(store)
-    search = catalog.render("search_entities")
-    found = 0
+        found = 0
     for term in TERMS:
         for type_ in (None, str(EntityType.PERSON)):
-            params = {"term": normalize(term), "type": type_, "limit": 20}
-            indexed = store.read(search, **params)
-            assert indexed == store.read(SCAN, **params), (term, type_)
+            params: dict[str, Any] = {"term": normalize(term), "type": type_, "limit": 20}
+            indexed = store.read(ReadQuery.SEARCH_ENTITIES, **params)
+            assert indexed == cypher(store, SCAN, **params), (term, type_)
             found += len(indexed)
     assert found, "some terms match"
 
@@ -110,7 +111,7 @@ def test_a_graph_without_key_nodes_gets_them_at_start(store: GraphStore) -> None
     store.write_articles([_article(rng, f"b-{i}", "x") for i in range(4)])
     store.write(lambda tx: tx.run("MATCH (k:SearchKey) DELETE k").consume())
     store.write(lambda tx: tx.run("MATCH (g:GraphState) REMOVE g.search_keys_indexed").consume())
-    assert store.read(KEY_NODES) == []
+    assert cypher(store, KEY_NODES) == []
     store.ensure_schema()
-    assert store.read(KEY_NODES)
+    assert cypher(store, KEY_NODES)
     _assert_keys_in_step(store)

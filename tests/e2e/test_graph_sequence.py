@@ -16,6 +16,7 @@ from graph.models import (
     Evidence,
 )
 from graph.store import GraphStore
+from tests.support.cypher import cypher
 
 DERIVED = """MATCH (a:Event)-[r:PRECEDED]->(b:Event) WHERE r.derived = true
 RETURN a.id AS source, b.id AS target, r.source_date AS source_date,
@@ -57,7 +58,7 @@ def _article(
 
 
 def _derived(store: GraphStore) -> list[dict[str, object]]:
-    return store.read(DERIVED)
+    return cypher(store, DERIVED)
 
 
 def _assert_as_derived_from_all(store: GraphStore) -> list[dict[str, object]]:

@@ -7,19 +7,21 @@ from neo4j import GraphDatabase
 
 from graph import embedded
 from graph.errors import GraphAuthFailed, GraphUnavailable, WriteRejected
-from graph.export import facts_document, read_document
+from graph.export import read_document
 from graph.models import WriteStatus
 from graph.settings import Settings
 from graph.store import GraphStore
 from graph.writes import build_rows
+from tests.support.cypher import cypher, cypher_value
 from tests.support.factories import talks_article
+from tests.support.merge import facts_document
 
 
 def test_schema_bootstrap_twice_keeps_one_constraint_each(store: GraphStore) -> None:
     first = store.ensure_schema()
     second = store.ensure_schema()
     assert first == second > 0
-    rows = store.read("SHOW CONSTRAINTS")
+    rows = cypher(store, "SHOW CONSTRAINTS")
     names = [r["name"] for r in rows]
     assert len(names) == len(set(names))
     assert {"article_id", "entity_id", "event_id"} <= set(names)
@@ -34,11 +36,11 @@ def test_schema_counts_articles_of_a_graph_written_with_article_lists(store: Gra
         ).consume()
     )
     store.ensure_schema()
-    rows = store.read("MATCH (n:Entity) RETURN n.article_count AS c, n.articles AS old")
+    rows = cypher(store, "MATCH (n:Entity) RETURN n.article_count AS c, n.articles AS old")
     assert rows and all(r["c"] == 2 and r["old"] is None for r in rows)
     store.write_article(talks_article("a-1", extra=" Corrected."))
     store.write_article(talks_article("a-2", extra=" Corrected too."))
-    counts = store.read("MATCH (n:Entity) RETURN n.article_count AS c")
+    counts = cypher(store, "MATCH (n:Entity) RETURN n.article_count AS c")
     assert [r["c"] for r in counts] == [2] * len(counts)
 
 
@@ -54,13 +56,15 @@ def test_write_article_twice_changes_nothing(store: GraphStore) -> None:
 def test_same_fact_from_two_articles_is_one_edge_listing_both(store: GraphStore) -> None:
     store.write_article(talks_article("a-1"))
     store.write_article(talks_article("a-2", extra=" More was said later."))
-    rows = store.read(
+    rows = cypher(
+        store,
         "MATCH (p:Entity {id: $p})-[r:ATTENDED]->(v:Event) RETURN r.articles AS articles",
         p="mara-velden",
     )
     assert len(rows) == 1
     assert sorted(rows[0]["articles"]) == ["a-1", "a-2"]
-    quotes = store.read(
+    quotes = cypher(
+        store,
         "MATCH (ev:Evidence {fact: $key}) RETURN ev.article AS a ORDER BY a",
         key="mara-velden|ATTENDED|talks-lorvik-2031-03-04",
     )
@@ -99,8 +103,8 @@ def test_changed_article_replaces_only_its_own_facts(store: GraphStore) -> None:
         ("mara-velden", ("a-2",)),
         ("ilsa-brand", ("a-1",)),
     }
-    assert store.read_value(
-        "MATCH (ev:Evidence {article: $a}) RETURN count(ev) AS c", "c", a="a-1"
+    assert cypher_value(
+        store, "MATCH (ev:Evidence {article: $a}) RETURN count(ev) AS c", "c", a="a-1"
     ) == len(build_rows(changed).evidence)
 
 

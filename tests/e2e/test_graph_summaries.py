@@ -12,7 +12,7 @@ import pytest
 import graph.reads.entities
 import graph.relation_summaries
 import graph.summaries
-from graph.cypher import catalog
+from graph.cypher.queries import ReadQuery
 from graph.models import (
     Article,
     ArticleFacts,
@@ -31,6 +31,7 @@ from graph.models import (
 from graph.reads.entities import read_relations
 from graph.relation_summaries import item_of
 from graph.store import GraphStore
+from tests.support.cypher import cypher
 
 TRUE_ARTICLES = """MATCH (n:Entity {id: $id})<-[:MENTIONS]-(a:Article)
 RETURN a.id AS id, a.published AS date ORDER BY date IS NULL, date DESC, id"""
@@ -121,9 +122,9 @@ def _event(rng: random.Random, event_id: str, people: list[str], ev: Evidence) -
 def _check(store: GraphStore) -> int:
     """Asserts every entity's summary against its edges; returns how many keep lists."""
     kept = 0
-    for row in store.read(SUMMARIES):
-        true_articles = [(r["date"], r["id"]) for r in store.read(TRUE_ARTICLES, id=row["id"])]
-        true_events = [(r["date"], r["id"]) for r in store.read(TRUE_EVENTS, id=row["id"])]
+    for row in cypher(store, SUMMARIES):
+        true_articles = [(r["date"], r["id"]) for r in cypher(store, TRUE_ARTICLES, id=row["id"])]
+        true_events = [(r["date"], r["id"]) for r in cypher(store, TRUE_EVENTS, id=row["id"])]
         assert row["event_count"] == len(true_events), row["id"]
         assert row["article_count"] == len(true_articles), row["id"]
         if row["articles"] is None:
@@ -145,9 +146,15 @@ def _check(store: GraphStore) -> int:
 def _check_relations(store: GraphStore, row: dict[str, object]) -> None:
     """The fact edges a busy entity keeps are the first of its edges each way, and a page read
     from them is the page read from all its edges."""
-    query = catalog.render("read_node_relations", from_=NodeLabel.ENTITY)
     truth: dict[str, list[tuple[str, str]]] = {"out": [], "in": []}
-    for r in store.read(query, id=row["id"], skip_out=0, skip_in=0, max_rows=10_000):
+    for r in store.read(
+        ReadQuery.READ_NODE_RELATIONS,
+        from_=NodeLabel.ENTITY,
+        id=row["id"],
+        skip_out=0,
+        skip_in=0,
+        max_rows=10_000,
+    ):
         label = "Event" if "Event" in r["other_labels"] else r["other_labels"][0]
         truth[r["direction"]].append(item_of(r["type"], label, r["other_id"], r["other_date"]))
     assert row["latest_out"] is not None, row["id"]

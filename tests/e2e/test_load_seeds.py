@@ -14,13 +14,14 @@ from typing import Any
 import pytest
 
 from graph import embedded
-from graph.export import facts_document, read_document
+from graph.export import read_document
 from graph.models import Article
 from graph.settings import Settings
 from graph.store import GraphStore
 from graph.unify import unify_all
 from loaders.extract import extract_article
 from loaders.sources import iter_articles
+from tests.support.merge import facts_document
 from tests.support.modules import load_file
 from tests.support.paths import REPO, SCORER, SEEDS
 from tests.support.seeded import load_seeds

@@ -40,3 +40,32 @@ def test_page_vendor_missing_answers_404_naming_npm_ci(
         assert r.status_code == 404
         assert "npm ci" in r.json()["detail"]
         assert client.get("/").status_code == 200
+
+
+def test_page_preloads_every_module_it_imports() -> None:
+    """index.html asks for each module at once (modulepreload) instead of level by level."""
+    html = (STATIC_DIR / "index.html").read_text()
+    preloaded = set(re.findall(r'rel="modulepreload" href="/static/([^"]+)"', html))
+    imported: set[str] = set()
+    todo = ["app.js"]
+    while todo:
+        name = todo.pop()
+        source = (STATIC_DIR / name).read_text()
+        for found in re.findall(r'^import .* from "\./([^"]+)";', source, flags=re.M):
+            if found not in imported:
+                imported.add(found)
+                todo.append(found)
+    assert imported == preloaded
+
+
+def test_page_preloads_only_the_questions_it_asks_first() -> None:
+    """The API answers index.html preloads are the ones timedata.js asks for first, to the byte
+    of the address (a preload that no fetch matches is asked for twice)."""
+    html = (STATIC_DIR / "index.html").read_text()
+    preloaded = set(re.findall(r'rel="preload" href="([^"]+)" as="fetch" crossorigin', html))
+    source = (STATIC_DIR / "timedata.js").read_text()
+    probe = re.search(r"const PROBE = (\d+);", source)
+    assert probe is not None
+    assert 'getJSON("/timeline", { limit: PROBE })' in source
+    assert 'getJSON("/articles", { limit: 1 })' in source
+    assert preloaded == {f"/timeline?limit={probe.group(1)}", "/articles?limit=1"}

@@ -13,6 +13,7 @@ from graph.models import ArticleFacts, WriteStatus
 from graph.store import GraphStore
 from loaders.facts_file import extract_lines, extract_paths, facts_line
 from loaders.pipeline import load_facts, load_paths
+from tests.support.cypher import cypher
 from tests.support.factories import talks_article
 
 ARTICLES = 16
@@ -27,10 +28,10 @@ def dump_graph(store: GraphStore) -> list[str]:
     """Every node and edge with all its properties (lists in stored order), sorted."""
     rows = [
         {"labels": sorted(r["labels"]), **r["props"]}
-        for r in store.read(DUMP_NODES)
+        for r in cypher(store, DUMP_NODES)
         if "GraphState" not in r["labels"]  # its revision token is random by design
     ]
-    for edge in store.read(DUMP_EDGES):
+    for edge in cypher(store, DUMP_EDGES):
         edge["props"].pop("seq", None)  # when its article was written: a clock stamp by design
         rows.append(edge)
     return sorted(json.dumps(r, sort_keys=True, default=str) for r in rows)

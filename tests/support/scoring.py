@@ -7,11 +7,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from graph.export import facts_document
 from graph.models import Article
 from graph.unify import unify_all
 from loaders.extract import extract_article
 from loaders.sources import iter_articles
+from tests.support.merge import facts_document
 from tests.support.modules import load_file
 from tests.support.paths import SCORER
 

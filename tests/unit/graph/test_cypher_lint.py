@@ -15,13 +15,11 @@ from pydantic import BaseModel
 
 from graph import models
 from graph.cypher import catalog
-from graph.models import NodeLabel, Predicate
+from graph.models import EdgeType, NodeLabel
 from tests.support.paths import REPO
 
 LINT_SCRIPT = REPO / "tests" / "cypher_lint.mjs"
 LINTER_PACKAGE = REPO / "node_modules" / "@neo4j-cypher" / "language-support"
-# Structural relationships written by the graph code itself, beside the Predicate facts.
-STRUCTURAL_TYPES = ("MENTIONS", "PARTICIPATED_IN", "HELD_IN")
 FAILING = ("error", "warning")
 PROBE = "probe:"
 # Statements that must be reported, with the severity and a fragment of the message expected.
@@ -82,7 +80,7 @@ def run_lint(statements: list[tuple[str, str]]) -> LintResults:
     request = {
         "statements": [{"name": name, "query": text} for name, text in statements],
         "labels": [*(label.value for label in NodeLabel), catalog.STATE_LABEL, catalog.KEY_LABEL],
-        "relationshipTypes": [p.value for p in Predicate] + list(STRUCTURAL_TYPES),
+        "relationshipTypes": [t.value for t in EdgeType],  # the facts and the structure
         "propertyKeys": collect_property_keys(),
     }
     done = subprocess.run(

@@ -13,6 +13,7 @@ PUBLIC = [
     "calendar_names",
     "claims",
     "cypher",
+    "dates",
     "embedded",
     "errors",
     "export",

@@ -146,3 +146,21 @@ def _renamed_event(
         update={"id": event_id, "date": date, "date_precision": precision}
     )
     return facts.model_copy(update={"events": (event,), "relations": ()})
+
+
+def test_what_a_rolled_back_write_taught_the_index_is_forgotten() -> None:
+    index, fresh = EventIndex(), EventIndex()
+    month = _round("a", "talks-lorvik-2031-03", "2031-03-01", DatePrecision.MONTH)
+    for known in (index, fresh):
+        known.unify(month)
+    index.begin()
+    index.unify(_round("b", "talks-lorvik-2031-03-04", "2031-03-04"))  # gives the month a day
+    index.unify(_round("c", "talks-lorvik-2031-04-09", "2031-04-09"))  # a round of its own
+    assert len(index) == 2
+    index.rollback()
+    index.commit()
+    assert len(index) == len(fresh) == 1
+    probe = _round("d", "talks-lorvik-2031-03-20", "2031-03-20")
+    assert _event_ids(index.unify(probe)) == _event_ids(fresh.unify(probe))
+    later = _round("e", "talks-lorvik-2031-04-10", "2031-04-10")
+    assert _event_ids(index.unify(later)) == _event_ids(fresh.unify(later))

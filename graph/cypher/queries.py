@@ -1,7 +1,9 @@
 """The names of the read queries of graph/cypher, as an enum checked against the files at import.
 
-A misspelt name is an AttributeError where it is written (and a mypy error), not a KeyError when
-the query first runs; a member whose file is missing fails the import, naming it.
+`GraphStore.read`, the one runner of reads, takes only these: a misspelt name is an
+AttributeError where it is written (and a mypy error), not a KeyError when the query first runs,
+a string of Cypher is refused before anything is sent, and a member whose file is missing fails
+the import, naming it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ class ReadQuery(StrEnum):
     COUNT_NODES = "count_nodes"
     COUNT_SEARCH_ARTICLES = "count_search_articles"
     COUNT_SEARCH_ENTITIES = "count_search_entities"
+    EXPORT_ARTICLES = "export_articles"
+    EXPORT_ENTITIES = "export_entities"
+    EXPORT_EVENTS = "export_events"
+    EXPORT_EVIDENCE = "export_evidence"
+    EXPORT_RELATIONS = "export_relations"
     READ_ARTICLE_EVIDENCE = "read_article_evidence"
     READ_ARTICLE_HASHES = "read_article_hashes"
     READ_ARTICLE_MENTIONS = "read_article_mentions"
@@ -34,6 +41,8 @@ class ReadQuery(StrEnum):
     READ_ARTICLES_OLDER = "read_articles_older"
     READ_ARTICLES_WINDOW = "read_articles_window"
     READ_BUSIEST_ENTITIES = "read_busiest_entities"
+    READ_CHANGE_HEAD = "read_change_head"
+    READ_CHANGES = "read_changes"
     READ_DATES_BETWEEN = "read_dates_between"
     READ_DELEGATIONS = "read_delegations"
     READ_ENTITIES = "read_entities"
@@ -54,6 +63,7 @@ class ReadQuery(StrEnum):
     READ_NEWEST_PUBLISHED = "read_newest_published"
     READ_NODE = "read_node"
     READ_NODE_RELATIONS = "read_node_relations"
+    READ_READY = "read_ready"
     READ_RELATION_ITEMS = "read_relation_items"
     READ_RELATION_SUMMARY = "read_relation_summary"
     READ_REVISION = "read_revision"
