@@ -252,6 +252,7 @@ class Grammar(_Section):
     force_nouns: Words = []  # 'Israeli warplanes struck': the side whose forces act
     ordinals: dict[str, int] = {}  # 'a second day of meetings on Thursday'
     ending_verbs: Words = []  # 'two days of talks ended on Friday'
+    abbreviations: Words = []  # 'Maj. Gen. (res.) Nitzan Alon': no sentence ends after them
 
 
 class Stances(_Section):

@@ -14,10 +14,12 @@ from spacy.tokens import Token
 from graph.models import EntityType, Predicate, Role
 from loaders.extract.context import ArticleContext, Mention
 from loaders.extract.delegations import current_talks
+from loaders.extract.lists import listed
 from loaders.extract.phrases import resolve_pronoun
 from loaders.extract.triggers import is_talks_trigger
 
 _PARTIES = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION)
+_PERSON = (EntityType.PERSON,)
 _CONFIDENCE = 0.65
 
 
@@ -35,7 +37,8 @@ def _named(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
 
 def _subjects(verb: Token) -> list[Token]:
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subj and verb.dep_ == "relcl":  # 'William Burns, who represented Washington'
+    relative = all(c.tag_ in ("WP", "WDT") for c in subj)
+    if relative and verb.dep_ == "relcl":  # 'William Burns, who represented Washington'
         subj = [verb.head]
     return subj
 
@@ -71,7 +74,8 @@ def _attendees(ctx: ArticleContext, verb: Token) -> list[Mention]:
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     made_up = bool(particles & set(cfg["member_phrasal"].get(lemma, ())))
     if lemma in cfg["member_verbs"] or made_up:  # the delegation included X / was made up of
-        return [m for m in _named(ctx, _objects(verb, ("of",))) if m.type is EntityType.PERSON]
+        named = [m for m in _named(ctx, _objects(verb, ("of",))) if m.type is EntityType.PERSON]
+        return _and_the_rest(ctx, named, verb, _PERSON)
     if lemma in cfg["travel_verbs"] and _names_talks(ctx, _objects(verb, ("for",))):
         return _named(ctx, _subjects(verb))  # 'Burns flew in for the session'
     if lemma in cfg["company_verbs"] and verb.tag_ == "VBN":  # X, accompanied by Y
@@ -85,8 +89,19 @@ def _negated(verb: Token) -> bool:
 
 def _present(ctx: ArticleContext, noun: Token) -> list[Mention]:
     """'with the participation of X, Y and Z', 'in the presence of X': the persons named."""
-    of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-    return [m for m in _named(ctx, of) if m.type in _PARTIES]
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    named = [m for m in _named(ctx, [p for c in of for p in c.children]) if m.type in _PARTIES]
+    return _and_the_rest(ctx, named, of[0], _PARTIES) if of else []
+
+
+def _and_the_rest(
+    ctx: ArticleContext, named: list[Mention], start: Token, types: tuple[EntityType, ...]
+) -> list[Mention]:
+    """The names the parse found, and the rest of the list they begin, read along the words."""
+    if not named:
+        return []
+    rest = listed(ctx, start, ctx.sents[ctx.sent_of[start.i]], types)
+    return named + [m for m in rest if m not in named]
 
 
 def collect_attendance(ctx: ArticleContext) -> None:

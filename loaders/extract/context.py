@@ -21,7 +21,7 @@ from graph.models import (
     Predicate,
     Role,
 )
-from loaders.nlp import Actor, ActorDictionary
+from loaders.nlp import Actor, ActorDictionary, lexicon_words
 
 DICTIONARY_CONFIDENCE = 0.9
 NER_CONFIDENCE = 0.6
@@ -90,6 +90,34 @@ class RelationDraft:
     status: ClaimStatus = ClaimStatus.STATED
 
 
+def joined_sentences(doc: Doc) -> list[Span]:
+    """The parse's sentences, joined again where one ended at an abbreviation on the same line.
+
+    The parser starts a sentence after 'Maj. Gen. (res.)' however it is told; the list that
+    runs on ('... Ronen Bar, Maj. Gen. (res.) Nitzan Alon and Ophir Falk') is one sentence.
+    """
+    out: list[Span] = []
+    for sent in doc.sents:
+        if out and _ends_in_abbreviation(out[-1]) and "\n" not in out[-1][-1].whitespace_:
+            out[-1] = doc[out[-1].start : sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
+def _ends_in_abbreviation(sent: Span) -> bool:
+    """Whether a sentence's last words are an abbreviation: 'Gen.', 'Maj' '.', '(res.)'."""
+    abbreviations = lexicon_words("grammar", "abbreviations")
+    words = [t.text for t in sent[-3:]]
+    if words and words[-1] == ")":
+        words = words[:-1]
+    if not words:
+        return False
+    if words[-1].endswith(".") and words[-1][:-1].lower() in abbreviations:
+        return True
+    return len(words) >= 2 and words[-1] == "." and words[-2].lower() in abbreviations
+
+
 class ArticleContext:
     """Everything known about one article while its facts are extracted."""
 
@@ -100,7 +128,7 @@ class ArticleContext:
         self.doc = doc
         self.actors = actors
         self.patterns = patterns
-        self.sents: list[Span] = list(doc.sents)
+        self.sents: list[Span] = joined_sentences(doc)
         self.sent_of: list[int] = [0] * len(doc)
         for i, sent in enumerate(self.sents):
             for tok in sent:

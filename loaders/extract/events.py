@@ -10,6 +10,7 @@ from graph.calendar_names import MONTHS, WEEKDAYS
 from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role, slugify
 from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.delegations import current_talks, delegation_countries, delegation_entity
+from loaders.extract.lists import listed
 from loaders.extract.mediation import is_media, mediators_of, mentions_at
 from loaders.extract.sequence import earlier_round
 from loaders.extract.syntax import event_date, governing_verb, path_deps
@@ -365,9 +366,28 @@ def _delegation_members(
             continue
         if any(_has_subject(t) for t in path if t.pos_ in ("VERB", "AUX")):
             continue  # 'Burns flew in, and ...; the Israeli side was headed by X': another clause
-        ctx.relate(m.entity_id, Predicate.MEMBER_OF, deleg, sent, 0.75)
-        ctx.relate(m.entity_id, Predicate.ATTENDED, talks, sent, 0.75, obj_is_event=True)
-        ctx.events[talks].participants.setdefault((m.entity_id, Role.ATTENDEE), sent)
+        _member(ctx, m, deleg, talks, sent)
+    if single:
+        for m in _listed_members(ctx, verb, sent):
+            _member(ctx, m, deleg, talks, sent)
+
+
+def _member(ctx: ArticleContext, m: Mention, deleg: str, talks: str, sent: int) -> None:
+    ctx.relate(m.entity_id, Predicate.MEMBER_OF, deleg, sent, 0.75)
+    ctx.relate(m.entity_id, Predicate.ATTENDED, talks, sent, 0.75, obj_is_event=True)
+    ctx.events[talks].participants.setdefault((m.entity_id, Role.ATTENDEE), sent)
+
+
+def _listed_members(ctx: ArticleContext, verb: Token, sent: int) -> list[Mention]:
+    """The persons a delegation's verb of membership lists ('was headed by X and included ...')."""
+    cfg = ctx.patterns["attendance"]
+    out: list[Mention] = []
+    for v in (verb, *(c for c in verb.conjuncts if not _has_subject(c))):
+        particles = {c.lower_ for c in v.children if c.dep_ == "prt"}
+        phrasal = particles & set(cfg["member_phrasal"].get(v.lemma_, ()))
+        if v.lemma_ in cfg["member_verbs"] or phrasal:
+            out += listed(ctx, v, ctx.sents[sent], (EntityType.PERSON,))
+    return out
 
 
 def _has_subject(verb: Token) -> bool:
