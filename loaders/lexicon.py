@@ -274,6 +274,19 @@ class Staff(_Section):
     roles: Words
 
 
+class Appeals(_Section):
+    """Demands in other words: ultimatums, needs stressed, pressure towards an end."""
+
+    condition_marks: Words  # 'if X is not done by Saturday, ...'
+    negative_marks: Words  # 'unless X is done by Saturday, ...'
+    threat_aux: Words  # '... the truce will end': what makes a condition a threat
+    warning_verbs: Words
+    stressing_verbs: Words  # 'stressed the need to ...'
+    need_nouns: Words
+    pressure_verbs: Words  # 'pressed the government into a deal'
+    towards_preps: Words
+
+
 class Lexicon(_Section):
     """The whole trigger lexicon."""
 
@@ -291,3 +304,4 @@ class Lexicon(_Section):
     grammar: Grammar
     stances: Stances
     staff: Staff
+    appeals: Appeals

@@ -170,6 +170,9 @@ def party_of(ctx: ArticleContext, tok: Token) -> Mention | None:
         return m if m.type in PARTY_TYPES else None
     if tok.pos_ == "PRON" or _description_types(ctx, tok):
         return resolve_pronoun(ctx, tok)
+    titled = titled_person(ctx, tok)
+    if titled is not None:
+        return titled
     if tok.pos_ == "NOUN":
         named = [ctx.mention_for(c) for c in tok.children if c.dep_ == "appos"]
         person = next((n for n in named if n is not None and n.type in PARTY_TYPES), None)
@@ -182,6 +185,31 @@ def party_of(ctx: ArticleContext, tok: Token) -> Mention | None:
                     return found
                 if child.dep_ == "poss" and child.pos_ == "PRON":
                     return resolve_pronoun(ctx, child)
+    return None
+
+
+def titled_person(ctx: ArticleContext, tok: Token) -> Mention | None:
+    """The person a bare 'the <title>' refers to: the last one named who holds that title.
+
+    'Sisi received the envoys ... The President stressed', 'Trump ... the president-elect
+    warned': the titles are the actor dictionary's, so no office is guessed.
+    """
+    dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+    if tok.pos_ not in ("NOUN", "PROPN") or not dets:
+        return None
+    if any(c.dep_ in ("poss", "appos") for c in tok.children):
+        return None
+    words = tok.doc[dets[0].i + 1 : tok.i + 1]
+    title = "".join(t.text_with_ws for t in words).strip().lower().replace(" - ", "-")
+    first_sent = ctx.sent_of[tok.i] - 2 * COREF_WINDOW
+    for m in sorted(ctx.mentions, key=lambda m: m.start, reverse=True):
+        if m.start >= tok.i or m.type is not EntityType.PERSON:
+            continue
+        if m.sent < first_sent:
+            break
+        actor = ctx.actor(m.entity_id)
+        if actor is not None and title in {t.lower() for t in actor.titles}:
+            return m
     return None
 
 
@@ -207,6 +235,12 @@ def _subject_token(ctx: ArticleContext, verb: Token) -> Token | None:
         if cur.dep_ == "ccomp" and inherited:
             cur = cur.head
             continue
+        controller = [c for c in cur.head.children if c.dep_ == "dobj"]
+        if cur.dep_ == "xcomp" and controller and party_of(ctx, controller[0]) is not None:
+            return controller[0]  # 'pushed Trump to say': Trump says
+        if _purpose(cur) and cur.head.i != cur.i:  # 'X blocked aid to press Hamas': X presses
+            cur = cur.head
+            continue
         if (cur.dep_ in ("conj", "xcomp") or participle) and cur.head.i != cur.i:
             inherited = inherited or participle
             cur = cur.head
@@ -220,6 +254,11 @@ def _subject_token(ctx: ArticleContext, verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose: 'began a strike to press the government'."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _below_a_clause(tok: Token, top: Token) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from loaders.extract.appeals import collect_appeals
 from loaders.extract.attendance import collect_attendance
 from loaders.extract.bodies import collect_bodies
 from loaders.extract.claims import mark_claims
@@ -84,6 +85,7 @@ STEPS: tuple[Step, ...] = (
     Step("hosts", finish_talks, ("events",), ("events",)),
     Step("demands", collect_relations, ("mentions", "events"), ("relations",)),
     Step("stances", collect_stances, ("mentions", "events"), ("relations",)),
+    Step("appeals", collect_appeals, ("mentions",), ("relations",)),
     Step("same demands", merge_similar_objects, ("relations",), ("relations",)),
     Step("claims", mark_claims, ("events", "relations"), ("status",)),
 )
