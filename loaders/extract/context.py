@@ -146,6 +146,8 @@ class ArticleContext:
         self.relations: list[RelationDraft] = []
         # the talks event each sentence that reports a round belongs to, by sentence index
         self.talks_sents: dict[int, str] = {}
+        # the day of the live-blog entry each sentence is in, once asked (syntax.entry_day)
+        self.entry_days: list[str | None] | None = None
         self.meeting_triggers: set[int] = set()
         self.adjectives: dict[str, str] = {}
         self.delegations: dict[tuple[str, str | None], str] = {}

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
+from graph.calendar_names import WEEKDAYS
 from graph.models import DatePrecision
 from loaders.extract.context import ArticleContext
 from loaders.extract.dates import (
@@ -13,6 +16,11 @@ from loaders.extract.dates import (
     starts_a_span,
 )
 from loaders.nlp import lexicon_words
+
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(\s?[ap]\.?m\.?)?(\s?[A-Z]{2,4}(\+\d)?)?$", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[|\u00b7\u2022\u2014\u2013]")  # 'Live updates | Monday 2 September'
+_WEEKDAY_NAMES = frozenset(w.lower() for w in WEEKDAYS)
+_LIVE_BLOG_ENTRIES = 3  # clock-time lines that make a text a live blog
 
 
 def governing_verb(tok: Token) -> Token:
@@ -331,7 +339,8 @@ def event_date(
     A verb in the simple present reports the day of publication, and so does the present perfect
     of the story's first sentence (its news); other present perfects, progressives, nouns in a
     present-tense clause and an undated future only place the event in the month of publication;
-    a past tense without a date phrase gives nothing (a day is never invented).
+    a past tense without a date phrase gives nothing (a day is never invented), except in a
+    live blog, whose entries are each of the day they are filed under.
     """
     dates = clause_dates(ctx, sent, trigger, spans)
     if dates:
@@ -353,4 +362,44 @@ def event_date(
         if reports_now(trigger):
             return published, DatePrecision.DAY, TENSE_DATE_CONFIDENCE
         return month
+    day = entry_day(ctx, sent)
+    return (day, DatePrecision.DAY, TENSE_DATE_CONFIDENCE) if day else None
+
+
+def entry_day(ctx: ArticleContext, sent: int) -> str | None:
+    """In a live blog (entries under clock times), the day of the entry a sentence belongs to.
+
+    The day is the blog's publication day until a line that is a calendar date alone
+    ('SUNDAY 1 SEPTEMBER', 'Live updates | Monday 2 September 2024') starts another.
+    """
+    if ctx.entry_days is None:
+        ctx.entry_days = _entry_days(ctx)
+    return ctx.entry_days[sent]
+
+
+def _entry_days(ctx: ArticleContext) -> list[str | None]:
+    lines = [" ".join(s.text.split()) for s in ctx.sents]
+    if sum(bool(_CLOCK.match(t)) for t in lines) < _LIVE_BLOG_ENTRIES:
+        return [None] * len(lines)
+    day = ctx.article.published
+    out: list[str | None] = []
+    for line in lines:
+        day = _date_line(ctx, line) or day
+        out.append(day)
+    return out
+
+
+def _date_line(ctx: ArticleContext, line: str) -> str | None:
+    """The day a line gives when it, or one of its '|'-separated parts, is a date alone."""
+    for part in _SEPARATORS.split(line):
+        part = part.strip()
+        text = part.title() if part.isupper() else part
+        days = [
+            d for d in find_dates(text, ctx.article.published) if d.precision is DatePrecision.DAY
+        ]
+        if len(days) != 1:
+            continue
+        rest = (text[: days[0].start] + text[days[0].end :]).replace(",", " ").split()
+        if all(w.lower() in _WEEKDAY_NAMES for w in rest):
+            return days[0].date
     return None
