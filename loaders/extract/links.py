@@ -6,7 +6,7 @@ import datetime as dt
 
 from spacy.tokens import Token
 
-from graph.models import DatePrecision, EventKind, Predicate, Role
+from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft
 
 # Where a causal verb names its result: 'led to X', 'produced X', 'pushed X to say'.
@@ -35,29 +35,77 @@ def _event_above(tok: Token, triggers: dict[int, EventDraft]) -> EventDraft | No
 
 def _subject_event(tok: Token, triggers: dict[int, EventDraft]) -> EventDraft | None:
     """The event a clause's subject names: 'The order came a day after the attack'."""
+    subject = _clause_subject(tok)
+    return _event_under(subject, triggers) if subject is not None else None
+
+
+def _clause_subject(tok: Token) -> Token | None:
     verb = tok.head
     while verb.dep_ in ("npadvmod", "prep", "advmod") and verb.head.i != verb.i:
         verb = verb.head
     subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return _event_under(subject[0], triggers) if subject else None
+    return subject[0] if subject else None
 
 
 def _round_referred(ctx: ArticleContext, sent: int, subject: Token) -> EventDraft | None:
     """The round a definite noun of talks refers back to ('That meeting produced ...'): the
     talks reported last in this sentence or the two before."""
-    if subject.lemma_ not in ctx.patterns["talks"]["nouns"] or not any(
-        c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children
-    ):
+    if subject.lemma_ not in ctx.patterns["talks"]["nouns"] or not _definite(subject):
         return None
-    rounds = [
+    return _latest(ctx, sent, EventKind.TALKS, _BACK)
+
+
+def _definite(noun: Token) -> bool:
+    return any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ == "PRON")
+        for c in noun.children
+    )
+
+
+def _latest(
+    ctx: ArticleContext, sent: int, kind: EventKind, back: int, entity: str | None = None
+) -> EventDraft | None:
+    """The event of `kind` told last in this sentence or the `back` before, involving `entity`."""
+    found = [
         (max(s for s in d.sents if s <= sent), d)
         for d in ctx.events.values()
-        if d.kind is EventKind.TALKS and any(sent - _BACK <= s <= sent for s in d.sents)
+        if d.kind is kind
+        and any(sent - back <= s <= sent for s in d.sents)
+        and (entity is None or d.place == entity or any(e == entity for e, _ in d.participants))
     ]
-    return max(rounds, key=lambda sd: sd[0])[1] if rounds else None
+    return max(found, key=lambda sd: sd[0])[1] if found else None
+
+
+def _event_referred(ctx: ArticleContext, sent: int, noun: Token) -> EventDraft | None:
+    """The event a definite noun refers back to: 'the Kerem Shalom attack', 'the sit-down',
+    'his death', or a round by its city ('ten days after Cairo')."""
+    m = ctx.mention_for(noun)
+    if m is not None:
+        if m.type is not EntityType.PLACE:
+            return None
+        return _latest(ctx, sent, EventKind.TALKS, _REFERRED_BACK, m.entity_id)
+    if not _definite(noun):
+        return None
+    for kind in EventKind:
+        if not _names_kind(ctx, kind, noun):
+            continue
+        named = [ctx.mention_for(c) for c in noun.children if c.dep_ in ("compound", "amod")]
+        entity = next((x.entity_id for x in named if x is not None), None)
+        found = _latest(ctx, sent, kind, _REFERRED_BACK, entity)
+        return found or _latest(ctx, sent, kind, _REFERRED_BACK)
+    return None
+
+
+def _names_kind(ctx: ArticleContext, kind: EventKind, noun: Token) -> bool:
+    if kind is EventKind.TALKS:
+        words = ctx.patterns["talks"]["nouns"]
+    else:
+        words = ctx.patterns["events"].get(str(kind), {}).get("nouns", [])
+    return noun.lemma_ in words or noun.lower_ in words
 
 
 _BACK = 2  # sentences back where 'the meeting' finds its round
+_REFERRED_BACK = 6  # sentences back where 'the Kerem Shalom attack' finds its event
 _DEFINITE = ("the", "that", "this", "these", "those")
 # What a round can produce, by the noun that names it, and the role of the round's parties.
 _RESULTS = {EventKind.PROPOSAL: Role.PROPOSER, EventKind.AGREEMENT: Role.ACTOR}
@@ -162,8 +210,12 @@ def collect_links(ctx: ArticleContext) -> None:
                     pair = (first, then) if tok.lemma_ == "follow" else (then, first)
                     _link(ctx, pair[0], Predicate.PRECEDED, pair[1], sent)
             elif tok.lower_ == "after" and tok.dep_ in ("prep", "mark"):
+                objs = [c for c in tok.children if c.dep_ == "pobj"]
                 before = _event_under(tok, triggers)
+                before = before or (_event_referred(ctx, sent, objs[0]) if objs else None)
                 later = _event_above(tok, triggers) or _subject_event(tok, triggers)
+                subject = _clause_subject(tok)
+                later = later or (_event_referred(ctx, sent, subject) if subject else None)
                 if before and later and before is not later:
                     _link(ctx, before, Predicate.PRECEDED, later, sent)
 

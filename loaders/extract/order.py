@@ -38,6 +38,15 @@ def _triggers_by_sentence(ctx: ArticleContext) -> dict[int, list[tuple[int, Even
     return out
 
 
+def _main(ctx: ArticleContext, found: list[tuple[int, EventDraft]]) -> EventDraft:
+    """The event of a sentence's main clause: the trigger nearest the root, the first on a tie.
+
+    'Israel brought its negotiators home, after what Netanyahu's office called a week of
+    talks': the recall is what the next sentence's 'A day later' counts from, not the saying.
+    """
+    return min(found, key=lambda pair: (len(list(ctx.doc[pair[0]].ancestors)), pair[0]))[1]
+
+
 def _link(ctx: ArticleContext, first: EventDraft, then: EventDraft, sent: int) -> None:
     if first.key == then.key:
         return
@@ -68,16 +77,19 @@ def collect_order(ctx: ArticleContext) -> None:
         if not here:
             continue
         text = span.text.lstrip()
-        before = [p for s in range(sent - _LOOKBACK, sent) for p in by_sent.get(s, [])]
-        if before and opening.match(text[:_OPENING_CHARS]):
-            _link(ctx, before[-1][1], here[0][1], sent)
-        elif before and earlier.match(text[:_OPENING_CHARS]):
-            _link(ctx, here[0][1], before[-1][1], sent)
-        elif before and later_inside.search(span.text):
-            # 'Israel confirmed it only the next day': after the last event told before
-            _link(ctx, before[-1][1], here[0][1], sent)
-        elif before and earlier_inside.search(span.text):
-            _link(ctx, here[0][1], before[-1][1], sent)  # 'the day before, he had told ...'
+        told = [s for s in range(sent - _LOOKBACK, sent) if by_sent.get(s)]
+        if not told:
+            pass
+        elif opening.match(text[:_OPENING_CHARS]):
+            _link(ctx, _main(ctx, by_sent[told[-1]]), _main(ctx, here), sent)
+        elif earlier.match(text[:_OPENING_CHARS]):
+            _link(ctx, _main(ctx, here), _main(ctx, by_sent[told[-1]]), sent)
+        elif later_inside.search(span.text):
+            # 'Israel confirmed it only the next day': after the main event told before
+            _link(ctx, _main(ctx, by_sent[told[-1]]), _main(ctx, here), sent)
+        elif earlier_inside.search(span.text):
+            # 'the day before, he had told ...'
+            _link(ctx, _main(ctx, here), _main(ctx, by_sent[told[-1]]), sent)
         for m in within.finditer(span.text):
             cut = span.start_char + m.start()
             first = [d for i, d in here if ctx.doc[i].idx < cut]
