@@ -214,8 +214,8 @@ def collect_links(ctx: ArticleContext) -> None:
                 before = _event_under(tok, triggers)
                 before = before or (_event_referred(ctx, sent, objs[0]) if objs else None)
                 later = _event_above(tok, triggers) or _subject_event(tok, triggers)
-                subject = _clause_subject(tok)
-                later = later or (_event_referred(ctx, sent, subject) if subject else None)
+                named = _clause_subject(tok)
+                later = later or (_event_referred(ctx, sent, named) if named else None)
                 if before and later and before is not later:
                     _link(ctx, before, Predicate.PRECEDED, later, sent)
 
