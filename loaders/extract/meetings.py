@@ -18,6 +18,7 @@ MEETING_CONFIDENCE = 0.6
 _SPEECH_WINDOW = 4
 # A participle or clause whose date and venue are those of the verb it hangs from.
 _CLAUSE_DEPS = ("advcl", "xcomp", "conj")
+_DURING = ("during", "at", "in")  # a meeting in which what the verb tells was done
 
 
 def _person_at(ctx: ArticleContext, tok: Token) -> Mention | None:
@@ -132,6 +133,9 @@ def _meeting_date(
     dates = clause_dates(ctx, sent, trigger)
     if not dates and trigger.dep_ in _CLAUSE_DEPS:  # 'was in Doha on Nov. 28, meeting X'
         dates = clause_dates(ctx, sent, trigger.head)
+    if not dates and trigger.dep_ == "pobj" and trigger.head.lower_ in _DURING:
+        dates = clause_dates(ctx, sent, trigger.head.head)  # 'handed it over during a meeting'
+
     if dates:
         return dates[0].date, dates[0].precision, 0.8
     near = nearest_date(ctx, sent, trigger)
@@ -144,13 +148,23 @@ def _meeting_date(
     return (published, DatePrecision.DAY, 0.4) if published else None
 
 
+def _together_at(ctx: ArticleContext, verb: Token) -> bool:
+    """'Sullivan was in Jerusalem with Netanyahu': being at a place with someone is meeting."""
+    if verb.lemma_ != "be":
+        return False
+    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+    at = [p for w in ("in", "at") if w in preps for p in preps[w].children]
+    places = [m for p in at if (m := ctx.mention_for(p)) is not None]
+    return bool(preps.get("with")) and any(m.type is EntityType.PLACE for m in places)
+
+
 def collect_meetings(ctx: ArticleContext) -> None:
     """A talks event for every meeting of two named persons, with their countries."""
     for sent, span in enumerate(ctx.sents):
         if sent in ctx.headlines:
             continue
         for trigger in span:
-            if not is_talks_trigger(ctx, trigger):
+            if not (is_talks_trigger(ctx, trigger) or _together_at(ctx, trigger)):
                 continue
             partners = _partners(ctx, trigger)
             host = _host_side(ctx, trigger) if partners else None
