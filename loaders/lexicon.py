@@ -253,6 +253,7 @@ class Grammar(_Section):
     ordinals: dict[str, int] = {}  # 'a second day of meetings on Thursday'
     ending_verbs: Words = []  # 'two days of talks ended on Friday'
     abbreviations: Words = []  # 'Maj. Gen. (res.) Nitzan Alon': no sentence ends after them
+    state_participles: Words = []  # 'freed the hostages held in Gaza on Monday': freed Monday
 
 
 class Stances(_Section):

@@ -145,7 +145,8 @@ def clause_dates(
         if not spans and starts_a_span(span.text, past_phrase):
             continue
         head = tok.root
-        in_clause = governing_verb(head).i in clause or head in trigger.subtree
+        governor = _past_a_state(governing_verb(head), trigger)
+        in_clause = governor.i in clause or head in trigger.subtree
         if not in_clause or _dates_a_noun(head, trigger, tok) or _in_subclause(head, trigger):
             continue
         if tense(head) == "future":
@@ -154,6 +155,19 @@ def clause_dates(
         else:
             out.append(past_phrase)
     return out
+
+
+def _past_a_state(verb: Token, trigger: Token) -> Token:
+    """The verb a date of a state participle belongs to: 'freed the hostages held in Gaza on
+    Monday' was done on Monday; the hostages were not taken then."""
+    state = (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+    if state and verb.lower_ in lexicon_words("grammar", "state_participles"):
+        return governing_verb(verb.head) if verb.head.i != trigger.i else verb
+    return verb
 
 
 def _participle_chain(verb: Token) -> list[Token]:
@@ -199,6 +213,8 @@ def _in_subclause(head: Token, trigger: Token, deps: frozenset[str] = _SUBCLAUSE
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ in deps and cur.head.i != cur.i:
             if cur.dep_ == "acl" and cur.head.lower_ in _own_date_nouns():
                 return False  # 'in a readout released Monday night, stated ...'
+            if _past_a_state(cur, trigger) is not cur:
+                return False  # 'freed the hostages held in Gaza on Monday'
             return not (_is_circumstance(cur) and cur.head.i == trigger.i)
         cur = cur.head
     return False
