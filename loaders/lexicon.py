@@ -148,6 +148,7 @@ class Events(_Section):
     continuation_verbs: Words
     acting_for: Words
     one_per_day: list[EventKind]
+    victim_list_preps: Words = []  # 'five were killed, among them X and Y'
 
 
 class Relations(_Section):

@@ -6,8 +6,10 @@ from spacy.tokens import Token
 
 from graph.models import EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
+from loaders.extract.lists import listed
 from loaders.extract.phrases import resolve_pronoun
 from loaders.extract.syntax import clause_dates, event_date
+from loaders.nlp import lexicon_words
 
 
 def _mention_below(ctx: ArticleContext, tok: Token) -> Mention | None:
@@ -95,43 +97,106 @@ def collect_killings(ctx: ArticleContext) -> None:
             if not (is_verb or is_noun):
                 continue
             victim, perpetrator = _victim_and_perpetrator(ctx, tok)
-            if victim is None:
-                continue
-            key = f"killing|{victim.entity_id}"
-            draft = ctx.events.get(key)
-            if draft is None:
-                name = ctx.entities[victim.entity_id].name
-                draft = EventDraft(
-                    key,
-                    EventKind.KILLING,
-                    f"Killing of {name}",
-                    sent,
-                    0.75,
-                    anchor=victim.entity_id,
-                )
-                ctx.events[key] = draft
-            draft.sents.append(sent)
-            draft.triggers.append(tok.i)
-            draft.participants.setdefault((victim.entity_id, Role.VICTIM), sent)
-            found = event_date(ctx, sent, tok) if is_verb else None
-            dates = clause_dates(ctx, sent, tok)
-            if dates:
-                found = (dates[0].date, dates[0].precision, 0.8)
-            if found and (draft.date is None or found[2] > draft.date_confidence):
-                draft.date, draft.precision, draft.date_confidence = found
-            place = _place_in(ctx, tok)
-            if place and draft.place is None:
-                draft.place = place
-            if perpetrator is not None and perpetrator.type is not EntityType.PLACE:
-                draft.participants.setdefault((perpetrator.entity_id, Role.PERPETRATOR), sent)
-                ctx.relate(
-                    perpetrator.entity_id,
-                    Predicate.KILLED,
-                    victim.entity_id,
-                    sent,
-                    min(perpetrator.confidence, victim.confidence) * 0.9,
-                )
+            victims = _victims(ctx, tok, victim) if is_verb else [victim] if victim else []
+            for one in victims:
+                _record(ctx, sent, tok, one, perpetrator, is_verb)
     own_killings(ctx)
+
+
+def _victims(ctx: ArticleContext, trigger: Token, victim: Mention | None) -> list[Mention]:
+    """Every person killed: the one named, those a count stands for ('eliminated the three'),
+    and the list after 'among them' or 'including' ('five were killed, among them X and Y')."""
+    out = [victim] if victim is not None else []
+    if victim is not None:
+        out += [
+            m
+            for m in ctx.mentions
+            if m.type is EntityType.PERSON and m.start == victim.start and m not in out
+        ]
+    below = set(trigger.subtree)
+    for c in below:
+        if c.dep_ == "prep" and c.lower_ in lexicon_words("events", "victim_list_preps"):
+            sent = ctx.sents[ctx.sent_of[c.i]]
+            out += [m for m in listed(ctx, c, sent, (EntityType.PERSON,)) if m not in out]
+    return out
+
+
+_STRIKE_BACK = 3  # sentences back where a killing finds the attack that caused it
+
+
+def _strike(ctx: ArticleContext, sent: int) -> tuple[EventDraft, str] | None:
+    """The attack told in this sentence or the few before, and the side that struck."""
+    kinds = (EventKind.ATTACK, EventKind.MILITARY_OPERATION)
+    for d in sorted(ctx.events.values(), key=lambda d: max([d.sent, *d.sents]), reverse=True):
+        if d.kind not in kinds or not any(sent - _STRIKE_BACK <= s <= sent for s in d.sents):
+            continue
+        for (entity, role), _ in d.participants.items():
+            if role is Role.PERPETRATOR:
+                return d, entity
+    return None
+
+
+def strike_killings(ctx: ArticleContext) -> None:
+    """Killings told without a killer ('five of its members were killed') take the side that
+    struck in the attack told with them, in the same sentence or the few before; an undated
+    one is a death in that attack, whose target the victim becomes."""
+    for key, d in list(ctx.events.items()):
+        if d.kind is not EventKind.KILLING or d.anchor is None:
+            continue
+        if any(r is Role.PERPETRATOR for _, r in d.participants):
+            continue
+        sent = ctx.sent_of[min(d.triggers)]
+        found = _strike(ctx, sent)
+        if found is None or found[1] == d.anchor:
+            continue
+        attack, striker = found
+        ctx.relate(striker, Predicate.KILLED, d.anchor, sent, 0.5)
+        if d.date is None:
+            attack.participants.setdefault((d.anchor, Role.TARGET), sent)
+            del ctx.events[key]
+        else:
+            d.participants.setdefault((striker, Role.PERPETRATOR), sent)
+
+
+def _record(
+    ctx: ArticleContext,
+    sent: int,
+    tok: Token,
+    victim: Mention,
+    perpetrator: Mention | None,
+    is_verb: bool,
+) -> None:
+    key = f"killing|{victim.entity_id}"
+    draft = ctx.events.get(key)
+    if draft is None:
+        name = ctx.entities[victim.entity_id].name
+        draft = EventDraft(
+            key, EventKind.KILLING, f"Killing of {name}", sent, 0.75, anchor=victim.entity_id
+        )
+        ctx.events[key] = draft
+    draft.sents.append(sent)
+    draft.triggers.append(tok.i)
+    draft.participants.setdefault((victim.entity_id, Role.VICTIM), sent)
+    found = event_date(ctx, sent, tok) if is_verb else None
+    dates = clause_dates(ctx, sent, tok)
+    if dates:
+        found = (dates[0].date, dates[0].precision, 0.8)
+    if found and (draft.date is None or found[2] > draft.date_confidence):
+        draft.date, draft.precision, draft.date_confidence = found
+    place = _place_in(ctx, tok)
+    if place and draft.place is None:
+        draft.place = place
+    if perpetrator is not None and perpetrator.type is not EntityType.PLACE:
+        if perpetrator.entity_id == victim.entity_id:
+            return
+        draft.participants.setdefault((perpetrator.entity_id, Role.PERPETRATOR), sent)
+        ctx.relate(
+            perpetrator.entity_id,
+            Predicate.KILLED,
+            victim.entity_id,
+            sent,
+            min(perpetrator.confidence, victim.confidence) * 0.9,
+        )
 
 
 def _owner(ctx: ArticleContext, sent: int, after: int) -> Mention | None:

@@ -38,9 +38,9 @@ def _ends_list(tok: Token, start: Token) -> bool:
 def _qualifies(ctx: ArticleContext, m: Mention) -> bool:
     """Whether a name only qualifies a person of the list ('of the CIA', "Qatar's chief X")."""
     tok = ctx.doc[m.end - 1]
-    while tok.dep_ == "conj" and tok.head.i < tok.i:
+    while tok.dep_ == "conj" and tok.head.i < tok.i and ctx.mention_for(tok.head) is not None:
         tok = tok.head  # 'an adviser to Bennett and Netanyahu': as the first conjunct goes
-    while tok.dep_ in _QUALIFYING_DEPS or tok.dep_ == "prep":
+    while tok.dep_ in _QUALIFYING_DEPS or tok.dep_ == "prep" or _names_a_noun(ctx, tok):
         tok = tok.head
         other = ctx.mention_for(tok)
         if other is not None and other is not m:
@@ -54,6 +54,17 @@ def _qualifies(ctx: ArticleContext, m: Mention) -> bool:
     return any(
         c.dep_ in ("appos", "compound") and (o := ctx.mention_for(c)) is not None and o is not m
         for c in tok.children
+    )
+
+
+def _names_a_noun(ctx: ArticleContext, tok: Token) -> bool:
+    """'the son of the chief negotiator Khalil al-Hayya': the name is the negotiator's."""
+    head = tok.head
+    return (
+        tok.dep_ == "appos"
+        and ctx.mention_for(head) is None
+        and head.i < tok.i
+        and head.dep_ in _QUALIFYING_DEPS
     )
 
 

@@ -175,6 +175,23 @@ def _extend_head(ctx: ArticleContext, cand: Candidate, words: TypeWords) -> None
             return
 
 
+def _kin_of(ctx: ArticleContext, ent: Span, words: TypeWords) -> bool:
+    """Whether a person's short name follows another given name: 'Hammam al-Hayya', 'Hazem
+    Haniyeh' name the son, not the dictionary's al-Hayya or Haniyeh."""
+    actor = ctx.actor(ent.ent_id_)
+    if actor is None or actor.type is not EntityType.PERSON or ent.start == 0:
+        return False
+    before = ctx.doc[ent.start - 1]
+    if not (before.pos_ == "PROPN" and before.is_alpha and before.is_title) or before.ent_type_:
+        return False
+    if ctx.sent_of[before.i] != ctx.sent_of[ent.start]:
+        return False
+    forms = (actor.name, *actor.aliases, *actor.titles)
+    titles = ctx.patterns["titles"]["leader"] + ctx.patterns["titles"]["member"]
+    known = {w.lower() for form in (*forms, *titles, *words.honorifics) for w in form.split()}
+    return _norm(before.text) not in known | words.portfolios
+
+
 def name_candidates(ctx: ArticleContext) -> list[Candidate]:
     """Dictionary names and cleaned recogniser names of the article, in text order."""
     words = load_type_words()
@@ -188,7 +205,10 @@ def name_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         sent = ctx.sent_of[ent.start]
         if ent.label_ == "ACTOR" and ent.ent_id_:
-            out.append(Candidate(ent.start, ent.end, "ACTOR", sent, ent.ent_id_))
+            if _kin_of(ctx, ent, words):  # 'Hammam al-Hayya' is not Khalil al-Hayya
+                out.append(Candidate(ent.start - 1, ent.end, "PERSON", sent))
+            else:
+                out.append(Candidate(ent.start, ent.end, "ACTOR", sent, ent.ent_id_))
             continue
         if sent in ctx.headlines or ent.label_ not in labels:
             continue  # title-case lines fool the recogniser: only the dictionary names actors there

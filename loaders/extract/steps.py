@@ -29,7 +29,7 @@ from loaders.extract.descriptions import collect_descriptions
 from loaders.extract.entities import collect_affiliations, collect_mentions
 from loaders.extract.events import collect_delegations, collect_rounds, finish_talks
 from loaders.extract.groups import collect_groups
-from loaders.extract.happenings import collect_killings
+from loaders.extract.happenings import collect_killings, strike_killings
 from loaders.extract.leadership import collect_leadership
 from loaders.extract.links import collect_links, drop_undated_statements, fold_undated
 from loaders.extract.mediation import link_mediators
@@ -74,6 +74,7 @@ STEPS: tuple[Step, ...] = (
     Step("releases", collect_releases, ("mentions",), ("events",)),
     Step("occurrences", collect_occurrences, ("mentions", "events"), ("events", "relations")),
     Step("onsets", collect_onsets, ("mentions",), ("events",)),
+    Step("struck", strike_killings, ("events",), ("events", "relations")),
     Step("undated", fold_undated, ("events",), ("events", "relations")),
     Step("links", collect_links, ("events",), ("relations",)),
     Step("statements", drop_undated_statements, ("events",), ("events",)),
