@@ -169,6 +169,8 @@ class Relations(_Section):
     demand_verbs_need_for: Words
     refusal_nouns: Words
     talks_request_verbs: Words
+    refused_acceptance_verbs: Words = []  # 'Israel will not agree to end the war': rejects it
+    reject_verbs_with_to: Words = []  # 'objected to Washington talking to Hamas'
 
 
 class Titles(_Section):

@@ -16,6 +16,7 @@ from loaders.extract.phrases import (
     span_text,
     subject_parties,
     subject_party,
+    words_text,
 )
 from loaders.nlp import lexicon_words
 
@@ -31,7 +32,10 @@ def collect_relations(ctx: ArticleContext) -> None:
         if sent in ctx.headlines:
             continue
         for tok in span:
-            if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+            negated = any(c.dep_ == "neg" for c in tok.children)
+            if tok.pos_ == "VERB" and negated and tok.lemma_ in cfg["refused_acceptance_verbs"]:
+                _rejected(ctx, tok, sent, ("to",))  # 'will not agree to end the war'
+            if tok.pos_ != "VERB" or negated:
                 continue
             if tok.lemma_ in cfg["accuse_verbs"]:
                 _accused(ctx, tok, sent)
@@ -93,11 +97,29 @@ def _requested(ctx: ArticleContext, subject: Mention, verb: Token, sent: int) ->
     relate_text(ctx, subject, Predicate.DEMANDED, verb, span_text(objs[0], rest), sent)
 
 
-def _rejected(ctx: ArticleContext, verb: Token, sent: int) -> None:
+def _rejected(
+    ctx: ArticleContext, verb: Token, sent: int, preps: tuple[str, ...] = _PREPS_OF["reject"]
+) -> None:
     subject = subject_party(ctx, verb)
     if subject is None:
         return
-    for head, text in object_heads(verb, _PREPS_OF["reject"]):
+    if verb.lemma_ in ctx.patterns["relations"]["reject_verbs_with_to"]:
+        # 'objected to Washington talking to Hamas': the whole of what is objected to
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "to":
+                for p in c.children:
+                    toks = list(p.subtree)
+                    # the parser hangs 'talking ...' on the verb: it is the object's doing
+                    toks += [
+                        t
+                        for v in verb.children
+                        if v.tag_ == "VBG" and v.left_edge.i == p.right_edge.i + 1
+                        for t in v.subtree
+                    ]
+                    text = words_text(sorted(toks, key=lambda t: t.i))
+                    relate_text(ctx, subject, Predicate.REJECTED, p, text, sent)
+        return
+    for head, text in object_heads(verb, preps):
         relate_text(ctx, subject, Predicate.REJECTED, head, text, sent)
 
 
