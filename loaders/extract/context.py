@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.dates import PartialDate
 from graph.models import (
     Article,
     ClaimStatus,
@@ -73,6 +74,11 @@ class EventDraft:
     provisional: bool = False
     meeting: bool = False
     status: ClaimStatus = ClaimStatus.STATED
+
+    @property
+    def partial_date(self) -> PartialDate | None:
+        """The draft's date at its precision, for comparing two drafts' dates."""
+        return PartialDate.of(self.date, self.precision)
 
 
 @dataclass

@@ -75,11 +75,8 @@ def collect_delegations(ctx: ArticleContext) -> None:
 
 def _in_order(first: EventDraft, then: EventDraft) -> bool:
     """Whether a named earlier round really lies before the round it is said to precede."""
-    if first.date is None or then.date is None:
-        return True
-    return first.date[:7] < then.date[:7] or (
-        first.date < then.date and DatePrecision.MONTH not in (first.precision, then.precision)
-    )
+    a, b = first.partial_date, then.partial_date
+    return a is None or b is None or a.before(b)
 
 
 def days_in(ctx: ArticleContext, trigger: Token) -> int:

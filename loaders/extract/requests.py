@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.models import DatePrecision, EventKind, Predicate
+from graph.models import EventKind, Predicate
 from loaders.extract.context import ArticleContext, EventDraft
 from loaders.extract.triggers import is_talks_trigger
 
@@ -24,15 +24,8 @@ def _asks_for_talks(ctx: ArticleContext, verb: Token) -> bool:
 
 def not_before(later: EventDraft, first: EventDraft) -> bool:
     """Whether `later` is dated on or after `first`, at the coarser of their precisions."""
-    if later.date is None or first.date is None:
-        return False
-    precisions = (later.precision, first.precision)
-    width = 10
-    if DatePrecision.MONTH in precisions:
-        width = 7
-    if DatePrecision.YEAR in precisions:
-        width = 4
-    return later.date[:width] >= first.date[:width]
+    a, b = later.partial_date, first.partial_date
+    return a is not None and b is not None and not a.before(b)
 
 
 def link_requests(ctx: ArticleContext) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from graph.models import DatePrecision, EventKind
 from loaders.extract.context import ArticleContext, EventDraft
 
@@ -12,14 +10,12 @@ MAX_DAY_GAP = 3
 
 def dates_compatible(a: EventDraft, b: EventDraft) -> bool:
     """Same month when either date is month-precise, else at most a few days apart."""
-    if a.date is None or b.date is None:
+    da, db = a.partial_date, b.partial_date
+    if da is None or db is None:
         return False
-    if DatePrecision.YEAR in (a.precision, b.precision):
-        return a.date[:4] == b.date[:4]
-    if DatePrecision.MONTH in (a.precision, b.precision):
-        return a.date[:7] == b.date[:7]
-    gap = dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)
-    return abs(gap.days) <= MAX_DAY_GAP
+    if da.precision is DatePrecision.DAY and db.precision is DatePrecision.DAY:
+        return da.days_from(db) <= MAX_DAY_GAP
+    return da.overlaps(db)  # a day within a month, one month, one year
 
 
 def _places_compatible(ctx: ArticleContext, a: str | None, b: str | None) -> bool:
@@ -39,14 +35,10 @@ def _rank(ctx: ArticleContext, d: EventDraft) -> tuple[int, int, int]:
     )
 
 
-_FINENESS = {DatePrecision.DAY: 2, DatePrecision.MONTH: 1, DatePrecision.YEAR: 0}
-
-
 def _finer(a: EventDraft, b: EventDraft) -> bool:
     """Whether `a` dates the event more finely than `b` (a day within b's month, say)."""
-    return a.precision is not None and (
-        b.precision is None or _FINENESS[a.precision] > _FINENESS[b.precision]
-    )
+    date = a.partial_date
+    return date is not None and date.finer_than(b.partial_date)
 
 
 def _absorb(ctx: ArticleContext, keep: EventDraft, gone: EventDraft) -> None:
