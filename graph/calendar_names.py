@@ -34,6 +34,13 @@ MONTHS: dict[str, int] = {
 WEEKDAYS: dict[str, int] = {name.lower(): number for number, name in enumerate(WEEKDAY_NAMES)}
 
 
+# A regular-expression alternation of every month form, longest first ('September|Sept|Sep').
+MONTH_FORMS = "|".join(
+    sorted({n.capitalize() for n in MONTHS}, key=lambda form: (-len(form), form))
+)
+WEEKDAY_FORMS = "|".join(WEEKDAY_NAMES)
+
+
 def month_number(name: str) -> int:
     """1-12 for a full or short month name in any case ('Sept', 'JUNE'); KeyError otherwise."""
     return MONTHS[name.lower().rstrip(".")]

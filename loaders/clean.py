@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from graph.calendar_names import month_number
+from graph.calendar_names import MONTH_FORMS, month_number
 
 TOP_LINES = 6  # how many leading paragraphs may hold a dateline or a headline
 BODY_WORDS = 20  # a paragraph this long is article text: cut markers after it are trusted
@@ -22,10 +22,7 @@ _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff
 _URL_TOKEN = re.compile(r"[<(\[]?(?:https?://|www\.)\S+")
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "\u201d", "\u2019", "'", ")", "]")
 
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = rf"(?P<month>{MONTH_FORMS})\.?"
 _DATE_FORMS = (
     re.compile(rf"(?i){_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"),
     re.compile(rf"(?i)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})"),

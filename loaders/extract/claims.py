@@ -17,7 +17,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from graph.models import ClaimStatus, EventKind
+from graph.models import ClaimStatus, EventKind, fact_key
 from loaders.extract.context import ArticleContext, EventDraft
 from loaders.extract.syntax import tense
 
@@ -182,6 +182,6 @@ def sentence_statuses(
         obj = final_ids.get(r.obj) if r.obj_is_event and r.obj is not None else r.obj
         if subject is None or obj is None:
             continue
-        key = f"{subject}|{r.predicate}|{obj}"
+        key = fact_key(subject, str(r.predicate), obj)
         out.setdefault(key, {}).setdefault(r.sent, []).append(r.status)
     return {k: {s: most_certain(v) for s, v in by.items()} for k, by in out.items()}

@@ -7,14 +7,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.calendar_names import MONTHS, WEEKDAYS
+from graph.calendar_names import MONTH_FORMS, MONTHS, WEEKDAY_FORMS, WEEKDAYS
 from graph.models import DatePrecision
 
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = rf"(?P<month>{MONTH_FORMS})\.?"
+_WEEKDAY = rf"(?P<weekday>{WEEKDAY_FORMS})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 # Nouns an ordinal is not a day of ('on the 2nd floor', 'on the 10th anniversary').
