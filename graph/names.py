@@ -21,10 +21,15 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def ascii_letters(text: str) -> str:
+    """`text` without accents, letters without a decomposition transliterated (a dotless i,
+    a barred l, a slashed o, a sharp s): 'Erdoğan', 'Łódź' -> 'Erdogan', 'Lodz'."""
+    return anyascii(strip_accents(text))
+
+
 def _folded(text: str) -> str:
-    """Lower case, no accents, no apostrophes, letters without a decomposition transliterated
-    (a dotless i, a barred l, a slashed o, a sharp s): the common form of slugs and search keys."""
-    return _APOSTROPHES.sub("", anyascii(strip_accents(text)).lower())
+    """Lower case, no accents, no apostrophes, ASCII letters: the form of slugs and keys."""
+    return _APOSTROPHES.sub("", ascii_letters(text).lower())
 
 
 def normalize(text: str) -> str:

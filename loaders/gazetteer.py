@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.models import EntityType
-from graph.names import strip_accents
+from graph.names import ascii_letters
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,7 @@ MIN_CITY_POPULATION = 100_000
 
 def fold(name: str) -> str:
     """A name compared without case, accents, full stops, a leading 'the' or stray spaces."""
-    text = strip_accents(name).replace("\u0131", "i")
+    text = ascii_letters(name)
     words = text.lower().replace(".", "").replace("\u2019", "'").split()
     if words and words[0] == "the":
         words = words[1:]
