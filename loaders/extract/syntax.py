@@ -21,6 +21,8 @@ _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(\s?[ap]\.?m\.?)?(\s?[A-Z]{2,4}(\+\d)?)?$
 _SEPARATORS = re.compile(r"[|\u00b7\u2022\u2014\u2013]")  # 'Live updates | Monday 2 September'
 _WEEKDAY_NAMES = frozenset(w.lower() for w in WEEKDAYS)
 _LIVE_BLOG_ENTRIES = 3  # clock-time lines that make a text a live blog
+_TODAY = re.compile(r"\b(?:today|tonight|this morning)\b", re.IGNORECASE)
+_HEADING_WORDS = 8  # a question this short on a line of its own is a heading
 
 
 def governing_verb(tok: Token) -> Token:
@@ -396,11 +398,24 @@ def entry_day(ctx: ArticleContext, sent: int) -> str | None:
 def _entry_days(ctx: ArticleContext) -> list[str | None]:
     lines = [" ".join(s.text.split()) for s in ctx.sents]
     if sum(bool(_CLOCK.match(t)) for t in lines) < _LIVE_BLOG_ENTRIES:
-        return [None] * len(lines)
+        return _today_sections(ctx, lines)
     day = ctx.article.published
     out: list[str | None] = []
     for line in lines:
         day = _date_line(ctx, line) or day
+        out.append(day)
+    return out
+
+
+def _today_sections(ctx: ArticleContext, lines: list[str]) -> list[str | None]:
+    """Under a heading of today ('What happened today?'), lines tell of the publication day,
+    up to the next heading ('How did we get here?')."""
+    out: list[str | None] = []
+    day: str | None = None
+    for i, line in enumerate(lines):
+        if i in ctx.headlines or (line.endswith("?") and len(line.split()) <= _HEADING_WORDS):
+            today = _TODAY.search(line) is not None
+            day = ctx.article.published if today else None
         out.append(day)
     return out
 

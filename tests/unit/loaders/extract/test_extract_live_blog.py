@@ -54,3 +54,19 @@ def test_extract_undated_past_statement_of_an_ordinary_story_stays_undated() -> 
         and any(p.entity_id == "antony-blinken" for p in e.participants)
         and e.date == "2024-03-05"
     ]
+
+
+EXPLAINER = """What we know: a swap completed
+
+What happened today?
+Israel released 90 Palestinian prisoners from Ofer prison.
+
+How did we get here?
+Israel released 40 Palestinian prisoners from Ofer prison.
+"""
+
+
+def test_extract_lines_under_a_heading_of_today_tell_of_the_publication_day() -> None:
+    facts = extract_article(make_article("t-today", EXPLAINER, published="2025-01-20"))
+    releases = [e for e in facts.events if e.kind is EventKind.PRISONER_RELEASE]
+    assert [e.date for e in releases] == ["2025-01-20"], releases
