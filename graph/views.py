@@ -198,6 +198,20 @@ class Round(Claimed, Dated, Identified):
     attendee_count: int
 
 
+class Link(View):
+    """One edge that ties an entity to an event: its predicate, the role of a participation,
+    and, for a member of a delegation, the delegation the edge runs to."""
+
+    predicate: EdgeType = Field(
+        description="the relationship type: a fact (ATTENDED, MEDIATED, ...), PARTICIPATED_IN "
+        "with its role, HELD_IN for a place, or MEMBER_OF/LEADS a delegation that attended"
+    )
+    role: Role | None = Field(default=None, description="the role of a PARTICIPATED_IN edge")
+    delegation_id: str | None = Field(
+        default=None, description="the id of the delegation a MEMBER_OF or LEADS edge runs to"
+    )
+
+
 class Attendee(Claimed):
     """One name on a round's roll call, its standing, and the claims that place it there."""
 
@@ -205,7 +219,10 @@ class Attendee(Claimed):
     name: str | None = None
     type: EntityType | None = None
     roles: list[str]
-    via: list[str] = Field(description="ATTENDED, PARTICIPATED_IN, or MEMBER_OF/LEADS <delegation>")
+    links: list[Link] = Field(
+        description="the edges that place it there: ATTENDED, PARTICIPATED_IN as attendee, or "
+        "MEMBER_OF/LEADS a delegation that attended"
+    )
     delegation: Ref | None = None
     basis: Basis = Field(
         default=Basis.STATED,
@@ -260,9 +277,15 @@ class EntitySummary(View):
 class NodeRef(Dated, Identified):
     """A node at the other end of an edge: an entity, an event, an issue or an article."""
 
-    label: NodeLabel
-    name: str | None = None
-    type: str | None = None
+    node: NodeLabel = Field(description="what the node is: Entity, Event, Issue or Article")
+    name: str | None = Field(
+        default=None,
+        description="what to call it: the entity's name, the event's label, the issue's text or "
+        "the article's title",
+    )
+    type: EntityType | None = Field(default=None, description="an entity's type")
+    kind: EventKind | None = Field(default=None, description="an event's kind")
+    source: str | None = Field(default=None, description="an article's outlet")
 
 
 class Relation(Edge):
@@ -271,7 +294,7 @@ class Relation(Edge):
     predicate: Predicate
     direction: str = Field(description="out: this node is the subject; in: it is the object")
     other: NodeRef
-    articles: list[str]
+    article_ids: list[str] = Field(description="the ids of the articles that state it")
     confidence: float | None = None
     status: ClaimStatus = ClaimStatus.STATED
     evidence: list[Quote]
@@ -284,9 +307,9 @@ class Membership(Ref):
 
 
 class EntityEvent(EventRef):
-    """An event an entity is linked to, and how."""
+    """An event an entity is linked to, and by which edges."""
 
-    how: list[str]
+    links: list[Link] = Field(description="the entity's edges to the event")
 
 
 class EntityProfile(View):
@@ -340,8 +363,8 @@ class ChainLink(Edge):
 
     source: str
     target: str
-    type: Predicate
-    articles: list[str]
+    predicate: Predicate
+    article_ids: list[str] = Field(description="the ids of the articles that state it")
     confidence: float | None = None
     status: ClaimStatus = ClaimStatus.STATED
     evidence: list[Quote]
@@ -364,13 +387,13 @@ class GraphNode(NodeRef):
 
 
 class GraphEdge(Edge):
-    """An edge of a neighbourhood; `articles` counts the articles that state it."""
+    """An edge of a neighbourhood, from `source` to `target`."""
 
     source: str
     target: str
-    type: EdgeType
-    role: Role | None = None
-    articles: int
+    predicate: EdgeType = Field(description="the relationship type: a fact or structure")
+    role: Role | None = Field(default=None, description="the role of a PARTICIPATED_IN edge")
+    article_count: int = Field(description="how many articles state it")
     evidence: list[Quote] = Field(
         default_factory=list, description="its top quotes (at most 3): its sources at a glance"
     )
@@ -419,8 +442,12 @@ class ArticleText(ArticleRef):
 class MentionedNode(Dated, Identified):
     """An entity, event or issue an article mentions, with the sentences that state it."""
 
-    name: str | None = None
-    type: str | None = None
+    name: str | None = Field(
+        default=None,
+        description="the entity's name, the event's label or the issue's text",
+    )
+    type: EntityType | None = Field(default=None, description="an entity's type")
+    kind: EventKind | None = Field(default=None, description="an event's kind")
     evidence: list[ArticleQuote]
     standing: Standing | None = Field(default=None, description=f"{STANDING_TEXT} (events only)")
     sources: int | None = Field(
@@ -433,7 +460,9 @@ class ArticleRelationEnd(View):
 
     id: str
     name: str | None = None
-    label: NodeLabel | None = None
+    node: NodeLabel | None = Field(
+        default=None, description="what the node is: Entity, Event or Issue"
+    )
 
 
 class ArticleRelation(Standed):

@@ -172,6 +172,12 @@ def print_rounds(page: dict[str, Any], as_json: bool) -> None:
     out.print(table)
 
 
+def link_phrase(link: dict[str, Any]) -> str:
+    """One edge that puts an attendee on a roll call, as the table shows it."""
+    extra = link["role"] or link["delegation_id"]
+    return f"{link['predicate']} {extra}" if extra else str(link["predicate"])
+
+
 def print_roll_call(roll: dict[str, Any], as_json: bool) -> None:
     """One round's attendees with their delegations and the first quote placing each there."""
     if as_json:
@@ -189,7 +195,7 @@ def print_roll_call(roll: dict[str, Any], as_json: bool) -> None:
             a["type"] or "",
             place_name(a["delegation"]),
             ", ".join(a["roles"]),
-            ", ".join(a["via"]),
+            ", ".join(link_phrase(link) for link in a["links"]),
             str(len(a["articles"])),
             quotes[0]["sentence"] if quotes else "",
         )

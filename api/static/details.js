@@ -5,7 +5,7 @@ import { formatDate } from "./dates.js";
 import { h, replaceChildren } from "./dom.js";
 import { EVENT_KINDS, NODE_TYPES, humanize } from "./palette.js";
 import { readButton } from "./reader.js";
-import { dedupeFacts, factPhrase, howPhrases, predicatePhrase, quoteKey, roleNoun } from "./words.js";
+import { dedupeFacts, factPhrase, linkPhrases, predicatePhrase, quoteKey, roleNoun } from "./words.js";
 
 let shown = 0;
 
@@ -39,7 +39,7 @@ async function renderEntity(sel, open) {
     byPredicate(e.memberships).map(([predicate, refs]) => section(capital(predicatePhrase(predicate)), refList(refs, open))),
     byPredicate(e.members).map(([predicate, refs]) => section(MEMBERS_TITLE[predicate] || capital(predicatePhrase(predicate, true)), refList(refs, open))),
     e.events.total ? pagedSection("Events", e.events, `${base}/events`, "ul", "plain events-mini",
-      (ev) => eventItem(ev, open, howPhrases(ev.how).join(", "))) : null,
+      (ev) => eventItem(ev, open, linkPhrases(ev.links).join(", "))) : null,
     e.relations.total ? pagedSection("Relations", e.relations, `${base}/relations`, "div", "relations", (r) => relationBlock(r, open)) : null,
     pagedSection("Articles", e.articles, `${base}/articles`, "ul", "plain", (a) => h("li", {}, citation(a, open))),
   );
@@ -172,7 +172,7 @@ async function renderEdge(sel, open) {
   );
 }
 
-/** The selection kind of a node label. */
+/** The selection kind of a node label (a node reference's `node`). */
 export function kindOf(label) {
   return { Entity: "entity", Event: "event", Article: "article", Issue: "issue" }[label] || "entity";
 }
@@ -209,7 +209,7 @@ function refLink(ref, open) {
 }
 
 function endLink(end, open) {
-  const kind = end.label === "Issue" ? "issue" : end.label === "Event" ? "event" : "entity";
+  const kind = end.node === "Issue" ? "issue" : end.node === "Event" ? "event" : "entity";
   return h("a", { href: "#", onclick: go(open, { kind, id: end.id, name: end.name }) }, end.name || end.id);
 }
 
@@ -254,7 +254,7 @@ function eventItem(ev, open, note) {
 }
 
 function relationBlock(r, open) {
-  const other = h("a", { href: "#", onclick: go(open, { kind: kindOf(r.other.label), id: r.other.id, name: r.other.name }) }, r.other.name || r.other.label || r.other.id);
+  const other = h("a", { href: "#", onclick: go(open, { kind: kindOf(r.other.node), id: r.other.id, name: r.other.name }) }, r.other.name || r.other.id);
   const mark = standingBadge(r.standing);
   const phrase = predicatePhrase(r.predicate, r.direction !== "out");
   const fact = h("div", { class: "fact" }, h("span", { class: "pred" }, phrase), " ", other, " ", mark);

@@ -163,11 +163,11 @@ export function createGraph(container, { onSelect, onChange, onAnnounce = () => 
     const spec = NODE_TYPES[type] || NODE_TYPES.Article;
     const name = node.name || node.id;
     const precision = node.date_precision || precisionOf(node.id) || "month";
-    const label = node.label === "Event" && node.date ? `${name}\n${formatDate(node.date, precision)}` : name;
+    const label = node.node === "Event" && node.date ? `${name}\n${formatDate(node.date, precision)}` : name;
     cy.add({
       group: "nodes",
-      data: { id: node.id, label, baseLabel: label, name, kind: node.label, type, eventKind: node.label === "Event" ? node.type : null,
-        date: node.date, precision, color: nodeColor(node), shape: spec.shape, size: node.label === "Event" ? 30 : 26 },
+      data: { id: node.id, label, baseLabel: label, name, kind: node.node, type, eventKind: node.node === "Event" ? node.kind : null,
+        date: node.date, precision, color: nodeColor(node), shape: spec.shape, size: node.node === "Event" ? 30 : 26 },
       position: { x: place.x, y: place.y },
     });
   }
@@ -177,8 +177,8 @@ export function createGraph(container, { onSelect, onChange, onAnnounce = () => 
     const id = `${edge.source}|${edge.target}`;
     const existing = cy.getElementById(id);
     const parts = existing.length ? [...existing.data("parts")] : [];
-    if (parts.some((p) => p.type === edge.type && p.role === (edge.role || null))) return;
-    parts.push({ type: edge.type, role: edge.role || null, basis: edge.basis || "stated" });
+    if (parts.some((p) => p.type === edge.predicate && p.role === (edge.role || null))) return;
+    parts.push({ type: edge.predicate, role: edge.role || null, basis: edge.basis || "stated" });
     const types = [...new Set(parts.map((p) => p.type))];
     const role = parts.find((p) => p.role)?.role || null;
     // one fact per phrase: ATTENDED and PARTICIPATED_IN as attendee are the same fact

@@ -29,14 +29,14 @@ export const NODE_TYPES = {
   Article: { color: "#9d9d9d", shape: "rectangle", clip: "inset(10%)" },
 };
 
-/** The legend type of a node of /graph/neighbourhood: its entity type, or its label. */
+/** The legend type of a node of /graph/neighbourhood: its entity type, or its node label. */
 export function nodeType(node) {
-  return node.label === "Entity" ? node.type || "Person" : node.label;
+  return node.node === "Entity" ? node.type || "Person" : node.node;
 }
 
 /** The fill colour of a node. */
 export function nodeColor(node) {
-  if (node.label === "Event") return EVENT_KINDS[node.type] || EVENT_KINDS.other;
+  if (node.node === "Event") return EVENT_KINDS[node.kind] || EVENT_KINDS.other;
   return (NODE_TYPES[nodeType(node)] || NODE_TYPES.Article).color;
 }
 

@@ -5,7 +5,7 @@ import { formatDate } from "./dates.js";
 import { quoteBlock, sideBySide, standingBadge } from "./details.js";
 import { h, replaceChildren } from "./dom.js";
 import { NODE_TYPES } from "./palette.js";
-import { quoteKey, viaPhrases } from "./words.js";
+import { attendancePhrases, quoteKey } from "./words.js";
 
 const PAGE = 200;
 
@@ -100,7 +100,7 @@ function groupRow(d, cells) {
   return h("tr", { class: "group-head", dataset: { id: d.id, standing: d.standing } },
     h("th", {}, swatch(d.type), link(d, cells.open), h("span", { class: "muted" }, " — delegation")),
     h("td", {}, standingCell(d)), h("td", {}),
-    h("td", {}, viaPhrases(d.via).join(", ")), h("td", {}, sources(d, cells)));
+    h("td", {}, attendancePhrases(d.links).join(", ")), h("td", {}, sources(d, cells)));
 }
 
 function standingCell(a) {
@@ -113,7 +113,7 @@ function row(a, cells, indented, showDelegation) {
     h("td", {}, swatch(a.type), link(a, cells.open), showDelegation ? h("span", { class: "muted" }, ` for ${a.delegation.name}`) : null),
     h("td", {}, standingCell(a)),
     h("td", {}, a.roles.join("; ")),
-    h("td", {}, viaPhrases(a.via, a.delegation?.name).join(", ")),
+    h("td", {}, attendancePhrases(a.links, a.delegation?.name).join(", ")),
     h("td", {}, sources(a, cells)));
 }
 

@@ -53,24 +53,25 @@ export function roleNoun(role) {
   return ROLES[role]?.[1] || words(role);
 }
 
-/** The distinct phrases of an entity's ways into an event (`how` of a profile's event list). */
-export function howPhrases(how) {
-  const roles = new Set(how.filter((h) => ROLES[h]));
+/** The distinct phrases of an entity's edges to an event (`links` of a profile's event list:
+ * each a predicate, with the role of a PARTICIPATED_IN edge). */
+export function linkPhrases(links) {
+  const roled = links.some((l) => ROLES[l.role]);
   const phrases = [];
-  for (const h of how) {
-    if (ROLES[h]) phrases.push(ROLES[h][0]);
-    else if (h === "PARTICIPATED_IN" && roles.size) continue;
-    else phrases.push(predicatePhrase(h));
+  for (const { predicate, role } of links) {
+    if (ROLES[role]) phrases.push(ROLES[role][0]);
+    else if (predicate === "PARTICIPATED_IN" && roled) continue;
+    else phrases.push(predicatePhrase(predicate));
   }
   return [...new Set(phrases)];
 }
 
-/** Why a roll call lists an attendee, from the API's `via` ("ATTENDED", "MEMBER_OF <id>"). */
-export function viaPhrases(via, delegationName) {
+/** Why a roll call lists an attendee, from the API's `links` (ATTENDED, PARTICIPATED_IN, or
+ * MEMBER_OF/LEADS with the `delegation_id` that attended). */
+export function attendancePhrases(links, delegationName) {
   const out = new Set();
-  for (const v of via) {
-    const [predicate, other] = v.split(" ");
-    if (predicate === "MEMBER_OF") out.add(`in ${delegationName && other ? delegationName : "an attending delegation"}`);
+  for (const { predicate, delegation_id: delegation } of links) {
+    if (predicate === "MEMBER_OF") out.add(`in ${delegationName && delegation ? delegationName : "an attending delegation"}`);
     else if (predicate === "ATTENDED" || predicate === "PARTICIPATED_IN") out.add("named as taking part");
     else if (predicate === "MEDIATED") out.add("named as mediator");
     else out.add(predicatePhrase(predicate));

@@ -14,9 +14,9 @@ ORDER BY v.date IS NULL, v.date DESC, v.id
 SKIP $offset
 LIMIT $limit
 MATCH (v)-[r:PARTICIPATED_IN|HELD_IN|__FACTS__]-(:Entity {id: $id})
-WITH v, collect(DISTINCT CASE WHEN type(r) = 'PARTICIPATED_IN' THEN r.role ELSE type(r) END) AS how
+WITH v, collect(DISTINCT {predicate: type(r), role: r.role}) AS links
 RETURN v.id AS id, v.kind AS kind, v.label AS label, v.date AS date,
-       v.date_precision AS date_precision, v.status AS status, how
+       v.date_precision AS date_precision, v.status AS status, links
 ORDER BY date IS NULL, date DESC, id
 UNION ALL
 MATCH (n:Entity {id: $id})
@@ -28,7 +28,7 @@ ORDER BY v.date IS NULL, v.date DESC, v.id
 SKIP $offset
 LIMIT $limit
 MATCH (v)-[r:PARTICIPATED_IN|HELD_IN|__FACTS__]-(:Entity {id: $id})
-WITH v, collect(DISTINCT CASE WHEN type(r) = 'PARTICIPATED_IN' THEN r.role ELSE type(r) END) AS how
+WITH v, collect(DISTINCT {predicate: type(r), role: r.role}) AS links
 RETURN v.id AS id, v.kind AS kind, v.label AS label, v.date AS date,
-       v.date_precision AS date_precision, v.status AS status, how
+       v.date_precision AS date_precision, v.status AS status, links
 ORDER BY date IS NULL, date DESC, id

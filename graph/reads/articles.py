@@ -11,7 +11,7 @@ from graph.models import EdgeType
 from graph.reads.claims import standing_of
 from graph.reads.dated import newest_first
 from graph.reads.paging import offset_page
-from graph.reads.shapes import Row, node_label, read_evidence
+from graph.reads.shapes import Row, node_fields, node_label, read_evidence
 from graph.store import GraphStore
 from graph.views import ArticleMeta, ArticleProfile, ArticleText, Page
 
@@ -97,7 +97,10 @@ def read_article_facts(store: GraphStore, article_id: str) -> ArticleProfile:
     for m in store.read(Q.READ_ARTICLE_MENTIONS, id=article_id):
         label = node_label(m.pop("labels"))
         if label in found:
-            found[label].append({**m, "evidence": quotes.get(m["id"], [])})
+            detail = m.pop("type")
+            found[label].append(
+                {**m, **node_fields(label, detail), "evidence": quotes.get(m["id"], [])}
+            )
     rows_of = store.read(Q.READ_ARTICLE_RELATIONS, id=article_id)
     # standing is the fact's across all its articles, not this one's word alone
     everywhere = read_evidence(
@@ -115,7 +118,7 @@ def read_article_facts(store: GraphStore, article_id: str) -> ArticleProfile:
                 "object": {
                     "id": r["object_id"],
                     "name": r["object_name"],
-                    "label": node_label(r["object_labels"]),
+                    "node": node_label(r["object_labels"]),
                 },
                 "confidence": r["confidence"],
                 "evidence": quotes.get(r["key"]) or quotes.get(_event_end(r), []),

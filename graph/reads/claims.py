@@ -14,6 +14,7 @@ from graph.reads.shapes import (
     Row,
     claim_status,
     distinct_quotes,
+    node_fields,
     read_evidence,
 )
 from graph.standing import fact_standing, independent_sources, weakest
@@ -128,6 +129,14 @@ def _node(store: GraphStore, node_id: str) -> Row:
     return rows[0]
 
 
+def _ref(node: Row) -> Row:
+    """A READ_NODE row as a node reference."""
+    return {
+        **{k: node[k] for k in ("id", "name", "date", "date_precision")},
+        **node_fields(node["label"], node["type"]),
+    }
+
+
 def read_claims(
     store: GraphStore, subject: str, object_: str, predicate: str | None = None
 ) -> ClaimsAnswer:
@@ -137,7 +146,7 @@ def read_claims(
     s_label, o_label = NodeLabel(s["label"]), NodeLabel(o["label"])
     if s_label not in (NodeLabel.ENTITY, NodeLabel.EVENT) or o_label is NodeLabel.ARTICLE:
         return ClaimsAnswer.model_validate(
-            {"subject": s, "object": o, "predicate": predicate, "facts": []}
+            {"subject": _ref(s), "object": _ref(o), "predicate": predicate, "facts": []}
         )
     rows = store.read(Q.READ_FACT_EDGES, from_=s_label, to=o_label, subject=subject, object=object_)
     facts: dict[str, Row] = {}
@@ -180,7 +189,7 @@ def read_claims(
         )
     out.sort(key=lambda f: f["predicate"])
     return ClaimsAnswer.model_validate(
-        {"subject": s, "object": o, "predicate": predicate, "facts": out}
+        {"subject": _ref(s), "object": _ref(o), "predicate": predicate, "facts": out}
     )
 
 

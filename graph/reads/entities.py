@@ -16,6 +16,7 @@ from graph.reads.shapes import (
     Row,
     article_ref,
     claim_status,
+    node_fields,
     node_label,
     read_evidence,
 )
@@ -117,13 +118,14 @@ def read_relations(
                 "direction": r["direction"],
                 "other": {
                     "id": r["other_id"],
-                    "label": node_label(r["other_labels"]),
+                    **node_fields(
+                        node_label(r["other_labels"]), r["other_type"] or r["other_kind"]
+                    ),
                     "name": r["other_name"],
-                    "type": r["other_type"] or r["other_kind"],
                     "date": r["other_date"],
                     "date_precision": r["other_precision"],
                 },
-                "articles": r["articles"] or [],
+                "article_ids": r["articles"] or [],
                 "confidence": r["confidence"],
                 "status": claim_status(r["status"]),
                 **edge_claims(r, quotes, fact_date, derived.get(r["key"])),

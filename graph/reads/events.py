@@ -143,8 +143,8 @@ def _follow_links(
                 {
                     "source": r["source"],
                     "target": r["target"],
-                    "type": r["type"],
-                    "articles": r["articles"] or [],
+                    "predicate": r["type"],
+                    "article_ids": r["articles"] or [],
                     "confidence": r["confidence"],
                     "status": claim_status(r["status"]),
                     "derived": r["derived"],

@@ -8,7 +8,7 @@ from graph.cypher.queries import ReadQuery as Q
 from graph.errors import NotFound
 from graph.models import STRUCTURE_TYPES, EdgeType, NodeLabel
 from graph.reads.claims import derivations, edge_claims, latest
-from graph.reads.shapes import Row, distinct_quotes, node_label, read_evidence
+from graph.reads.shapes import Row, distinct_quotes, node_fields, node_label, read_evidence
 from graph.store import GraphStore
 from graph.views import Neighbourhood
 
@@ -40,7 +40,14 @@ def read_neighbourhood(  # noqa: C901
     start = store.read(Q.READ_NODE, id=node_id)
     if not start:
         raise NotFound("node", node_id)
-    nodes: dict[str, Row] = {node_id: {**start[0], "depth": 0}}
+    first = start[0]
+    nodes: dict[str, Row] = {
+        node_id: {
+            **{k: first[k] for k in ("id", "name", "date", "date_precision")},
+            **node_fields(first["label"], first["type"]),
+            "depth": 0,
+        }
+    }
     edges: dict[tuple[str, str, str, str], Row] = {}
     frontier: dict[str, list[str]] = {start[0]["label"]: [node_id]}
     truncated = False
@@ -65,9 +72,8 @@ def read_neighbourhood(  # noqa: C901
                     other_label = node_label(r["other_labels"])
                     nodes[other] = {
                         "id": other,
-                        "label": other_label,
+                        **node_fields(other_label, r["other_type"]),
                         "name": r["other_name"],
-                        "type": r["other_type"],
                         "date": r["other_date"],
                         "date_precision": r["other_precision"],
                         "depth": hop,
@@ -80,9 +86,9 @@ def read_neighbourhood(  # noqa: C901
                     {
                         "source": r["source"],
                         "target": r["target"],
-                        "type": r["type"],
+                        "predicate": r["type"],
                         "role": r["role"],
-                        "articles": len(r["articles"] or []),
+                        "article_count": len(r["articles"] or []),
                         "_row": r,
                     },
                 )
@@ -96,7 +102,9 @@ def read_neighbourhood(  # noqa: C901
             "depth": depth,
             "truncated": truncated,
             "nodes": list(nodes.values()),
-            "edges": sorted(edges.values(), key=lambda e: (e["source"], e["type"], e["target"])),
+            "edges": sorted(
+                edges.values(), key=lambda e: (e["source"], e["predicate"], e["target"])
+            ),
         }
     )
 
@@ -124,9 +132,11 @@ def _quotes_of(edge: Row, quotes: dict[str, list[Row]]) -> list[Row]:
 def with_claims(store: GraphStore, edges: list[Row], nodes: dict[str, Row]) -> None:
     """Gives each edge its basis, standing, claimants and (at most EDGE_QUOTES) quotes."""
     wanted = {e["_row"]["key"] for e in edges if e["_row"]["key"]}
-    wanted |= {e["source"] for e in edges if e["type"] == EdgeType.HELD_IN}
+    wanted |= {e["source"] for e in edges if e["predicate"] == EdgeType.HELD_IN}
     wanted |= {
-        e["target"] for e in edges if e["type"] in (EdgeType.PARTICIPATED_IN, EdgeType.MENTIONS)
+        e["target"]
+        for e in edges
+        if e["predicate"] in (EdgeType.PARTICIPATED_IN, EdgeType.MENTIONS)
     }
     quotes = read_evidence(store, sorted(wanted))
     derived = derivations(store, [{**e["_row"], "key": e["_row"]["key"]} for e in edges])
@@ -134,9 +144,9 @@ def with_claims(store: GraphStore, edges: list[Row], nodes: dict[str, Row]) -> N
         r = e.pop("_row")
         mine = distinct_quotes(_quotes_of({"_row": r}, quotes))
         dates = [nodes[x].get("date") for x in (e["source"], e["target"]) if x in nodes]
-        labels = [nodes[x].get("label") for x in (e["source"], e["target"]) if x in nodes]
+        labels = [nodes[x].get("node") for x in (e["source"], e["target"]) if x in nodes]
         fact_date = latest(*[d for d, lab in zip(dates, labels, strict=True) if lab == "Event"])
-        if e["type"] == EdgeType.MENTIONS:
+        if e["predicate"] == EdgeType.MENTIONS:
             fact_date = None
         e.update(edge_claims(r, mine, fact_date, derived.get(r["key"] or "")))
         e["evidence"] = mine[:EDGE_QUOTES]

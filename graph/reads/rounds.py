@@ -191,14 +191,14 @@ def read_round_attendees(store: GraphStore, round_id: str) -> RollCall:
                 "name": r["name"],
                 "type": r["type"],
                 "roles": r["roles"] or [],
-                "via": [],
+                "links": [],
                 "keys": [],
                 "direct": [],
                 "memberships": [],
                 "article_ids": [],
             },
         )
-        how = r["edge"] if r["via_id"] is None else f"{r['edge']} {r['via_id']}"
+        link = {"predicate": r["edge"], "role": r["role"], "delegation_id": r["via_id"]}
         if r["via_id"] is not None:
             person.setdefault(
                 "via_delegation", {"id": r["via_id"], "name": r["via_name"], "type": "Delegation"}
@@ -206,8 +206,8 @@ def read_round_attendees(store: GraphStore, round_id: str) -> RollCall:
             person["memberships"].append((r["via_id"], r["key"]))
         else:
             person["direct"].append(r["key"])
-        if how not in person["via"]:
-            person["via"].append(how)
+        if link not in person["links"]:
+            person["links"].append(link)
         person["keys"].append(r["key"])
         for article_id in r["articles"] or []:
             if article_id not in person["article_ids"]:
@@ -257,7 +257,7 @@ def read_round_attendees(store: GraphStore, round_id: str) -> RollCall:
                 "name": p["name"],
                 "type": p["type"],
                 "roles": p["roles"],
-                "via": p["via"],
+                "links": p["links"],
                 "delegation": p.get("via_delegation") or delegations.get(p["id"]),
                 **claims,
                 "claimants": claimants_of(quotes),

@@ -34,6 +34,18 @@ def node_label(labels: Iterable[str]) -> str:
     return found[0] if found else "Node"
 
 
+# Which field of a node reference holds the one property that says what sort of node it is.
+_DETAIL_FIELD = {NodeLabel.ENTITY.value: "type", NodeLabel.EVENT.value: "kind"}
+_DETAIL_FIELD[NodeLabel.ARTICLE.value] = "source"
+
+
+def node_fields(label: str, detail: object) -> Row:
+    """The fields that say what a node is: its label as `node`, and its entity type (`type`),
+    event kind (`kind`) or article outlet (`source`); an issue has none of these."""
+    field = _DETAIL_FIELD.get(label)
+    return {"node": label, **({field: detail} if field else {})}
+
+
 def participants_of(rows: Iterable[Row]) -> list[Row]:
     """Participants from PARTICIPATED_IN, ATTENDED and MEDIATED rows, one per (entity, role)."""
     out: dict[tuple[str, str], Row] = {}

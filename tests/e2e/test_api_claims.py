@@ -213,8 +213,8 @@ def test_derived_sequence_names_its_rule_and_skips_doubted_rounds(
     assert store.derive_sequences() == 1
     chain = ok(client, "/events/talks-a/chain", direction="forward", depth=3)
     [link] = chain["links"]
-    assert (link["source"], link["target"], link["type"]) == ("talks-a", "talks-c", "PRECEDED")
-    assert link["basis"] == "derived" and link["evidence"] == [] and link["articles"] == []
+    assert (link["source"], link["target"], link["predicate"]) == ("talks-a", "talks-c", "PRECEDED")
+    assert link["basis"] == "derived" and link["evidence"] == [] and link["article_ids"] == []
     derivation = link["derivation"]
     assert derivation["rule"] == ROUND_SEQUENCE_RULE
     ends = {e["id"]: e for e in derivation["ends"]}
@@ -226,7 +226,7 @@ def test_derived_sequence_names_its_rule_and_skips_doubted_rounds(
     [preceded] = [r for r in profile["relations"]["items"] if r["predicate"] == "PRECEDED"]
     assert preceded["basis"] == "derived" and preceded["derivation"]["rule"] == ROUND_SEQUENCE_RULE
     hood = ok(client, "/graph/neighbourhood", id="talks-a")
-    [edge] = [e for e in hood["edges"] if e["type"] == "PRECEDED"]
+    [edge] = [e for e in hood["edges"] if e["predicate"] == "PRECEDED"]
     assert edge["basis"] == "derived" and edge["derivation"]["rule"] == ROUND_SEQUENCE_RULE
     # the export leaves the derived edge out: no article states it
     assert not [r for r in read_document(store)["relations"] if r["predicate"] == "PRECEDED"]

@@ -112,7 +112,7 @@ def test_every_edge_has_a_quote_or_is_derived(client: TestClient, corpus: str) -
             walk.edge(f"{corpus} event {e['id']} {rel['predicate']} {rel['other']['id']}", rel)
         chain = walk.get(f"/events/{e['id']}/chain", depth=2)
         for link in chain["links"]:
-            walk.edge(f"{corpus} chain {link['source']} {link['type']} {link['target']}", link)
+            walk.edge(f"{corpus} chain {link['source']} {link['predicate']} {link['target']}", link)
     entities = walk.all("/entities", limit=9)
     for ent in entities:
         profile = walk.get(f"/entities/{ent['id']}")
@@ -127,7 +127,8 @@ def test_every_edge_has_a_quote_or_is_derived(client: TestClient, corpus: str) -
         hood = walk.get("/graph/neighbourhood", id=node, depth=1)
         for edge in hood["edges"]:
             walk.edge(
-                f"{corpus} neighbourhood {edge['source']} {edge['type']} {edge['target']}", edge
+                f"{corpus} neighbourhood {edge['source']} {edge['predicate']} {edge['target']}",
+                edge,
             )
     for article in walk.all("/articles", limit=4):
         facts = walk.get(f"/articles/{article['id']}")

@@ -70,7 +70,7 @@ def test_profile_has_memberships_relations_events_and_articles(
     assert len(attended) == 1
     assert attended[0]["direction"] == "out"
     assert attended[0]["other"]["id"] == "veltara-round-1"
-    assert attended[0]["other"]["label"] == "Event"
+    assert attended[0]["other"]["node"] == "Event"
     assert attended[0]["evidence"][0]["sentence"] == (
         "The Ostrian delegation attended the Veltara round."
     )
@@ -87,16 +87,19 @@ def test_profile_of_a_person_lists_memberships(client: TestClient, world: GraphS
     ]
 
 
-def test_profile_events_are_newest_first_with_how(client: TestClient, world: GraphStore) -> None:
+def test_profile_events_are_newest_first_with_their_links(
+    client: TestClient, world: GraphStore
+) -> None:
     body = client.get("/entities/ostria").json()
-    assert [(e["id"], e["how"]) for e in body["events"]["items"]] == [
-        ("mirren-killing", ["perpetrator"]),
-        ("veltara-round-1", ["attendee"]),
+    participation = {"predicate": "PARTICIPATED_IN", "delegation_id": None}
+    assert [(e["id"], e["links"]) for e in body["events"]["items"]] == [
+        ("mirren-killing", [{**participation, "role": "perpetrator"}]),
+        ("veltara-round-1", [{**participation, "role": "attendee"}]),
     ]
     assert (body["events"]["total"], body["events"]["next_cursor"]) == (2, None)
     killed = [x for x in body["relations"]["items"] if x["predicate"] == "KILLED"]
     assert killed[0]["other"]["id"] == "sela-mirren"
-    assert killed[0]["articles"] == [A2]
+    assert killed[0]["article_ids"] == [A2]
     assert [a["id"] for a in body["articles"]["items"]] == [A2, A1]
 
 
@@ -110,7 +113,7 @@ def test_profile_shows_incoming_relations_and_issues(client: TestClient, world: 
     front = client.get("/entities/red-lantern-front").json()
     assert [(m["predicate"], m["id"]) for m in front["members"]] == [("MEMBER_OF", "sela-mirren")]
     demanded = [x for x in front["relations"]["items"] if x["predicate"] == "DEMANDED"]
-    assert demanded[0]["other"]["label"] == "Issue"
+    assert demanded[0]["other"]["node"] == "Issue"
     assert demanded[0]["other"]["name"] == "an end to the blockade"
 
 

@@ -57,7 +57,7 @@ def test_chain_back_follows_preceded_and_caused_in_date_order(
         ("front-vow", -1),
         ("carnisport-round-2", 0),
     ]
-    links = {(x["source"], x["type"], x["target"]): x for x in body["links"]}
+    links = {(x["source"], x["predicate"], x["target"]): x for x in body["links"]}
     assert set(links) == {
         ("mirren-killing", "CAUSED", "front-vow"),
         ("front-vow", "PRECEDED", "carnisport-round-2"),
@@ -66,7 +66,7 @@ def test_chain_back_follows_preceded_and_caused_in_date_order(
     assert links[("veltara-round-1", "PRECEDED", "carnisport-round-2")]["basis"] == "derived"
     caused = links[("mirren-killing", "CAUSED", "front-vow")]
     assert caused["evidence"][0]["sentence"] == "The Red Lantern Front vowed retaliation."
-    assert caused["articles"] == [A2]
+    assert caused["article_ids"] == [A2]
 
 
 def test_chain_depth_and_direction_bound_it(client: TestClient, world: GraphStore) -> None:

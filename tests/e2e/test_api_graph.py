@@ -17,9 +17,10 @@ def test_neighbourhood_depth_one_of_an_entity(client: TestClient, world: GraphSt
     nodes = {n["id"]: n for n in body["nodes"]}
     assert set(nodes) == {"ostrian-delegation", "veltara-round-1", "ana-lucia-brandt", "tomas-ekk"}
     assert nodes["ostrian-delegation"]["depth"] == 0
-    assert nodes["veltara-round-1"]["label"] == "Event"
-    assert nodes["tomas-ekk"]["label"] == "Entity"
-    edges = {(e["source"], e["type"], e["target"]) for e in body["edges"]}
+    assert nodes["veltara-round-1"]["node"] == "Event"
+    assert nodes["veltara-round-1"]["kind"] == "talks" and nodes["veltara-round-1"]["type"] is None
+    assert (nodes["tomas-ekk"]["node"], nodes["tomas-ekk"]["type"]) == ("Entity", "Person")
+    edges = {(e["source"], e["predicate"], e["target"]) for e in body["edges"]}
     assert edges == {
         ("ostrian-delegation", "ATTENDED", "veltara-round-1"),
         ("ana-lucia-brandt", "MEMBER_OF", "ostrian-delegation"),
@@ -34,21 +35,21 @@ def test_neighbourhood_depth_two_reaches_further(client: TestClient, world: Grap
     ).json()
     nodes = {n["id"]: n["depth"] for n in body["nodes"]}
     assert nodes["veltara"] == 2 and nodes["qeshet"] == 2 and nodes["jorah-vell"] == 2
-    held = [e for e in body["edges"] if e["type"] == EdgeType.HELD_IN]
-    fields = ("source", "target", "type", "role", "articles", "basis", "standing")
+    held = [e for e in body["edges"] if e["predicate"] == EdgeType.HELD_IN]
+    fields = ("source", "target", "predicate", "role", "article_count", "basis", "standing")
     assert [{k: e[k] for k in fields} for e in held] == [
         {
             "source": "veltara-round-1",
             "target": "veltara",
-            "type": EdgeType.HELD_IN,
+            "predicate": EdgeType.HELD_IN,
             "role": None,
-            "articles": 2,
+            "article_count": 2,
             "basis": "stated",
             "standing": "confirmed",
         }
     ]
     assert held[0]["evidence"], "a place is backed by the sentences of the event that give it"
-    roles = {e["role"] for e in body["edges"] if e["type"] == EdgeType.PARTICIPATED_IN}
+    roles = {e["role"] for e in body["edges"] if e["predicate"] == EdgeType.PARTICIPATED_IN}
     assert {"attendee", "host", "mediator"} <= roles
 
 
@@ -63,7 +64,11 @@ def test_neighbourhood_types_filter_and_mentions(client: TestClient, world: Grap
     ).json()
     assert {n["id"] for n in body["nodes"]} == {"front-vow", A2}
     article = next(n for n in body["nodes"] if n["id"] == A2)
-    assert article["label"] == "Article"
+    assert (article["node"], article["source"], article["kind"]) == (
+        "Article",
+        "The Invented Courier",
+        None,
+    )
     assert {
         n["id"]
         for n in client.get(

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from fastapi.testclient import TestClient
 
 from graph.models import EdgeType
 from graph.store import GraphStore
 from tests.support.worlds import A1
+
+
+def link(predicate: str, role: str | None = None, delegation: str | None = None) -> dict[str, Any]:
+    """One edge that puts an attendee on a roll call, as the API answers it."""
+    return {"predicate": predicate, "role": role, "delegation_id": delegation}
 
 
 def test_rounds_lists_talks_in_date_order_with_place_mediators_hosts(
@@ -57,7 +64,7 @@ def test_roll_call_includes_direct_attendees_and_delegation_members(
     }
     brandt = people["ana-lucia-brandt"]
     assert brandt["delegation"]["id"] == "ostrian-delegation"
-    assert brandt["via"] == ["MEMBER_OF ostrian-delegation"]
+    assert brandt["links"] == [link("MEMBER_OF", delegation="ostrian-delegation")]
     assert brandt["roles"] == ["chief negotiator"]
     assert [q["sentence"] for q in brandt["evidence"]] == [
         "Ana Lúcia Brandt is part of the Ostrian delegation."
@@ -65,11 +72,11 @@ def test_roll_call_includes_direct_attendees_and_delegation_members(
     assert brandt["evidence"][0]["article"]["id"] == A1
     assert brandt["evidence"][0]["article"]["title"] == "Talks open in Veltara"
     assert [a["id"] for a in brandt["articles"]] == [A1]
-    assert people["tomas-ekk"]["via"] == ["LEADS ostrian-delegation"]
+    assert people["tomas-ekk"]["links"] == [link("LEADS", delegation="ostrian-delegation")]
     vell = people["jorah-vell"]
-    assert vell["via"] == ["ATTENDED"] and vell["delegation"] is None
+    assert vell["links"] == [link("ATTENDED")] and vell["delegation"] is None
     assert vell["evidence"][0]["sentence"] == "Jorah Vell also attended."
-    assert people["ostria"]["via"] == [EdgeType.PARTICIPATED_IN]
+    assert people["ostria"]["links"] == [link(EdgeType.PARTICIPATED_IN, role="attendee")]
 
 
 def test_roll_call_of_second_round_reaches_members_of_participating_delegation(

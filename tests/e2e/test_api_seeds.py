@@ -72,7 +72,7 @@ def test_chain_forward_from_sinwar_killing_reaches_renewed_doha_talks(client: Te
         e for e in chain["events"] if e["kind"] == "talks" and (e["date"] or "") >= "2024-10"
     ]
     assert later_talks, f"chain stops at {[e['id'] for e in chain['events']]}"
-    assert all(link["evidence"] or link["type"] == "PRECEDED" for link in chain["links"])
+    assert all(link["evidence"] or link["predicate"] == "PRECEDED" for link in chain["links"])
 
 
 def test_timeline_for_october_2024_in_date_order(client: TestClient) -> None:

@@ -75,6 +75,20 @@ def test_page_graph_draws_one_edge_per_pair_counting_its_facts(browser: Any, bas
             f" {CY}.getElementById('bill-burns|{ROUND}').data('width')]"
         )
         assert widths[0] > widths[1], "an edge holding more facts is drawn wider"
+        # a node is drawn from what it is (`node`) and its kind or type, as the API names them
+        node = f"{CY}.getElementById"
+        drawn_nodes = page.evaluate(
+            f"[{node}('{ROUND}'), {node}('bill-burns')]"
+            ".map(n => [n.data('kind'), n.data('eventKind'), n.data('type'), n.data('color')])"
+        )
+        colours = page.evaluate(
+            "import('/static/palette.js')"
+            ".then(p => [p.EVENT_KINDS.talks, p.NODE_TYPES.Person.color])"
+        )
+        assert drawn_nodes == [
+            ["Event", "talks", "Event", colours[0]],
+            ["Entity", None, "Person", colours[1]],
+        ]
         assert console.errors == []
 
 

@@ -114,6 +114,19 @@ def test_page_profiles_name_heads_and_members(browser: Any, base_url: str) -> No
         assert heads.locator("a.ref").inner_text() == "Israel"
         assert "Belongs to" not in card.inner_text()
 
+        # an event of a profile says in words the edges (`links`) that tie the entity to it
+        burns = get_json(base_url, "/entities/bill-burns")["events"]["items"]
+        assert {(x["predicate"], x["role"]) for x in burns[0]["links"]} == {
+            ("ATTENDED", None),
+            ("PARTICIPATED_IN", "attendee"),
+        }
+        page.goto(f"{base_url}/#view=rounds&sel=entity:bill-burns")
+        card = page.locator("#details .card[data-id='bill-burns']")
+        card.wait_for()
+        item = card.locator(".events-mini li").first
+        assert item.locator(".muted").inner_text() == "took part in"  # one fact, said once
+        assert item.locator("a").inner_text() == burns[0]["label"]
+
         page.goto(f"{base_url}/#view=rounds&sel=entity:mossad")
         card = page.locator("#details .card[data-id='mossad']")
         card.wait_for()
