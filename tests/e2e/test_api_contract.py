@@ -4,6 +4,7 @@ walked to its end, and month-precision dates served as months."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -31,6 +32,8 @@ def walk(client: TestClient, path: str, **params: Any) -> list[dict[str, Any]]:
             break
         cursor = page["next_cursor"]
     assert page["total"] == len(items), path
+    distinct = {json.dumps(item, sort_keys=True) for item in items}
+    assert len(distinct) == len(items), f"{path}: an item came twice"
     return items
 
 
@@ -98,6 +101,10 @@ def test_every_list_walks_to_its_end_once(client: TestClient, world: GraphStore)
     assert [e["id"] for e in walk(client, "/timeline", limit=2)][-1] == "secret-meeting"
     assert len(walk(client, "/rounds", limit=1)) == 3
     assert len(walk(client, "/entities", limit=3)) == ok(client, "/entities", limit=200)["total"]
+    everyone = {e["id"] for e in walk(client, "/entities", limit=1)}
+    found = [e["id"] for e in walk(client, "/entities", q="ostria", limit=1)]
+    assert len(found) >= 2 and set(found) <= everyone
+    assert len(walk(client, "/search", q="veltara", limit=1)) >= 3
     assert [a["id"] for a in walk(client, "/articles", limit=1)] == [A2, A1]
     for part in ("relations", "events", "articles"):
         listed = walk(client, f"/entities/ostria/{part}", limit=1)

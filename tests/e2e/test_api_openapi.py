@@ -1,5 +1,5 @@
 """The OpenAPI spec teaches: every field and parameter is described, every answer has an example
-its model accepts, and ambiguous names are told apart by model."""
+its model accepts, and a field name means one thing in every answer."""
 
 from __future__ import annotations
 
@@ -53,11 +53,68 @@ def test_every_parameter_is_described(client: TestClient) -> None:
     assert bare == []
 
 
-def test_a_node_label_and_an_event_label_are_described_apart(client: TestClient) -> None:
+def shape(prop: dict[str, Any]) -> str:
+    """A property's type, nullability aside: the model or enum it names, or its JSON type (of
+    the items for an array; a page is the list of its items)."""
+    options = [o for o in prop.get("anyOf", [prop]) if o.get("type") != "null"]
+    if len(options) != 1:
+        return "|".join(sorted(shape(o) for o in options))
+    [o] = options
+    if "$ref" in o:
+        name = str(o["$ref"].rsplit("/", 1)[1])
+        return f"list[{name[5:-1]}]" if name.startswith("Page_") else name
+    if o.get("type") == "array":
+        return f"list[{shape(o['items'])}]"
+    return str(o.get("type"))
+
+
+# Names that mean one thing in every answer: the same type wherever a response holds them.
+# (`type` and `status` of a problem are RFC 9457's own members, and of a field error pydantic's.)
+PROBLEM_SCHEMAS = {"Problem", "ValidationProblem", "FieldError"}
+ONE_MEANING = {
+    "label": "string",  # an event's (or round's) human-readable label; a node's label is `node`
+    "node": "NodeLabel",
+    "type": "EntityType",  # an entity's type; an edge's type is `predicate`
+    "predicate": "EdgeType|Predicate|string",
+    "articles": "list[ArticleRef]",  # ids are `article_ids`, a count `article_count`
+    "article_ids": "list[string]",
+    "article_count": "integer",
+    "via": "string",  # only the outlet a claimant spoke to; an attendee's edges are `links`
+    "role": "Role",
+    "delegation": "Ref",  # its id is `delegation_id`
+    "delegation_id": "string",
+}
+
+
+def test_a_field_name_means_one_thing_in_every_answer(client: TestClient) -> None:
     schemas = spec_of(client)["components"]["schemas"]
-    node = schemas["NodeRef"]["properties"]["label"]["description"]
-    event = schemas["Round"]["properties"]["label"]["description"]
-    assert "Entity, Event" in node and "human-readable" in event
+    seen: dict[str, set[str]] = {}
+    for name, schema in schemas.items():
+        if name in PROBLEM_SCHEMAS:
+            continue
+        for field, prop in schema.get("properties", {}).items():
+            seen.setdefault(field, set()).add(shape(prop))
+    predicates = {"EdgeType", "Predicate", "string"}
+    assert seen["predicate"] <= predicates, seen["predicate"]
+    mixed = {
+        field: sorted(shapes)
+        for field, shapes in seen.items()
+        if field in ONE_MEANING and field != "predicate" and shapes != {ONE_MEANING[field]}
+    }
+    assert mixed == {}
+    assert "how" not in seen
+    # an event's kind is `kind` wherever an event is named; a claimant's kind is its own enum
+    kinds = {
+        name: shape(schema["properties"]["kind"])
+        for name, schema in schemas.items()
+        if "kind" in schema.get("properties", {})
+    }
+    assert {n for n, k in kinds.items() if k != "EventKind"} == {"ClaimantOut"}, kinds
+    assert kinds["ClaimantOut"] == "ClaimantKind"
+    assert "links" in schemas["Attendee"]["properties"]
+    assert "links" in schemas["EntityEvent"]["properties"]
+    event_ref = schemas["NodeRef"]["properties"]
+    assert shape(event_ref["kind"]) == "EventKind" and shape(event_ref["node"]) == "NodeLabel"
 
 
 def example_of(schema: dict[str, Any], schemas: dict[str, Any]) -> Any:
