@@ -104,3 +104,8 @@ def test_rounds_bad_parameter_is_422(client: TestClient, world: GraphStore) -> N
     r = client.get("/rounds", params={"to": "soon"})
     assert r.status_code == 422
     assert r.json()["errors"][0]["loc"] == ["query", "to"]
+    backwards = client.get("/rounds", params={"from": "2024-05-01", "to": "2024-04-30"})
+    assert backwards.status_code == 422
+    assert [e["loc"] for e in backwards.json()["errors"]] == [["query", "to"]]
+    same_day = client.get("/rounds", params={"from": "2024-04-10", "to": "2024-04-10"})
+    assert same_day.status_code == 200

@@ -84,6 +84,7 @@ def test_timeline_unknown_actor_is_404_naming_it(client: TestClient, world: Grap
         ({"limit": "501"}, "limit"),
         ({"cursor": "not-a-cursor"}, "cursor"),
         ({"cursor": "WzEsMl0"}, "cursor"),
+        ({"from": "2024-05-01", "to": "2024-04-30"}, "to"),  # no day lies between
     ],
 )
 def test_timeline_bad_parameter_is_422_naming_it(
