@@ -376,6 +376,13 @@ class EventChain(View):
     id: str
     direction: str
     depth: int
+    truncated: bool = Field(
+        default=False,
+        description=(
+            "true when the walk stopped at 2,000 links before `depth`: events past them are "
+            "not followed (ask a smaller depth or one direction)"
+        ),
+    )
     events: list[ChainEvent]
     links: list[ChainLink]
 

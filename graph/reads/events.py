@@ -77,7 +77,7 @@ def read_event_chain(
     if not 1 <= depth <= MAX_CHAIN_DEPTH:
         raise ValueError(f"depth must be between 1 and {MAX_CHAIN_DEPTH}")
     _event(store, event_id)
-    distance, links = _follow_links(store, event_id, direction, depth)
+    distance, links, truncated = _follow_links(store, event_id, direction, depth)
     evidence = read_evidence(store, [*links, *distance])
     events = store.read(Q.READ_EVENTS, ids=list(distance))
     events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
@@ -88,6 +88,7 @@ def read_event_chain(
             "id": event_id,
             "direction": str(direction),
             "depth": depth,
+            "truncated": truncated,
             "events": [
                 {
                     **e,
@@ -117,8 +118,9 @@ def read_event_chain(
 
 def _follow_links(
     store: GraphStore, event_id: str, direction: ChainDirection, depth: int
-) -> tuple[dict[str, int], dict[str, Row]]:
-    """Breadth first, one query a hop for both sides: signed hops to each event, and the links.
+) -> tuple[dict[str, int], dict[str, Row], bool]:
+    """Breadth first, one query a hop for both sides: signed hops to each event, the links, and
+    whether the walk stopped at MAX_CHAIN_LINKS before `depth`.
 
     Every edge into (back) or out of (forward) an event fewer than `depth` hops away lies on a
     path of at most `depth` links, so expanding each frontier once gives the same events and
@@ -131,6 +133,7 @@ def _follow_links(
         "forward": [event_id] if direction != ChainDirection.BACK else [],
     }
     seen = {side: set(ids) for side, ids in frontier.items()}
+    truncated = False
     for hops in range(1, depth + 1):
         if not frontier["back"] and not frontier["forward"]:
             break
@@ -153,8 +156,12 @@ def _follow_links(
             )
             if other not in distance or hops < abs(distance[other]):
                 distance[other] = hops if side == "forward" else -hops
-            if len(links) <= MAX_CHAIN_LINKS and other not in seen[side]:
+            if other in seen[side]:
+                continue
+            if len(links) <= MAX_CHAIN_LINKS:
                 seen[side].add(other)
                 following[side].append(other)
+            elif hops < depth:
+                truncated = True  # an event within depth whose links are not followed
         frontier = following
-    return distance, links
+    return distance, links, truncated

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from graph.reads import events
 from graph.store import GraphStore
 from tests.support.worlds import A1, A2
 
@@ -115,3 +116,15 @@ def test_event_unknown_id_is_404_naming_it(
     r = client.get(path)
     assert r.status_code == 404
     assert r.json()["detail"] == "event 'no-such-event' not found"
+
+
+def test_chain_says_when_it_stopped_at_its_link_cap(
+    world: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = events.read_event_chain(world, "carnisport-round-2", events.ChainDirection.BACK)
+    assert not whole.truncated and len(whole.links) == 3
+    monkeypatch.setattr(events, "MAX_CHAIN_LINKS", 1)
+    cut = events.read_event_chain(world, "carnisport-round-2", events.ChainDirection.BACK)
+    assert cut.truncated and len(cut.links) < len(whole.links)
+    last = events.read_event_chain(world, "carnisport-round-2", events.ChainDirection.BACK, 1)
+    assert not last.truncated  # at its depth nothing more would be followed anyway
