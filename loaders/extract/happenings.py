@@ -96,11 +96,23 @@ def collect_killings(ctx: ArticleContext) -> None:
             is_noun = tok.pos_ == "NOUN" and tok.lemma_ in cfg["nouns"]
             if not (is_verb or is_noun):
                 continue
+            if is_verb and _unrealised(tok):
+                continue  # 'failed to assassinate X', 'came close to killing X': X lives
             victim, perpetrator = _victim_and_perpetrator(ctx, tok)
             victims = _victims(ctx, tok, victim) if is_verb else [victim] if victim else []
             for one in victims:
                 _record(ctx, sent, tok, one, perpetrator, is_verb)
     own_killings(ctx)
+
+
+def _unrealised(verb: Token) -> bool:
+    """A killing tried, not done: after a verb of trying or failing, or 'came close to'."""
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_ in lexicon_words(
+        "grammar", "attempt_verbs"
+    ):
+        return True
+    near = [a for a in verb.ancestors if a.lower_ == "close"][:1]
+    return bool(near) and near[0].head.lemma_ == "come"
 
 
 def _victims(ctx: ArticleContext, trigger: Token, victim: Mention | None) -> list[Mention]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.models import EventKind, Predicate
 from loaders.extract import extract_article
 from tests.support.factories import make_article
@@ -29,3 +31,17 @@ def test_extract_a_father_named_to_say_whose_son_died_is_not_among_the_dead() ->
     }
     assert "khalil-al-hayya" not in victims, victims
     assert "hammam-al-hayya" in {e.id for e in facts.entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday Israeli jets failed to assassinate Khalil al-Hayya in Doha.",
+        "Israel tried to kill Khalil al-Hayya in Doha on Tuesday.",
+        "The strike on Tuesday came close to killing Khalil al-Hayya.",
+    ],
+)
+def test_extract_no_killing_from_an_attempt(text: str) -> None:
+    facts = extract_article(make_article("t-try", text, published="2025-09-10"))
+    assert not [e for e in facts.events if e.kind is EventKind.KILLING]
+    assert not [r for r in facts.relations if r.predicate is Predicate.KILLED]
