@@ -257,6 +257,7 @@ class Grammar(_Section):
     ending_verbs: Words = []  # 'two days of talks ended on Friday'
     abbreviations: Words = []  # 'Maj. Gen. (res.) Nitzan Alon': no sentence ends after them
     state_participles: Words = []  # 'freed the hostages held in Gaza on Monday': freed Monday
+    reply_verbs: Words = []  # 'X replied that ...': on the day of what it replies to
 
 
 class Stances(_Section):

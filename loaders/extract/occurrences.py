@@ -139,6 +139,8 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
             return None  # 'stalled without reaching an agreement'
         if _attempted(tok):
             return None  # 'worked to reach an agreement', 'attempts to reach an agreement'
+        if tok.dep_ == "pcomp" and any(c.dep_ == "dobj" and c.tag_ == "WP" for c in tok.children):
+            return None  # 'struck in what Israel described as strikes': a naming, not news
         objs = _objects(tok, _TARGET_PREPS | _PLACE_PREPS)
         need = cfg.get("verbs_need_object", [])
         wanted = cfg.get("verb_objects", cfg["nouns"])  # what the object must be, if not a trigger

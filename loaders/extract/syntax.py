@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from graph.calendar_names import WEEKDAYS
-from graph.models import DatePrecision
+from graph.models import DatePrecision, EventKind
 from loaders.extract.context import ArticleContext
 from loaders.extract.dates import (
     ResolvedDate,
@@ -21,6 +21,7 @@ _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(\s?[ap]\.?m\.?)?(\s?[A-Z]{2,4}(\+\d)?)?$
 _SEPARATORS = re.compile(r"[|\u00b7\u2022\u2014\u2013]")  # 'Live updates | Monday 2 September'
 _WEEKDAY_NAMES = frozenset(w.lower() for w in WEEKDAYS)
 _LIVE_BLOG_ENTRIES = 3  # clock-time lines that make a text a live blog
+_REPLY_BACK = 2  # sentences back where a reply finds the statement it answers
 _TODAY = re.compile(r"\b(?:today|tonight|this morning)\b", re.IGNORECASE)
 _HEADING_WORDS = 8  # a question this short on a line of its own is a heading
 
@@ -380,8 +381,24 @@ def event_date(
         if reports_now(trigger):
             return published, DatePrecision.DAY, TENSE_DATE_CONFIDENCE
         return month
-    day = entry_day(ctx, sent)
+    day = entry_day(ctx, sent) or _replied_day(ctx, sent, trigger)
     return (day, DatePrecision.DAY, TENSE_DATE_CONFIDENCE) if day else None
+
+
+def _replied_day(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
+    """'A day later Hamas said ... The Prime Minister's Office replied that ...': a reply is
+    of the day of the statement told just before it."""
+    if governing_verb(trigger).lemma_ not in lexicon_words("grammar", "reply_verbs"):
+        return None
+    told = [
+        (max(s for s in d.sents if s < sent), d)
+        for d in ctx.events.values()
+        if d.kind is EventKind.STATEMENT
+        and d.date
+        and d.precision is DatePrecision.DAY
+        and any(sent - _REPLY_BACK <= s < sent for s in d.sents)
+    ]
+    return max(told, key=lambda sd: sd[0])[1].date if told else None
 
 
 def entry_day(ctx: ArticleContext, sent: int) -> str | None:
