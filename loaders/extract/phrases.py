@@ -189,7 +189,7 @@ def party_of(ctx: ArticleContext, tok: Token) -> Mention | None:
 
 
 def titled_person(ctx: ArticleContext, tok: Token) -> Mention | None:
-    """The person a bare 'the <title>' refers to: the last one named who holds that title.
+    """The person a bare 'the <title>' refers to: the one person named before who holds it.
 
     'Sisi received the envoys ... The President stressed', 'Trump ... the president-elect
     warned': the titles are the actor dictionary's, so no office is guessed.
@@ -202,15 +202,15 @@ def titled_person(ctx: ArticleContext, tok: Token) -> Mention | None:
     words = tok.doc[dets[0].i + 1 : tok.i + 1]
     title = "".join(t.text_with_ws for t in words).strip().lower().replace(" - ", "-")
     first_sent = ctx.sent_of[tok.i] - 2 * COREF_WINDOW
-    for m in sorted(ctx.mentions, key=lambda m: m.start, reverse=True):
-        if m.start >= tok.i or m.type is not EntityType.PERSON:
+    holders: dict[str, Mention] = {}
+    for m in ctx.mentions:
+        if m.start >= tok.i or m.type is not EntityType.PERSON or m.sent < first_sent:
             continue
-        if m.sent < first_sent:
-            break
         actor = ctx.actor(m.entity_id)
         if actor is not None and title in {t.lower() for t in actor.titles}:
-            return m
-    return None
+            holders[m.entity_id] = m
+    # two holders of the title in the article ('Biden and Sisi ... the president'): neither
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def subject_party(ctx: ArticleContext, verb: Token) -> Mention | None:

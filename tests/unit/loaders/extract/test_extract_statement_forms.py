@@ -33,3 +33,11 @@ def test_extract_a_reply_is_of_the_day_of_the_statement_it_answers() -> None:
     found = _statements(text, "2024-12-27")
     assert found.get("hamas") == "2024-12-25", found
     assert found.get("benjamin-netanyahu") == "2024-12-25", found
+
+
+def test_extract_a_speaker_named_by_title_alone_is_the_one_person_holding_it() -> None:
+    text = (
+        "Donald Trump won the election in November. "
+        "On Dec. 2 the president-elect warned Hamas that there would be hell to pay."
+    )
+    assert _statements(text, "2024-12-27").get("donald-trump") == "2024-12-02"
