@@ -48,11 +48,19 @@ def _description(ctx: ArticleContext, tok: Token) -> tuple[str, str | None] | No
     if ctx.mention_for(tok) is not None or _names_beside(ctx, tok):
         return None
     titles = ctx.patterns["titles"]
-    offices = {t for t in titles["leader"] + titles["member"] if t.split()[-1] == tok.lower_}
+    # 'president-elect' ends on 'elect': an office's last word after its last hyphen
+    offices = {
+        t for t in titles["leader"] + titles["member"] if t.split()[-1].split("-")[-1] == tok.lower_
+    }
     if not offices:
         return None
-    mods = [c for c in tok.lefts if c.dep_ in _OFFICE_DEPS and ctx.mention_for(c) is None]
-    words = " ".join([*(c.lower_ for c in mods), tok.lower_])
+    mods = [
+        c
+        for c in tok.lefts
+        if (c.dep_ in _OFFICE_DEPS and ctx.mention_for(c) is None)
+        or (c.text == "-" and c.i == tok.i - 1)
+    ]
+    words = " ".join([*(c.lower_ for c in mods), tok.lower_]).replace(" - ", "-")
     office = next((o for o in sorted(offices, key=len, reverse=True) if words.endswith(o)), None)
     if office is None or set(titles["member_qualifiers"]) & {c.lower_ for c in tok.lefts}:
         return None

@@ -10,7 +10,7 @@ from graph.models import DatePrecision, EntityType, EventKind, Predicate, Role
 from loaders.extract.context import ArticleContext, EventDraft, Mention
 from loaders.extract.dates import starts_a_span
 from loaders.extract.mediation import mediators_of
-from loaders.extract.phrases import party_of, resolve_pronoun, titled_person
+from loaders.extract.phrases import party_of, resolve_pronoun
 from loaders.extract.syntax import (
     clause_dates,
     event_date,
@@ -68,8 +68,6 @@ def _mentions(ctx: ArticleContext, toks: list[Token]) -> list[Mention]:
                     m = resolve_pronoun(ctx, cand)  # 'it said', 'its answer
                 if m is None and cand.dep_ == "pobj" and cand.head.dep_ == "agent":
                     m = party_of(ctx, cand)  # 'announced by Egypt's foreign minister'
-                if m is None:
-                    m = titled_person(ctx, cand)  # "the Prime Minister's office said"
                 if m is not None and m not in out:
                     out.append(m)
     return out

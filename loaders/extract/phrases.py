@@ -170,9 +170,6 @@ def party_of(ctx: ArticleContext, tok: Token) -> Mention | None:
         return m if m.type in PARTY_TYPES else None
     if tok.pos_ == "PRON" or _description_types(ctx, tok):
         return resolve_pronoun(ctx, tok)
-    titled = titled_person(ctx, tok)
-    if titled is not None:
-        return titled
     if tok.pos_ == "NOUN":
         named = [ctx.mention_for(c) for c in tok.children if c.dep_ == "appos"]
         person = next((n for n in named if n is not None and n.type in PARTY_TYPES), None)
@@ -186,31 +183,6 @@ def party_of(ctx: ArticleContext, tok: Token) -> Mention | None:
                 if child.dep_ == "poss" and child.pos_ == "PRON":
                     return resolve_pronoun(ctx, child)
     return None
-
-
-def titled_person(ctx: ArticleContext, tok: Token) -> Mention | None:
-    """The person a bare 'the <title>' refers to: the one person named before who holds it.
-
-    'Sisi received the envoys ... The President stressed', 'Trump ... the president-elect
-    warned': the titles are the actor dictionary's, so no office is guessed.
-    """
-    dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
-    if tok.pos_ not in ("NOUN", "PROPN") or not dets:
-        return None
-    if any(c.dep_ in ("poss", "appos") for c in tok.children):
-        return None
-    words = tok.doc[dets[0].i + 1 : tok.i + 1]
-    title = "".join(t.text_with_ws for t in words).strip().lower().replace(" - ", "-")
-    first_sent = ctx.sent_of[tok.i] - 2 * COREF_WINDOW
-    holders: dict[str, Mention] = {}
-    for m in ctx.mentions:
-        if m.start >= tok.i or m.type is not EntityType.PERSON or m.sent < first_sent:
-            continue
-        actor = ctx.actor(m.entity_id)
-        if actor is not None and title in {t.lower() for t in actor.titles}:
-            holders[m.entity_id] = m
-    # two holders of the title in the article ('Biden and Sisi ... the president'): neither
-    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def subject_party(ctx: ArticleContext, verb: Token) -> Mention | None:
