@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from api.settings import ApiSettings
 from graph.store import GraphStore
-from tests.support.page import CHROMIUM_ARGS
+from tests.support.page import CHROMIUM_ARGS, load_seeds, serve_api
 from tests.support.worlds import api_client, api_settings, load_world
 
 
@@ -20,6 +20,14 @@ def client(graph_settings: ApiSettings) -> Iterator[TestClient]:
     """A client of the app on the session's server (modules may define their own)."""
     with api_client(api_settings(graph_settings)) as c:
         yield c
+
+
+@pytest.fixture(scope="module")
+def base_url(graph_settings: ApiSettings, session_store: GraphStore) -> Iterator[str]:
+    """The API and page over the seed articles (page modules over other data define their own)."""
+    load_seeds(session_store)
+    with serve_api(graph_settings) as base:
+        yield base
 
 
 @pytest.fixture

@@ -7,14 +7,13 @@ import hashlib
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 
 from api.settings import ApiSettings
 from graph.models import Article
 from graph.store import GraphStore
 from loaders.extract import extract_article
-from tests.support.page import open_page, save_screenshot, serve_api, wait_until
+from tests.support.page import get_json, open_page, save_screenshot, serve_api, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -64,12 +63,6 @@ def base_url(graph_settings: ApiSettings, session_store: GraphStore) -> Iterator
     with serve_api(graph_settings) as base:
         yield base
     session_store.delete_all()
-
-
-def get_json(base: str, path: str, **params: Any) -> Any:
-    response = httpx.get(f"{base}{path}", params=params, timeout=30)
-    response.raise_for_status()
-    return response.json()
 
 
 def open_ready(page: Any, url: str) -> None:

@@ -10,32 +10,23 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
-import httpx
 import pytest
 
 from api.settings import ApiSettings
 from bench.facts import iter_event_facts
 from graph.store import GraphStore
-from tests.support.page import load_seeds, open_page, save_screenshot, serve_api, wait_until
+from tests.support.page import (
+    get_json,
+    open_page,
+    save_screenshot,
+    serve_api,
+    wait_until,
+)
 
 pytestmark = pytest.mark.browser
 
 CY = "document.querySelector('#graph-canvas')._cyreg.cy"
 ROUND = "talks-doha-2024-08"
-
-
-@pytest.fixture(scope="module")
-def base_url(graph_settings: ApiSettings, session_store: GraphStore) -> Iterator[str]:
-    """The API and page over the seed articles."""
-    load_seeds(session_store)
-    with serve_api(graph_settings) as base:
-        yield base
-
-
-def get_json(base: str, path: str, **params: Any) -> Any:
-    response = httpx.get(f"{base}{path}", params=params, timeout=30)
-    response.raise_for_status()
-    return response.json()
 
 
 def open_ready(page: Any, url: str) -> None:

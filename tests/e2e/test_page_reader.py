@@ -4,15 +4,16 @@ sentence marked and scrolled into view; Escape closes it and the focus goes back
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 
-from api.settings import ApiSettings
-from graph.store import GraphStore
-from tests.support.page import load_seeds, open_page, save_screenshot, serve_api, wait_until
+from tests.support.page import (
+    get_json,
+    open_page,
+    save_screenshot,
+    wait_until,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -32,20 +33,6 @@ MARK = """() => {
     scrolled: document.querySelector('#reader-text').scrollTop,
   };
 }"""
-
-
-@pytest.fixture(scope="module")
-def base_url(graph_settings: ApiSettings, session_store: GraphStore) -> Iterator[str]:
-    """The API and page over the seed articles."""
-    load_seeds(session_store)
-    with serve_api(graph_settings) as base:
-        yield base
-
-
-def get_json(base: str, path: str, **params: Any) -> Any:
-    response = httpx.get(f"{base}{path}", params=params, timeout=30)
-    response.raise_for_status()
-    return response.json()
 
 
 def article_text(base: str, article_id: str) -> str:

@@ -9,13 +9,12 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 
 from api.settings import ApiSettings
 from graph.store import GraphStore
 from loaders.pipeline import load_paths
-from tests.support.page import open_page, save_screenshot, serve_api, wait_until
+from tests.support.page import get_json, open_page, save_screenshot, serve_api, wait_until
 from tests.support.paths import REPO, SHARED
 
 pytestmark = pytest.mark.browser
@@ -71,12 +70,6 @@ def base_url(graph_settings: ApiSettings, session_store: GraphStore) -> Iterator
     session_store.derive_sequences()
     with serve_api(graph_settings) as base:
         yield base
-
-
-def get_json(base: str, path: str, **params: Any) -> Any:
-    response = httpx.get(f"{base}{path}", params=params, timeout=30)
-    response.raise_for_status()
-    return response.json()
 
 
 def busiest_round(base: str) -> str:

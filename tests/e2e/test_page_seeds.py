@@ -3,39 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import unquote
 
-import httpx
 import pytest
 
-from api.settings import ApiSettings
-from graph.store import GraphStore
 from tests.support.page import (
-    load_seeds,
+    get_json,
     open_page,
     save_screenshot,
-    serve_api,
     wait_until,
 )
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def base_url(graph_settings: ApiSettings, session_store: GraphStore) -> Iterator[str]:
-    """The API and page over a graph holding exactly the seed articles."""
-    load_seeds(session_store)
-    with serve_api(graph_settings) as base:
-        yield base
-
-
-def get_json(base: str, path: str, **params: Any) -> Any:
-    """GET one document of the API."""
-    response = httpx.get(f"{base}{path}", params=params, timeout=30)
-    response.raise_for_status()
-    return response.json()
 
 
 def find_killing(base: str, victim: str) -> dict[str, Any]:

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 
-from api.settings import ApiSettings
-from graph.store import GraphStore
-from tests.support.page import load_seeds, open_page, save_screenshot, serve_api
+from tests.support.page import get_json, open_page, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -22,20 +18,6 @@ INTERNAL = re.compile(
     r"\b(ATTENDED|PARTICIPATED_IN|participated in|MEMBER_OF|LEADS|ATTENDEE|attendee|"
     r"MEDIATED|HELD_IN|member of [a-z]+-)"
 )
-
-
-@pytest.fixture(scope="module")
-def base_url(graph_settings: ApiSettings, session_store: GraphStore) -> Iterator[str]:
-    """The API and page over the seed articles."""
-    load_seeds(session_store)
-    with serve_api(graph_settings) as base:
-        yield base
-
-
-def get_json(base: str, path: str, **params: Any) -> Any:
-    response = httpx.get(f"{base}{path}", params=params, timeout=30)
-    response.raise_for_status()
-    return response.json()
 
 
 def open_ready(page: Any, url: str) -> None:

@@ -119,3 +119,10 @@ def save_screenshot(page: Any, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+def get_json(base: str, path: str, **params: Any) -> Any:
+    """GET one document of the API the page is served beside."""
+    response = httpx.get(f"{base}{path}", params=params, timeout=30)
+    response.raise_for_status()
+    return response.json()
