@@ -39,6 +39,7 @@ class Talks(_Section):
     not_nouns: Words = []  # 'a news conference' is no round of talks
     visit_verbs: Words = []  # 'flew in to see him': a meeting when a trip is for it
     travel_verbs: Words = []
+    new_round_words: Words = []  # 'a fresh round': not the round told of earlier that month
 
 
 class Attendance(_Section):

@@ -13,7 +13,7 @@ from loaders.extract.delegations import current_talks, delegation_countries, del
 from loaders.extract.lists import listed
 from loaders.extract.mediation import is_media, mediators_of, mentions_at
 from loaders.extract.sequence import earlier_round
-from loaders.extract.syntax import event_date, governing_verb, path_deps
+from loaders.extract.syntax import event_date, governing_verb, is_errand, path_deps
 from loaders.extract.triggers import is_talks_trigger
 from loaders.resolve import date_key
 
@@ -262,6 +262,9 @@ def venue_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
     attached = attached or purpose
     # 'will travel to Cairo on Thursday for talks': where one goes for talks, they are held
     preps = ("in", "at", "to") if purpose and trigger.head.lower_ == "for" else ("in", "at")
+    errand = attached and is_errand(verb)
+    if errand:
+        preps = ("in", "at", "to")
     found: list[str] = []
     for m in ctx.mentions_in(sent):
         if m.type not in (EntityType.PLACE, EntityType.COUNTRY):
@@ -275,6 +278,9 @@ def venue_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
             continue
         if prep in trigger.subtree or (attached and prep.head.i == verb.i):
             found.append(m.entity_id)
+        elif errand and prep.head.i == verb.head.i:
+            found.append(m.entity_id)  # 'arrived in Doha on Monday to hold a fresh round'
+
     cities = [p for p in found if _is_city(ctx, p)]
     return next(iter(cities or found), None) or _unnamed_venue(ctx, sent, trigger, attached, verb)
 

@@ -63,6 +63,16 @@ def _link(ctx: ArticleContext, first: EventDraft, then: EventDraft, sent: int) -
     )
 
 
+def _around(
+    ctx: ArticleContext, here: list[tuple[int, EventDraft]], cut: int
+) -> tuple[list[tuple[int, EventDraft]], list[tuple[int, EventDraft]]]:
+    """A sentence's events told before a marker's clause (';' between them) and after it."""
+    text = ctx.doc.text
+    before = [(i, d) for i, d in here if ctx.doc[i].idx < cut and ";" in text[ctx.doc[i].idx : cut]]
+    after = [(i, d) for i, d in here if ctx.doc[i].idx >= cut]
+    return before, after
+
+
 def collect_order(ctx: ArticleContext) -> None:
     """PRECEDED edges from 'later', 'then' and 'the next day' wording."""
     cfg = ctx.patterns["order"]
@@ -84,12 +94,21 @@ def collect_order(ctx: ArticleContext) -> None:
             _link(ctx, _main(ctx, by_sent[told[-1]]), _main(ctx, here), sent)
         elif earlier.match(text[:_OPENING_CHARS]):
             _link(ctx, _main(ctx, here), _main(ctx, by_sent[told[-1]]), sent)
-        elif later_inside.search(span.text):
-            # 'Israel confirmed it only the next day': after the main event told before
-            _link(ctx, _main(ctx, by_sent[told[-1]]), _main(ctx, here), sent)
-        elif earlier_inside.search(span.text):
+        elif m := later_inside.search(span.text):
+            # 'Israel confirmed it only the next day': after the main event told before;
+            # 'held a round on Feb. 13; the next day Israel declined ...': after the first
+            before, after = _around(ctx, here, span.start_char + m.start())
+            if before and after:
+                _link(ctx, _main(ctx, before), after[0][1], sent)
+            elif not before:  # with events only in clauses before it, it orders one not found
+                _link(ctx, _main(ctx, by_sent[told[-1]]), _main(ctx, here), sent)
+        elif m := earlier_inside.search(span.text):
             # 'the day before, he had told ...'
-            _link(ctx, _main(ctx, here), _main(ctx, by_sent[told[-1]]), sent)
+            before, after = _around(ctx, here, span.start_char + m.start())
+            if before and after:
+                _link(ctx, after[0][1], _main(ctx, before), sent)
+            elif not before:
+                _link(ctx, _main(ctx, here), _main(ctx, by_sent[told[-1]]), sent)
         for m in within.finditer(span.text):
             cut = span.start_char + m.start()
             first = [d for i, d in here if ctx.doc[i].idx < cut]

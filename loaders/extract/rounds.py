@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph.models import DatePrecision, EventKind
 from loaders.extract.context import ArticleContext, EventDraft
+from loaders.nlp import lexicon_words
 
 MAX_DAY_GAP = 3
 
@@ -33,6 +34,22 @@ def _rank(ctx: ArticleContext, d: EventDraft) -> tuple[int, int, int]:
         1 if d.precision is DatePrecision.DAY else 0,
         -d.sent,
     )
+
+
+def _another_round(ctx: ArticleContext, a: EventDraft, b: EventDraft) -> bool:
+    """Whether one of two drafts of different dates is told as a new round ('arrived in Doha on
+    Monday to hold a fresh round of talks'), so not the round of the month told before it."""
+    if a.date == b.date:
+        return False
+    fresh = lexicon_words("talks", "new_round_words")
+    for draft in (a, b):
+        for i in draft.triggers:
+            tok = ctx.doc[i]
+            noun = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+            words = [c.lower_ for t in (tok, noun) for c in t.children if c.dep_ in ("amod", "det")]
+            if draft.precision is DatePrecision.DAY and any(w in fresh for w in words):
+                return True
+    return False
 
 
 def _finer(a: EventDraft, b: EventDraft) -> bool:
@@ -67,7 +84,9 @@ def merge_rounds(ctx: ArticleContext) -> None:
                 (a, b)
                 for i, a in enumerate(talks)
                 for b in talks[i + 1 :]
-                if dates_compatible(a, b) and _places_compatible(ctx, a.place, b.place)
+                if dates_compatible(a, b)
+                and _places_compatible(ctx, a.place, b.place)
+                and not _another_round(ctx, a, b)
             ),
             None,
         )

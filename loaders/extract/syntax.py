@@ -84,17 +84,21 @@ def path_deps(ancestor: Token, tok: Token) -> list[Token] | None:
 
 
 def _day_before(ctx: ArticleContext, sent: int) -> str | None:
-    """The last day a date phrase gives in the sentences just before (for 'the same day').
+    """The day 'the same day' or 'the next day' counts from: the last day a date phrase gives
+    before it in its own sentence ('held a round on March 3; the next day ...'), else in the
+    sentences just before.
 
     A day something is planned for ('called on both sides to resume talks on 15 August') is
     not a day the text has told of.
     """
-    for s in range(sent - 1, max(sent - _ANAPHORA_WINDOW, -1), -1):
+    for s in range(sent, max(sent - _ANAPHORA_WINDOW, -1), -1):
         days = [
             d
             for d in find_dates(ctx.sents[s].text, ctx.article.published)
             if d.precision is DatePrecision.DAY and not _planned_for(ctx, s, d)
         ]
+        if s == sent:
+            days = [d for d in days if d.end <= _anaphor_start(ctx.sents[s].text)]
         if days:
             return days[-1].date
     same = [
@@ -103,6 +107,12 @@ def _day_before(ctx: ArticleContext, sent: int) -> str | None:
         if d.precision is DatePrecision.DAY
     ]
     return same[0].date if same else None
+
+
+def _anaphor_start(text: str) -> int:
+    """Where a sentence's first date told from another ('the next day') starts."""
+    told = find_anaphoric_dates(text, "2000-01-01")
+    return min((d.start for d in told), default=0)
 
 
 def _planned_for(ctx: ArticleContext, sent: int, found: ResolvedDate) -> bool:
@@ -178,7 +188,11 @@ def _participle_chain(verb: Token) -> list[Token]:
     saying Y': 'saying' happens when 'went' does)."""
     chain = [verb]
     cur = verb
-    while _is_circumstance(cur) or (cur.dep_ == "conj" and _is_circumstance(cur.head)):
+    while (
+        _is_circumstance(cur)
+        or is_errand(cur)
+        or (cur.dep_ == "conj" and _is_circumstance(cur.head))
+    ):
         cur = cur.head
         chain.append(cur)
     return chain
@@ -190,6 +204,17 @@ def _is_circumstance(verb: Token) -> bool:
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+
+
+def is_errand(verb: Token) -> bool:
+    """What a trip was made for, done when the trip ends: 'arrived in Doha on Monday to hold a
+    fresh round of talks' holds the round on Monday."""
+    if verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    travel = lexicon_words("talks", "travel_verbs")
+    return verb.head.lemma_ in travel and tense(verb.head) == "past"
 
 
 # Sentences back where 'the same day' or 'a day later' finds the day it is told from.
