@@ -26,6 +26,13 @@ _DAYPARTS = {"last night": -1, "overnight": 0}
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rx, re.IGNORECASE if name in _CASELESS else 0))
     for name, rx in (
+        ("iso", r"\b" + _YEAR + r"-(?P<mm>\d\d)-(?P<dd>\d\d)\b"),
+        # '07/04/2024', '4/7' after 'on' (not '24/7' or '1/2'): read either way round
+        (
+            "numeric",
+            r"(?:\b" + r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]" + _YEAR + r"\b)"
+            r"|(?:(?<=\bon )(?P<a2>\d{1,2})/(?P<b2>\d{1,2})\b(?![/.]\d))",
+        ),
         ("mdy", _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b"),
         ("dmy", r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+" + _YEAR + r"\b"),
         ("md", r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d)"),
@@ -131,6 +138,14 @@ def _resolve(
     kind: str, m: re.Match[str], published: dt.date | None, future: bool
 ) -> tuple[dt.date, DatePrecision] | None:
     groups = m.groupdict()
+    if kind == "iso":
+        try:
+            day = dt.date(int(groups["year"]), int(groups["mm"]), int(groups["dd"]))
+        except ValueError:
+            return None
+        return day, DatePrecision.DAY
+    if kind == "numeric":
+        return _resolve_numeric(groups, published, future)
     month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else 0
     if kind in ("mdy", "dmy"):
         try:
@@ -163,6 +178,36 @@ def _resolve(
     if kind in ("ordinal", "ago", "daypart", "week"):
         return _resolve_counted(kind, groups, published)
     return _resolve_relative(groups, published)
+
+
+def _resolve_numeric(
+    groups: dict[str, str | None], published: dt.date | None, future: bool
+) -> tuple[dt.date, DatePrecision] | None:
+    """A day and month in figures, month first or day first as outlets differ: of the readings
+    that are dates, the one nearest publication on the side the tense looks to, else nearest."""
+    a, b = int(groups["a"] or groups["a2"] or 0), int(groups["b"] or groups["b2"] or 0)
+    readings: list[dt.date] = []
+    for month, day in ((a, b), (b, a)):
+        if groups["year"]:
+            with_year = _date_or_none(int(groups["year"]), month, day)
+            readings += [with_year] if with_year else []
+        elif published is not None and 1 <= month <= 12:
+            found = resolve_month_day(published, month, day, future)
+            readings += [found] if found else []
+    if not readings:
+        return None
+    if published is None:
+        return (readings[0], DatePrecision.DAY) if len(set(readings)) == 1 else None
+    side = [r for r in readings if (r >= published if future else r <= published)]
+    best = min(side or readings, key=lambda r: abs((r - published).days))
+    return best, DatePrecision.DAY
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _resolve_counted(

@@ -204,3 +204,23 @@ def test_extract_the_same_night_is_not_the_day_of_a_plan_just_told() -> None:
     assert [e.date for e in said if any(p.entity_id == "ayman-safadi" for p in e.participants)] == [
         "2024-08-08"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # month first or day first: the reading that lies before publication (2024-04-15)
+        ("was put forward in Cairo on 4/7, where", ["2024-04-07"]),
+        ("the meeting on 13/04 ended", ["2024-04-13"]),
+        ("signed on 07/04/2024 in Cairo", ["2024-04-07"]),
+        ("signed 13.04.2024 in Cairo", ["2024-04-13"]),
+        ("the statement of 2024-04-07 said", ["2024-04-07"]),
+        # figures that are not dates
+        ("the crossing is open 24/7 and 1/2 of the trucks wait", []),
+        ("on 31/31 of the points", []),
+    ],
+)
+def test_dates_in_figures_are_read_either_way_round(text: str, expected: list[str]) -> None:
+    found = find_dates(text, "2024-04-15")
+    assert [d.date for d in found] == expected
+    assert all(d.precision is DatePrecision.DAY for d in found)
