@@ -40,6 +40,7 @@ class Talks(_Section):
     visit_verbs: Words = []  # 'flew in to see him': a meeting when a trip is for it
     travel_verbs: Words = []
     new_round_words: Words = []  # 'a fresh round': not the round told of earlier that month
+    new_round_verbs: Words = []  # 'will travel to Cairo on Tuesday to resume the negotiations'
 
 
 class Attendance(_Section):

@@ -13,7 +13,7 @@ from loaders.extract.delegations import current_talks, delegation_countries, del
 from loaders.extract.lists import listed
 from loaders.extract.mediation import is_media, mediators_of, mentions_at
 from loaders.extract.sequence import earlier_round
-from loaders.extract.syntax import event_date, governing_verb, is_errand, path_deps
+from loaders.extract.syntax import clause_dates, event_date, governing_verb, is_errand, path_deps
 from loaders.extract.triggers import is_talks_trigger
 from loaders.resolve import date_key
 
@@ -111,7 +111,7 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
     ]
     if not triggers:
         return None
-    trigger = earlier if earlier is not None else triggers[0]
+    trigger = earlier if earlier is not None else _dated_trigger(ctx, sent, triggers)
     place = venue_of(ctx, sent, trigger)
     found = event_date(ctx, sent, trigger)
     if found is None or (earlier is not None and found[2] < 0.8):
@@ -152,6 +152,15 @@ def _talks_in_sentence(ctx: ArticleContext, sent: int, earlier: Token | None) ->
         pred = Predicate.MEDIATED if role is Role.MEDIATOR else Predicate.ATTENDED
         ctx.relate(m.entity_id, pred, key, sent, m.confidence * 0.9, obj_is_event=True)
     return key
+
+
+def _dated_trigger(ctx: ArticleContext, sent: int, triggers: list[Token]) -> Token:
+    """The talks word of a sentence that its own date phrase dates, else the first one.
+
+    'Where the talks stand: negotiators met in Cairo on Saturday and Sunday': the meeting
+    dates the round, not the talks of the label.
+    """
+    return next((t for t in triggers if clause_dates(ctx, sent, t)), triggers[0])
 
 
 def _names_a_team(ctx: ArticleContext, tok: Token) -> bool:
@@ -262,7 +271,7 @@ def venue_of(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
     attached = attached or purpose
     # 'will travel to Cairo on Thursday for talks': where one goes for talks, they are held
     preps = ("in", "at", "to") if purpose and trigger.head.lower_ == "for" else ("in", "at")
-    errand = attached and is_errand(verb)
+    errand = attached and trigger.i != verb.i and is_errand(verb)
     if errand:
         preps = ("in", "at", "to")
     found: list[str] = []

@@ -38,16 +38,24 @@ def _rank(ctx: ArticleContext, d: EventDraft) -> tuple[int, int, int]:
 
 def _another_round(ctx: ArticleContext, a: EventDraft, b: EventDraft) -> bool:
     """Whether one of two drafts of different dates is told as a new round ('arrived in Doha on
-    Monday to hold a fresh round of talks'), so not the round of the month told before it."""
+    Monday to hold a fresh round of talks', 'will travel on Tuesday to resume the talks'), so
+    not a round of another day or one of that month told before it."""
     if a.date == b.date:
         return False
     fresh = lexicon_words("talks", "new_round_words")
-    for draft in (a, b):
+    resuming = lexicon_words("talks", "new_round_verbs")
+    for draft, other in ((a, b), (b, a)):
+        if draft.precision is not DatePrecision.DAY:
+            continue
+        if other.precision is not DatePrecision.DAY and other.sent > draft.sent:
+            continue  # 'have resumed talks in Qatar ... The discussions in Doha are fraught'
+
         for i in draft.triggers:
             tok = ctx.doc[i]
             noun = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
             words = [c.lower_ for t in (tok, noun) for c in t.children if c.dep_ in ("amod", "det")]
-            if draft.precision is DatePrecision.DAY and any(w in fresh for w in words):
+            verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun
+            if any(w in fresh for w in words) or verb.lemma_ in resuming:
                 return True
     return False
 

@@ -207,14 +207,15 @@ def _is_circumstance(verb: Token) -> bool:
 
 
 def is_errand(verb: Token) -> bool:
-    """What a trip was made for, done when the trip ends: 'arrived in Doha on Monday to hold a
-    fresh round of talks' holds the round on Monday."""
+    """What a trip is made for, done when the trip ends: 'arrived in Doha on Monday to hold a
+    fresh round of talks' holds the round on Monday; 'will travel to Cairo on Tuesday to resume
+    the negotiations' plans it for Tuesday."""
     if verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     travel = lexicon_words("talks", "travel_verbs")
-    return verb.head.lemma_ in travel and tense(verb.head) == "past"
+    return verb.head.lemma_ in travel
 
 
 # Sentences back where 'the same day' or 'a day later' finds the day it is told from.

@@ -3,7 +3,7 @@ semicolon."""
 
 from __future__ import annotations
 
-from graph.models import DatePrecision, EventKind, Predicate
+from graph.models import ClaimStatus, DatePrecision, EventKind, Predicate
 from loaders.extract import extract_article
 from tests.support.factories import make_article
 
@@ -23,10 +23,27 @@ def test_a_round_held_on_arrival_takes_the_day_and_city_of_the_trip() -> None:
     assert _talks(text) == [("2025-03-10", DatePrecision.DAY, "amman")]
 
 
-def test_a_trip_planned_for_talks_dates_nothing_by_the_trip() -> None:
-    # the future trip keeps the month: only a trip made dates the round held on arrival
+def test_a_trip_planned_for_talks_plans_the_round_for_the_trip_s_day() -> None:
     text = "A Jordanian delegation will fly to Amman on Monday to hold talks with Egypt."
-    assert all(day != "2025-03-10" for day, _, _ in _talks(text))
+    facts = extract_article(make_article("t-errand", text, published=PUBLISHED))
+    talks = [e for e in facts.events if e.kind is EventKind.TALKS]
+    assert [(e.date, e.place_id, e.status) for e in talks] == [
+        ("2025-03-17", "amman", ClaimStatus.PLANNED)
+    ]
+
+
+def test_a_round_is_dated_by_the_talks_word_its_date_phrase_belongs_to() -> None:
+    # the label's 'talks' has no date; the meeting of the same sentence has one
+    text = "Where the talks stand: Jordan and Egypt met in Amman on Saturday and Sunday."
+    assert _talks(text) == [("2025-03-08", DatePrecision.DAY, "amman")]
+
+
+def test_a_round_planned_to_resume_the_talks_is_not_the_round_just_held() -> None:
+    text = (
+        "Jordan and Egypt met in Amman on Saturday. A Jordanian delegation will travel to "
+        "Amman on Tuesday to resume the negotiations with Egypt."
+    )
+    assert [day for day, _, _ in _talks(text)] == ["2025-03-08", "2025-03-18"]
 
 
 def test_a_fresh_round_is_not_the_round_told_earlier_that_month() -> None:
