@@ -93,6 +93,8 @@ class KindFrame(_Section):
     campaign_verbs: Words = []  # 'resumed its strikes': attacks renewed are a campaign
     dating_verbs: Words = []
     delivered_nouns: Words = []  # 'Hamas delivered its reply': a trigger only when handed over
+    subject_verbs: Words = []  # '600 trucks of aid crossed into Gaza': a trigger by its subject
+    subject_nouns: Words = []  # what the subject of a subject verb must be
 
 
 class Killing(_Section):

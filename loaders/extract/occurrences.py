@@ -171,6 +171,8 @@ def _participants(ctx: ArticleContext, tok: Token, cfg: dict[str, Any]) -> _Foun
         ):
             return None  # 'struck southern Lebanon' is an attack; 'struck a deal' is not
         found.add(_mentions(ctx, _subject(tok)), first=True)
+        if _moved(tok, cfg):  # 'entered on Friday through Rafah': where it passed
+            found.add(_mentions(ctx, _objects(tok, {"through", "via"})), first=False)
         if not found.first:  # 'Israeli warplanes struck': the side the forces serve
             forces = lexicon_words("grammar", "force_nouns")
             sides = [c for s in _subject(tok) if s.lower_ in forces for c in s.children]
@@ -400,9 +402,20 @@ def _dated_statement(
     return when[2] >= 0.8 or tok.tag_ not in ("VBZ", "VBP") or tok.lemma_ not in cfg["positions"]
 
 
+def _moved(tok: Token, cfg: dict[str, Any]) -> bool:
+    """Whether a verb of movement tells of the kind by what moves: '600 trucks of aid crossed
+    into Gaza', 'the convoy entered through Rafah'."""
+    if tok.lemma_ not in cfg.get("subject_verbs", ()):
+        return False
+    nouns = set(cfg.get("subject_nouns", ()))
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    subjects += [p for s in subjects for c in s.children if c.lower_ == "of" for p in c.children]
+    return any(s.lemma_ in nouns or s.lower_ in nouns for s in subjects)
+
+
 def _is_trigger(tok: Token, cfg: dict[str, Any]) -> bool:
     if tok.pos_ == "VERB":
-        return tok.lemma_ in cfg["verbs"]
+        return tok.lemma_ in cfg["verbs"] or _moved(tok, cfg)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if cfg.get("verbs_only"):
@@ -432,7 +445,7 @@ def collect_occurrences(ctx: ArticleContext) -> None:
     cfgs: dict[str, Any] = ctx.patterns["events"]
     kinds = [(kind, cfgs[str(kind)]) for kind in GENERIC_KINDS if str(kind) in cfgs]
     # the words a trigger can end in, to pass over most tokens at once
-    words = {w for _, cfg in kinds for w in cfg["verbs"]}
+    words = {w for _, cfg in kinds for w in [*cfg["verbs"], *cfg.get("subject_verbs", [])]}
     words |= {phrase.split()[-1] for _, cfg in kinds for phrase in cfg["nouns"]}
     words |= {w for _, cfg in kinds for w in cfg.get("delivered_nouns", [])}
     for sent, span in enumerate(ctx.sents):
