@@ -120,6 +120,10 @@ def resolve_pronoun(ctx: ArticleContext, tok: Token) -> Mention | None:
         own = _clause_subjects(tok)
         before = [m for m in before if not any(m.start <= t.i < m.end for t in own)]
     subjects = [m for m in before if _is_subject(ctx, m)]
+    # 'the far-right Jewish Power party ... the party': the group named with that very noun
+    named = [m for m in before if m.end < len(ctx.doc) and ctx.doc[m.end].lower_ == tok.lower_]
+    if described and named:
+        return max(named, key=lambda m: m.start)
     if word in _GROUP_PRONOUNS:
         before = subjects
     # A pronoun refers back to the last subject ('X waits for Y ... He said'), else the last one.

@@ -390,6 +390,10 @@ def event_date(
     dates = clause_dates(ctx, sent, trigger, spans)
     if dates:
         return dates[0].date, dates[0].precision, 0.8
+    saying = _told_as_under_way(ctx, trigger)
+    dates = clause_dates(ctx, sent, saying, spans) if saying is not None else []
+    if dates:
+        return dates[0].date, dates[0].precision, 0.7
     near = nearest_date(ctx, sent, trigger) if trigger.pos_ == "VERB" else None
     if near is not None:
         return near.date, near.precision, 0.7
@@ -409,6 +413,18 @@ def event_date(
         return month
     day = entry_day(ctx, sent) or _replied_day(ctx, sent, trigger)
     return (day, DatePrecision.DAY, TENSE_DATE_CONFIDENCE) if day else None
+
+
+def _told_as_under_way(ctx: ArticleContext, trigger: Token) -> Token | None:
+    """The verb of speech whose day a past progressive it reports happens on: 'announced on
+    Sunday that the party was quitting the government'."""
+    verb = governing_verb(trigger)
+    if verb.dep_ != "ccomp" or verb.tag_ != "VBG" or verb.head.i == verb.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children):
+        return None
+    speech = set(ctx.patterns["talks"]["speech_verbs"])
+    return verb.head if verb.head.lemma_ in speech else None
 
 
 def _replied_day(ctx: ArticleContext, sent: int, trigger: Token) -> str | None:
